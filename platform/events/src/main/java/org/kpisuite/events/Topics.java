@@ -1,0 +1,29 @@
+package org.kpisuite.events;
+
+import java.util.List;
+
+/** The suite's Kafka topics. Producers and consumers name them only through these constants. */
+public final class Topics {
+
+    /** Full state of plan items, keyed by plan item id; compacted. */
+    public static final String PLAN_ITEMS = "kpi.plan-items.v1";
+    /** Full state of indicators, keyed by indicator code; compacted. */
+    public static final String INDICATORS = "kpi.indicators.v1";
+    /** The durable log of measurements, keyed by indicator code so that order per indicator holds. */
+    public static final String MEASUREMENTS = "kpi.measurements.v1";
+    /** Status changes computed by reporting, keyed by indicator code. */
+    public static final String INDICATOR_STATUS = "kpi.indicator-status.v1";
+
+    /** How each topic is created where the suite creates its own topics (tests, local runs). */
+    public record Spec(String name, int partitions, boolean compacted) {
+    }
+
+    public static final List<Spec> ALL = List.of(
+            new Spec(PLAN_ITEMS, 1, true),
+            new Spec(INDICATORS, 3, true),
+            new Spec(MEASUREMENTS, 6, false),
+            new Spec(INDICATOR_STATUS, 3, false));
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,31 @@
+package org.kpisuite.indicator.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.events.IndicatorEvent.Aggregation;
+
+@Schema(description = "An evaluation indicator and its fiscal-year targets")
+public record IndicatorRequest(
+        @Schema(example = "manabi-dx-accesses")
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "must be lower-case letters, digits and dashes")
+        String code,
+        @Schema(example = "「マナビＤＸ」へのアクセス数") @NotBlank @Size(max = 500) String nameJa,
+        @Schema(example = "Accesses to the Manabi DX reskilling portal") @Size(max = 500) String nameEn,
+        @Schema(example = "accesses") @NotBlank @Size(max = 64) String unit,
+        @Schema(description = "The department that reports the values", example = "digital-talent")
+        @NotBlank @Size(max = 64) String department,
+        @Schema(description = "The plan item the indicator evaluates") @NotNull UUID planItemId,
+        @Schema(description = "基幹目標", example = "true") Boolean coreTarget,
+        @Schema(description = "参考指標: tracked and reported, never rated", example = "false") Boolean referenceOnly,
+        @Schema(description = "How monthly values combine over a fiscal year", example = "SUM") @NotNull Aggregation aggregation,
+        @Schema(description = "One target per fiscal year") @NotEmpty List<@Valid @NotNull TargetRequest> targets) {
+}

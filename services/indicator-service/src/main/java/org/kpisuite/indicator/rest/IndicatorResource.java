@@ -1,0 +1,91 @@
+package org.kpisuite.indicator.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.indicator.domain.Indicator;
+import org.kpisuite.indicator.service.IndicatorService;
+import org.kpisuite.problem.Problem;
+import org.kpisuite.problem.QueryParams;
+
+@Path("/api/v1/indicators")
+@Tag(name = "Indicators")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IndicatorResource {
+
+    @Inject
+    IndicatorService service;
+
+    @POST
+    @Operation(summary = "Define an indicator with its fiscal-year targets")
+    @APIResponse(responseCode = "201", description = "Defined",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown plan item, or targets that break a rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response define(@Valid @NotNull IndicatorRequest request) {
+        Indicator indicator = service.define(request);
+        return Response.created(URI.create("/api/v1/indicators/" + indicator.code))
+                .entity(IndicatorResponse.of(indicator)).build();
+    }
+
+    @GET
+    @Operation(summary = "List indicators, optionally only those with a target in one fiscal year")
+    public List<IndicatorResponse> list(
+            @Parameter(description = "Japanese fiscal year (April to March)", example = "2024")
+            @QueryParam("fiscalYear") String fiscalYear) {
+        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
+        return Indicator.listForFiscalYear(year).stream().map(IndicatorResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "Read one indicator")
+    @APIResponse(responseCode = "200", description = "The indicator",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IndicatorResponse get(@PathParam("code") String code) {
+        return IndicatorResponse.of(service.get(code));
+    }
+
+    @PUT
+    @Path("/{code}/targets/{fiscalYear}")
+    @Operation(summary = "Set the target of one fiscal year; other years keep theirs")
+    @APIResponse(responseCode = "200", description = "The indicator with its targets",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IndicatorResponse setTarget(@PathParam("code") String code,
+            @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
+            @Valid @NotNull TargetValueRequest request) {
+        return IndicatorResponse.of(service.setTarget(code, fiscalYear, request.comparator(), request.value()));
+    }
+}

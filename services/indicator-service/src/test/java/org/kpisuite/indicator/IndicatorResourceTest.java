@@ -1,0 +1,139 @@
+package org.kpisuite.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kpisuite.events.CloudEventHeaders;
+import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.events.PlanItemEvent;
+import org.kpisuite.events.Topics;
+import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.TopicReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class IndicatorResourceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private UUID planItemId;
+
+    /** Publishes a plan item the way plan-service does and waits until this service knows it. */
+    @BeforeEach
+    void planItemKnownFromKafka() throws Exception {
+        planItemId = UUID.randomUUID();
+        var item = new PlanItemEvent(planItemId, "IPA-FY2024", "I.2", null, "ＤＸを担うデジタル人材の育成推進",
+                "Digital talent", 2, false, false, 1, Instant.now());
+        TopicReader.send(bootstrapServers, Topics.PLAN_ITEMS, planItemId.toString(), mapper.writeValueAsString(item),
+                CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, planItemId.toString()));
+        String probe = "probe-" + UUID.randomUUID().toString().substring(0, 8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> define(sumIndicator(probe, 2024, "1")) == 201);
+    }
+
+    @Test
+    void definedIndicatorIsListedForItsFiscalYearAndPublished() throws Exception {
+        String code = "manabi-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(define(sumIndicator(code, 2024, "300000"))).isEqualTo(201);
+
+        given().queryParam("fiscalYear", 2024).get("/api/v1/indicators").then().statusCode(200)
+                .body("code", hasItem(code));
+        given().queryParam("fiscalYear", 2025).get("/api/v1/indicators").then().statusCode(200)
+                .body("code", not(hasItem(code)));
+        given().get("/api/v1/indicators/{code}", code).then().statusCode(200)
+                .body("aggregation", equalTo("SUM"))
+                .body("targets[0].fiscalYear", equalTo(2024))
+                .body("targets[0].comparator", equalTo("AT_LEAST"))
+                .body("targets[0].value", equalTo(300000));
+
+        var record = TopicReader.awaitRecord(bootstrapServers, Topics.INDICATORS, r -> code.equals(r.key()),
+                Duration.ofSeconds(20));
+        assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(IndicatorEvent.TYPE_DEFINED);
+        IndicatorEvent event = mapper.readValue(record.value(), IndicatorEvent.class);
+        assertThat(event.targetFor(2024).value()).isEqualByComparingTo("300000");
+        assertThat(event.aggregation()).isEqualTo(IndicatorEvent.Aggregation.SUM);
+    }
+
+    @Test
+    void settingNextYearsTargetLeavesThisYearsAlone() {
+        String code = "exam-" + UUID.randomUUID().toString().substring(0, 8);
+        define(sumIndicator(code, 2024, "544090"));
+
+        given().contentType(ContentType.JSON).body("{\"comparator\":\"AT_LEAST\",\"value\":550000}")
+                .put("/api/v1/indicators/{code}/targets/2025", code).then().statusCode(200)
+                .body("version", equalTo(2))
+                .body("targets.find { it.fiscalYear == 2024 }.value", equalTo(544090))
+                .body("targets.find { it.fiscalYear == 2025 }.value", equalTo(550000));
+
+        TopicReader.awaitRecord(bootstrapServers, Topics.INDICATORS,
+                r -> code.equals(r.key()) && IndicatorEvent.TYPE_CHANGED.equals(TopicReader.header(r, CloudEventHeaders.TYPE)),
+                Duration.ofSeconds(20));
+    }
+
+    @Test
+    void unknownPlanItemDuplicateCodeAndBadFieldsAreProblems() {
+        String code = "dup-" + UUID.randomUUID().toString().substring(0, 8);
+        define(sumIndicator(code, 2024, "10"));
+        given().contentType(ContentType.JSON).body(sumIndicator(code, 2024, "10"))
+                .post("/api/v1/indicators").then().statusCode(409)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("code"));
+
+        given().contentType(ContentType.JSON)
+                .body(sumIndicator("other-" + code, 2024, "10").replace(planItemId.toString(), UUID.randomUUID().toString()))
+                .post("/api/v1/indicators").then().statusCode(422)
+                .body("violations[0].field", equalTo("planItemId"));
+
+        given().contentType(ContentType.JSON)
+                .body(sumIndicator("bad-" + code, 2024, "10").replace("\"SUM\"", "\"MEDIAN\""))
+                .post("/api/v1/indicators").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("aggregation"));
+
+        given().contentType(ContentType.JSON)
+                .body(sumIndicator("Bad Code", 1999, "10"))
+                .post("/api/v1/indicators").then().statusCode(400)
+                .body("violations.field", hasItem("code"))
+                .body("violations.field", hasItem("targets[0].fiscalYear"));
+
+        given().contentType(ContentType.JSON)
+                .body(sumIndicator("novalue-" + code, 2024, "null"))
+                .post("/api/v1/indicators").then().statusCode(422)
+                .body("violations[0].field", equalTo("targets[0].value"));
+
+        given().queryParam("fiscalYear", "FY2024").get("/api/v1/indicators").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("fiscalYear"));
+    }
+
+    private String sumIndicator(String code, int fiscalYear, String target) {
+        return """
+                {"code":"%s","nameJa":"「マナビＤＸ」へのアクセス数","nameEn":"Manabi DX accesses","unit":"accesses",
+                 "department":"digital-talent","planItemId":"%s","coreTarget":true,"aggregation":"SUM",
+                 "targets":[{"fiscalYear":%d,"comparator":"AT_LEAST","value":%s}]}
+                """.formatted(code, planItemId, fiscalYear, target);
+    }
+
+    private int define(String json) {
+        return given().contentType(ContentType.JSON).body(json).post("/api/v1/indicators").then().extract().statusCode();
+    }
+}

@@ -1,0 +1,40 @@
+package org.kpisuite.ingestion.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.events.Topics;
+import org.kpisuite.ingestion.domain.IndicatorReplica;
+import org.kpisuite.messaging.InboundEvent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Keeps the indicators that submissions are validated against. Older or repeated versions change nothing. */
+@ApplicationScoped
+public class IndicatorConsumer {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Incoming(Topics.INDICATORS)
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        IndicatorEvent indicator = InboundEvent.of(record).dataAs(mapper, IndicatorEvent.class);
+        IndicatorReplica replica = IndicatorReplica.findById(indicator.code());
+        if (replica == null) {
+            replica = new IndicatorReplica();
+            replica.code = indicator.code();
+        } else if (replica.version >= indicator.version()) {
+            return;
+        }
+        replica.department = indicator.department();
+        replica.retired = indicator.retired();
+        replica.version = indicator.version();
+        replica.state = record.value();
+        replica.persist();
+    }
+}

@@ -1,0 +1,27 @@
+package org.kpisuite.plan.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.kpisuite.events.PlanItemEvent;
+import org.kpisuite.events.Topics;
+import org.kpisuite.messaging.Outbox;
+import org.kpisuite.plan.domain.PlanItem;
+
+/** Records the full state of a changed plan item in the outbox, in the transaction of the change. */
+@ApplicationScoped
+public class PlanItemEvents {
+
+    @Inject
+    Outbox outbox;
+
+    public void upserted(PlanItem item) {
+        outbox.record(Topics.PLAN_ITEMS, PlanItemEvent.AGGREGATE_TYPE, item.id.toString(),
+                PlanItemEvent.TYPE_UPSERTED, toEvent(item, false));
+    }
+
+    static PlanItemEvent toEvent(PlanItem item, boolean removed) {
+        return new PlanItemEvent(item.id, item.planCode, item.code, item.parentId, item.nameJa, item.nameEn,
+                item.sortOrder, item.importantInitiative, removed, item.version, item.updatedAt);
+    }
+}

@@ -1,0 +1,26 @@
+package org.kpisuite.reporting.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.ColumnTransformer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The latest full state of an indicator, as its IndicatorEvent JSON. */
+@Entity
+@Table(name = "indicator_view")
+public class IndicatorView extends PanacheEntityBase {
+
+    @Id
+    public String code;
+
+    @Column(nullable = false)
+    public long version;
+
+    @ColumnTransformer(write = "?::jsonb")
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String state;
+}

@@ -1,0 +1,39 @@
+package org.kpisuite.reporting.domain;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+@Table(name = "plan_item_view")
+public class PlanItemView extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "plan_code", nullable = false)
+    public String planCode;
+
+    @Column(nullable = false)
+    public String code;
+
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    @Column(name = "name_ja", nullable = false)
+    public String nameJa;
+
+    @Column(name = "name_en")
+    public String nameEn;
+
+    @Column(nullable = false)
+    public boolean removed;
+
+    @Column(nullable = false)
+    public long version;
+}

@@ -1,0 +1,78 @@
+package org.kpisuite.reporting.rest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.problem.Problem;
+import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.QueryParams;
+import org.kpisuite.reporting.service.ProgressService;
+
+@Path("/api/v1/progress")
+@Tag(name = "Progress")
+@Produces(MediaType.APPLICATION_JSON)
+public class ProgressResource {
+
+    @Inject
+    ProgressService service;
+
+    @GET
+    @Operation(summary = "Progress of every indicator with a target in the fiscal year, core targets first")
+    @APIResponse(responseCode = "200", description = "One entry per indicator",
+            content = @Content(schema = @Schema(implementation = ProgressResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<ProgressResponse> list(
+            @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true)
+            @QueryParam("fiscalYear") String fiscalYear,
+            @Parameter(description = "Report as known at the end of this day (default: today, Japan time)", example = "2024-09-30")
+            @QueryParam("asOf") String asOf) {
+        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
+        return service.progress(year, asOf(asOf)).stream().map(ProgressResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{indicatorCode}")
+    @Operation(summary = "Progress of one indicator in the fiscal year")
+    @APIResponse(responseCode = "200", description = "The indicator's progress",
+            content = @Content(schema = @Schema(implementation = ProgressResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ProgressResponse one(@PathParam("indicatorCode") String code,
+            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
+        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
+        var progress = service.progress(code, year, asOf(asOf));
+        if (progress == null) {
+            throw ProblemException.notFound("indicator with a target in FY" + year, code);
+        }
+        return ProgressResponse.of(progress);
+    }
+
+    private LocalDate asOf(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return service.today();
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest("asOf", "must be a date formatted YYYY-MM-DD, not '" + asOf + "'");
+        }
+    }
+}

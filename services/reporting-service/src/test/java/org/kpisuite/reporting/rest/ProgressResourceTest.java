@@ -1,0 +1,123 @@
+package org.kpisuite.reporting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.events.MeasurementEvent;
+import org.kpisuite.events.Topics;
+import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.TopicReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class ProgressResourceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private String code;
+
+    @BeforeEach
+    void indicatorFromKafka() throws Exception {
+        code = "manabi-" + UUID.randomUUID().toString().substring(0, 8);
+        var indicator = new IndicatorEvent(code, "「マナビＤＸ」へのアクセス数", "Manabi DX accesses", "accesses",
+                "digital-talent", UUID.randomUUID(), true, false, IndicatorEvent.Aggregation.SUM,
+                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("300000"))),
+                false, 1, Instant.now());
+        publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_DEFINED, indicator, UUID.randomUUID().toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> progress().getInt("size()") >= 0
+                && given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}", code).statusCode() == 200);
+    }
+
+    @Test
+    void valuesAddUpAndARedeliveredEventIsNotCountedTwice() throws Exception {
+        var april = measurement("2024-04", "100000", 1, Instant.parse("2024-05-08T01:00:00Z"));
+        String aprilEventId = UUID.randomUUID().toString();
+        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED, april, aprilEventId);
+        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-05", "50000", 1, Instant.parse("2024-06-07T01:00:00Z")), UUID.randomUUID().toString());
+        awaitActual("150000");
+
+        // The same event again (a redelivery), then a new value: once the new one shows, the duplicate was consumed.
+        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED, april, aprilEventId);
+        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-06", "1", 1, Instant.parse("2024-07-05T01:00:00Z")), UUID.randomUUID().toString());
+        awaitActual("150001");
+
+        given().queryParam("fiscalYear", 2024).queryParam("asOf", "2025-04-30")
+                .get("/api/v1/progress/{code}", code).then().statusCode(200)
+                .body("target", equalTo(300000))
+                .body("status", equalTo("OFF_TRACK"))
+                .body("monthsReported", equalTo(3));
+    }
+
+    @Test
+    void aCorrectionReplacesTheValueButAnEarlierAsOfStillSeesTheOriginal() throws Exception {
+        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-09", "120000", 1, Instant.parse("2024-09-30T05:00:00Z")), UUID.randomUUID().toString());
+        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-09", "150000", 2, Instant.parse("2024-10-03T05:00:00Z")), UUID.randomUUID().toString());
+        awaitActual("150000");
+
+        // As known at the half-year review (September 30, Japan time) the first revision was in force.
+        given().queryParam("fiscalYear", 2024).queryParam("asOf", "2024-09-30")
+                .get("/api/v1/progress/{code}", code).then().statusCode(200)
+                .body("actual", equalTo(120000))
+                .body("expectedToDate", equalTo(150000))
+                .body("achievementRate", equalTo(0.4f))
+                .body("status", equalTo("OFF_TRACK"))
+                .body("asOf", equalTo("2024-09-30"));
+    }
+
+    @Test
+    void malformedQueriesAreProblems() {
+        given().get("/api/v1/progress").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("fiscalYear"));
+        given().queryParam("fiscalYear", 2024).queryParam("asOf", "30/09/2024").get("/api/v1/progress").then()
+                .statusCode(400).body("violations[0].field", equalTo("asOf"));
+        given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}", "no-such-indicator").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+
+    private void awaitActual(String expected) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("fiscalYear", 2024)
+                .get("/api/v1/progress/{code}", code).then().statusCode(200)
+                .body("actual", equalTo(new BigDecimal(expected).intValueExact())));
+    }
+
+    private JsonPath progress() {
+        return given().queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200).extract().jsonPath();
+    }
+
+    private MeasurementEvent measurement(String month, String value, int revision, Instant recordedAt) {
+        return new MeasurementEvent(UUID.randomUUID(), code, null, null, "digital-talent", month, new BigDecimal(value),
+                revision, null, revision > 1 ? "recount" : null, "test", recordedAt);
+    }
+
+    private void publish(String topic, String key, String type, Object event, String eventId) throws Exception {
+        TopicReader.send(bootstrapServers, topic, key, mapper.writeValueAsString(event),
+                CloudEvents.headers(eventId, type, key));
+    }
+}

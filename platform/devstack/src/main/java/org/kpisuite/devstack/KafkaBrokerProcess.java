@@ -164,8 +164,10 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private List<String> brokerCommand() {
         List<String> command = new ArrayList<>(ChildProcesses.javaCommand());
+        // No log4j2 shutdown hook: with it, loggers first used during Kafka's own shutdown print a warning.
         command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-                "-Dlog4j2.configurationFile=" + log4jConfigFile(), "-cp", classpath,
+                "-Dlog4j2.configurationFile=" + log4jConfigFile(), "-Dlog4j2.shutdownHookEnabled=false",
+                "-cp", classpath,
                 "kafka.Kafka", serverPropertiesFile().toString()));
         return command;
     }

@@ -24,7 +24,7 @@ public record InboundEvent(String id, String type, String subject, String data) 
         try {
             return mapper.readValue(data, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + id + " of type " + this.type + " has unreadable data", e);
+            throw new UnreadableEventException("event " + id + " of type " + this.type + " has unreadable data", e);
         }
     }
 

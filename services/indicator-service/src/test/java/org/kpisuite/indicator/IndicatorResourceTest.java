@@ -81,7 +81,7 @@ class IndicatorResourceTest {
         String code = "exam-" + UUID.randomUUID().toString().substring(0, 8);
         define(sumIndicator(code, 2024, "544090"));
 
-        given().contentType(ContentType.JSON).body("{\"comparator\":\"AT_LEAST\",\"value\":550000}")
+        given().contentType(ContentType.JSON).body("{\"fiscalYear\":2025,\"comparator\":\"AT_LEAST\",\"value\":550000}")
                 .put("/api/v1/indicators/{code}/targets/2025", code).then().statusCode(200)
                 .body("version", equalTo(2))
                 .body("targets.find { it.fiscalYear == 2024 }.value", equalTo(544090))

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +18,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
 import org.kpisuite.events.IndicatorEvent.Aggregation;
+import org.kpisuite.events.IndicatorEvent.Breakdown;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -53,6 +55,23 @@ public class Indicator extends PanacheEntityBase {
     @Column(nullable = false)
     public Aggregation aggregation;
 
+    /** numerator and denominator for a ratio; empty otherwise. */
+    @Convert(converter = JsonConverters.Strings.class)
+    @Column(nullable = false)
+    public List<String> components = new ArrayList<>();
+
+    @Convert(converter = JsonConverters.BreakdownJson.class)
+    public Breakdown breakdown;
+
+    @Column(name = "allows_negative", nullable = false)
+    public boolean allowsNegative;
+
+    @Column(name = "first_fiscal_year", nullable = false)
+    public int firstFiscalYear;
+
+    @Column(name = "last_fiscal_year")
+    public Integer lastFiscalYear;
+
     @Column(nullable = false)
     public boolean retired;
 
@@ -73,11 +92,15 @@ public class Indicator extends PanacheEntityBase {
         return targets.stream().filter(t -> t.fiscalYear == fiscalYear).findFirst();
     }
 
-    /** Indicators with a target in the fiscal year, or all of them when no year is given. */
+    public boolean activeIn(int fiscalYear) {
+        return fiscalYear >= firstFiscalYear && (lastFiscalYear == null || fiscalYear <= lastFiscalYear);
+    }
+
+    /** Indicators active in the fiscal year (retired ones included for the years they were active), or all. */
     public static List<Indicator> listForFiscalYear(Integer fiscalYear) {
         return fiscalYear == null
                 ? list("order by code")
-                : list("select i from Indicator i where exists (select 1 from IndicatorTarget t "
-                        + "where t.indicatorCode = i.code and t.fiscalYear = ?1) order by i.code", fiscalYear);
+                : list("firstFiscalYear <= ?1 and (lastFiscalYear is null or lastFiscalYear >= ?1) order by code",
+                        fiscalYear);
     }
 }

@@ -3,7 +3,11 @@ package org.kpisuite.indicator.domain;
 import java.io.Serializable;
 import java.math.BigDecimal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,7 +15,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.kpisuite.events.IndicatorEvent.BaselineFormula;
 import org.kpisuite.events.IndicatorEvent.Comparator;
+import org.kpisuite.events.IndicatorEvent.Condition;
+import org.kpisuite.events.IndicatorEvent.Scope;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -36,6 +43,32 @@ public class IndicatorTarget extends PanacheEntityBase {
     /** Absent for a reference-only indicator, which is tracked but never rated. */
     @Column(precision = 24, scale = 6)
     public BigDecimal value;
+
+    @Column(name = "value_numerator", precision = 24, scale = 6)
+    public BigDecimal valueNumerator;
+
+    @Column(name = "value_denominator", precision = 24, scale = 6)
+    public BigDecimal valueDenominator;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Scope scope = Scope.FISCAL_YEAR;
+
+    @Column(name = "since_fiscal_year")
+    public Integer sinceFiscalYear;
+
+    @Column(name = "baseline_fiscal_year")
+    public Integer baselineFiscalYear;
+
+    @Column(name = "baseline_value", precision = 24, scale = 6)
+    public BigDecimal baselineValue;
+
+    @Convert(converter = JsonConverters.Conditions.class)
+    @Column(nullable = false)
+    public List<Condition> conditions = new ArrayList<>();
+
+    @Convert(converter = JsonConverters.Formula.class)
+    public BaselineFormula formula;
 
     /** The value without the database's trailing zeros: 300000, not 300000.000000. */
     public BigDecimal plainValue() {

@@ -2,14 +2,15 @@ package org.kpisuite.indicator.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.indicator.domain.PlanItemReplica;
-import org.kpisuite.messaging.InboundEvent;
+import org.kpisuite.messaging.InboundProcessor;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,10 +21,16 @@ public class PlanItemConsumer {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    InboundProcessor inbound;
+
     @Incoming(Topics.PLAN_ITEMS)
-    @Transactional
+    @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        PlanItemEvent item = InboundEvent.of(record).dataAs(mapper, PlanItemEvent.class);
+        inbound.process(record, event -> apply(event.dataAs(mapper, PlanItemEvent.class)));
+    }
+
+    private void apply(PlanItemEvent item) {
         PlanItemReplica replica = PlanItemReplica.findById(item.id());
         if (replica == null) {
             replica = new PlanItemReplica();

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +14,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
+import org.kpisuite.events.IndicatorEvent.Breakdown;
+import org.kpisuite.fiscal.FiscalCalendar;
 
 @Schema(description = "An evaluation indicator and its fiscal-year targets")
 public record IndicatorRequest(
@@ -27,5 +31,13 @@ public record IndicatorRequest(
         @Schema(description = "基幹目標", example = "true") Boolean coreTarget,
         @Schema(description = "参考指標: tracked and reported, never rated", example = "false") Boolean referenceOnly,
         @Schema(description = "How monthly values combine over a fiscal year", example = "SUM") @NotNull Aggregation aggregation,
+        @Schema(description = "For RATIO exactly [\"numerator\", \"denominator\"]; otherwise absent", example = "[]")
+        List<@NotBlank @Size(max = 64) String> components,
+        @Schema(description = "The dimension values are broken down by, with its allowed values")
+        Breakdown breakdown,
+        @Schema(description = "Whether a monthly value may be negative (e.g. a change in valuation)", example = "false")
+        Boolean allowsNegative,
+        @Schema(description = "First fiscal year with values; default: the earliest year any target needs", example = "2024")
+        @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer firstFiscalYear,
         @Schema(description = "One target per fiscal year") @NotEmpty List<@Valid @NotNull TargetRequest> targets) {
 }

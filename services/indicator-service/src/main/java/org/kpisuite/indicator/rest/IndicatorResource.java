@@ -26,7 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.indicator.domain.Indicator;
+import org.kpisuite.indicator.domain.IndicatorVersion;
 import org.kpisuite.indicator.service.IndicatorService;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.QueryParams;
@@ -39,6 +41,9 @@ public class IndicatorResource {
 
     @Inject
     IndicatorService service;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     @POST
     @Operation(summary = "Define an indicator with its fiscal-year targets")
@@ -77,15 +82,60 @@ public class IndicatorResource {
     }
 
     @PUT
+    @Path("/{code}")
+    @Operation(summary = "Create or replace an indicator's definition",
+            description = "Idempotent: an identical definition changes nothing (no new version, no event). Used to "
+                    + "load a catalog any number of times.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
+    @APIResponse(responseCode = "200", description = "Changed (new version) or unchanged",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
+    @APIResponse(responseCode = "422", description = "Unknown plan item, or a definition that breaks a rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response put(@PathParam("code") String code, @Valid @NotNull IndicatorRequest request) {
+        IndicatorService.Result result = service.put(code, request);
+        return Response.status(result.outcome() == IndicatorService.Outcome.CREATED ? 201 : 200)
+                .header("X-Outcome", result.outcome().name())
+                .entity(IndicatorResponse.of(result.indicator())).build();
+    }
+
+    @PUT
     @Path("/{code}/targets/{fiscalYear}")
     @Operation(summary = "Set the target of one fiscal year; other years keep theirs")
     @APIResponse(responseCode = "200", description = "The indicator with its targets",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
     @APIResponse(responseCode = "404", description = "No such indicator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A year the indicator is not active in, or a target that does not fit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public IndicatorResponse setTarget(@PathParam("code") String code,
             @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
-            @Valid @NotNull TargetValueRequest request) {
-        return IndicatorResponse.of(service.setTarget(code, fiscalYear, request.comparator(), request.value()));
+            @Valid @NotNull TargetRequest request) {
+        return IndicatorResponse.of(service.setTarget(code, fiscalYear, request));
+    }
+
+    @POST
+    @Path("/{code}/retire")
+    @Operation(summary = "Retire an indicator after a fiscal year; it stays reportable for its active years")
+    @APIResponse(responseCode = "200", description = "Retired",
+            content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
+    public IndicatorResponse retire(@PathParam("code") String code, @Valid @NotNull RetireRequest request) {
+        return IndicatorResponse.of(service.retire(code, request.lastFiscalYear()));
+    }
+
+    @GET
+    @Path("/{code}/versions")
+    @Operation(summary = "Every version of the indicator, oldest first")
+    public List<IndicatorResponse> versions(@PathParam("code") String code) {
+        service.get(code);
+        return IndicatorVersion.of(code).stream().map(v -> IndicatorResponse.of(read(v.state))).toList();
+    }
+
+    private IndicatorEvent read(String json) {
+        try {
+            return mapper.readValue(json, IndicatorEvent.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,36 +1,45 @@
 package org.kpisuite.indicator.rest;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
-import org.kpisuite.events.IndicatorEvent.Comparator;
+import org.kpisuite.events.IndicatorEvent.Breakdown;
+import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.indicator.domain.Indicator;
+import org.kpisuite.indicator.events.IndicatorEvents;
 
+@Schema(description = "An indicator with all its targets, as published on kpi.indicators.v1")
 public record IndicatorResponse(
-        String code,
-        String nameJa,
-        String nameEn,
-        String unit,
-        String department,
+        @Schema(example = "manabi-dx-accesses") String code,
+        @Schema(example = "「マナビＤＸ」へのアクセス数") String nameJa,
+        @Schema(example = "Accesses to the Manabi DX reskilling portal") String nameEn,
+        @Schema(example = "accesses") String unit,
+        @Schema(example = "digital-talent") String department,
         UUID planItemId,
         boolean coreTarget,
         boolean referenceOnly,
-        Aggregation aggregation,
+        @Schema(example = "SUM") Aggregation aggregation,
+        List<String> components,
+        Breakdown breakdown,
+        boolean allowsNegative,
+        @Schema(example = "2024") int firstFiscalYear,
+        Integer lastFiscalYear,
         List<Target> targets,
         boolean retired,
-        long version,
+        @Schema(example = "1") long version,
         Instant updatedAt) {
 
-    public record Target(int fiscalYear, Comparator comparator, BigDecimal value) {
+    static IndicatorResponse of(Indicator indicator) {
+        return of(IndicatorEvents.toEvent(indicator));
     }
 
-    static IndicatorResponse of(Indicator i) {
-        return new IndicatorResponse(i.code, i.nameJa, i.nameEn, i.unit, i.department, i.planItemId, i.coreTarget,
-                i.referenceOnly, i.aggregation,
-                i.targets.stream().map(t -> new Target(t.fiscalYear, t.comparator, t.plainValue())).toList(),
-                i.retired, i.version, i.updatedAt);
+    static IndicatorResponse of(IndicatorEvent i) {
+        return new IndicatorResponse(i.code(), i.nameJa(), i.nameEn(), i.unit(), i.department(), i.planItemId(),
+                i.coreTarget(), i.referenceOnly(), i.aggregation(), i.components(), i.breakdown(), i.allowsNegative(),
+                i.firstFiscalYear(), i.lastFiscalYear(), i.targets(), i.retired(), i.version(), i.changedAt());
     }
 }

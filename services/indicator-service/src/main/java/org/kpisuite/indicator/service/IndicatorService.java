@@ -1,21 +1,23 @@
 package org.kpisuite.indicator.service;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.kpisuite.events.IndicatorEvent.Comparator;
+import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.indicator.domain.Indicator;
 import org.kpisuite.indicator.domain.IndicatorTarget;
 import org.kpisuite.indicator.domain.PlanItemReplica;
 import org.kpisuite.indicator.events.IndicatorEvents;
 import org.kpisuite.indicator.rest.IndicatorRequest;
 import org.kpisuite.indicator.rest.TargetRequest;
+import org.kpisuite.problem.Problem.Violation;
 import org.kpisuite.problem.ProblemException;
 
 @ApplicationScoped
@@ -24,59 +26,77 @@ public class IndicatorService {
     @Inject
     IndicatorEvents events;
 
+    public enum Outcome {
+        CREATED, CHANGED, UNCHANGED
+    }
+
+    public record Result(Indicator indicator, Outcome outcome) {
+    }
+
     @Transactional
     public Indicator define(IndicatorRequest request) {
         if (Indicator.findById(request.code()) != null) {
             throw ProblemException.conflict("code", "an indicator with code " + request.code() + " exists");
         }
-        PlanItemReplica item = PlanItemReplica.findById(request.planItemId());
-        if (item == null || item.removed) {
-            throw ProblemException.invalidField("planItemId", "no plan item has id " + request.planItemId());
-        }
-        boolean referenceOnly = Boolean.TRUE.equals(request.referenceOnly());
-        Set<Integer> years = new HashSet<>();
-        for (int i = 0; i < request.targets().size(); i++) {
-            TargetRequest target = request.targets().get(i);
-            if (!years.add(target.fiscalYear())) {
-                throw ProblemException.invalidField("targets[" + i + "].fiscalYear",
-                        "fiscal year " + target.fiscalYear() + " has more than one target");
-            }
-            checkTargetValue("targets[" + i + "].value", target.value(), referenceOnly);
-        }
+        return create(request, checked(request));
+    }
 
-        Indicator indicator = new Indicator();
-        indicator.code = request.code();
-        indicator.nameJa = request.nameJa();
-        indicator.nameEn = request.nameEn();
-        indicator.unit = request.unit();
-        indicator.department = request.department();
-        indicator.planItemId = request.planItemId();
-        indicator.coreTarget = Boolean.TRUE.equals(request.coreTarget());
-        indicator.referenceOnly = referenceOnly;
-        indicator.aggregation = request.aggregation();
-        indicator.version = 1;
-        indicator.createdAt = Instant.now();
-        indicator.updatedAt = indicator.createdAt;
-        for (TargetRequest target : request.targets()) {
-            indicator.targets.add(toTarget(indicator.code, target.fiscalYear(), target.comparator(), target.value()));
+    /**
+     * Creates the indicator or brings it to the given definition. An identical definition changes nothing:
+     * no new version, no event (so loading a catalog twice is harmless).
+     */
+    @Transactional
+    public Result put(String code, IndicatorRequest request) {
+        if (!code.equals(request.code())) {
+            throw ProblemException.invalidField("code", "differs from the code in the path (" + code + ")");
         }
-        indicator.persist();
-        events.defined(indicator);
-        return indicator;
+        IndicatorRules.Checked checked = checked(request);
+        Indicator indicator = Indicator.findById(code);
+        if (indicator == null) {
+            return new Result(create(request, checked), Outcome.CREATED);
+        }
+        IndicatorEvent before = IndicatorEvents.toEvent(indicator);
+        apply(indicator, request, checked);
+        indicator.targets.removeIf(t -> checked.targets().stream().noneMatch(c -> c.fiscalYear() == t.fiscalYear));
+        for (Target target : checked.targets()) {
+            setTarget(indicator, target);
+        }
+        if (sameDefinition(before, IndicatorEvents.toEvent(indicator))) {
+            return new Result(indicator, Outcome.UNCHANGED);
+        }
+        changed(indicator, IndicatorEvent.TYPE_CHANGED);
+        return new Result(indicator, Outcome.CHANGED);
     }
 
     /** Sets one fiscal year's target; the targets of other years stay as they are. */
     @Transactional
-    public Indicator setTarget(String code, int fiscalYear, Comparator comparator, BigDecimal value) {
+    public Indicator setTarget(String code, int fiscalYear, TargetRequest request) {
         Indicator indicator = get(code);
-        checkTargetValue("value", value, indicator.referenceOnly);
-        indicator.targetFor(fiscalYear).ifPresentOrElse(t -> {
-            t.comparator = comparator;
-            t.value = value;
-        }, () -> indicator.targets.add(toTarget(code, fiscalYear, comparator, value)));
-        indicator.version++;
-        indicator.updatedAt = Instant.now();
-        events.changed(indicator);
+        if (request.fiscalYear() != fiscalYear) {
+            throw ProblemException.invalidField("fiscalYear", "differs from the fiscal year in the path (" + fiscalYear + ")");
+        }
+        IndicatorRules.Checked checked = IndicatorRules.checkTarget(indicator.aggregation, indicator.breakdown,
+                indicator.referenceOnly, request, indicator.firstFiscalYear, indicator.lastFiscalYear);
+        fail(checked.violations());
+        setTarget(indicator, checked.targets().get(0));
+        changed(indicator, IndicatorEvent.TYPE_CHANGED);
+        return indicator;
+    }
+
+    /** Ends the indicator after a fiscal year; it stays reportable for the years it was active. */
+    @Transactional
+    public Indicator retire(String code, int lastFiscalYear) {
+        Indicator indicator = get(code);
+        if (lastFiscalYear < indicator.firstFiscalYear) {
+            throw ProblemException.invalidField("lastFiscalYear", "is before the first fiscal year FY" + indicator.firstFiscalYear);
+        }
+        int lastTarget = indicator.targets.stream().mapToInt(t -> t.fiscalYear).max().orElse(lastFiscalYear);
+        if (lastTarget > lastFiscalYear) {
+            throw ProblemException.invalidField("lastFiscalYear", "FY" + lastTarget + " has a target; retire after it");
+        }
+        indicator.retired = true;
+        indicator.lastFiscalYear = lastFiscalYear;
+        changed(indicator, IndicatorEvent.TYPE_RETIRED);
         return indicator;
     }
 
@@ -88,18 +108,97 @@ public class IndicatorService {
         return indicator;
     }
 
-    private static void checkTargetValue(String field, BigDecimal value, boolean referenceOnly) {
-        if (value == null && !referenceOnly) {
-            throw ProblemException.invalidField(field, "a rated indicator needs a target value");
+    private IndicatorRules.Checked checked(IndicatorRequest request) {
+        IndicatorRules.Checked checked = IndicatorRules.check(request);
+        List<Violation> violations = new ArrayList<>(checked.violations());
+        PlanItemReplica item = PlanItemReplica.findById(request.planItemId());
+        if (item == null || item.removed) {
+            violations.add(0, new Violation("planItemId", "no plan item has id " + request.planItemId()));
         }
+        fail(violations);
+        return checked;
     }
 
-    private static IndicatorTarget toTarget(String code, int fiscalYear, Comparator comparator, BigDecimal value) {
-        IndicatorTarget target = new IndicatorTarget();
-        target.indicatorCode = code;
-        target.fiscalYear = fiscalYear;
-        target.comparator = comparator;
-        target.value = value;
-        return target;
+    private Indicator create(IndicatorRequest request, IndicatorRules.Checked checked) {
+        Indicator indicator = new Indicator();
+        indicator.code = request.code();
+        indicator.createdAt = Instant.now();
+        indicator.version = 0;
+        apply(indicator, request, checked);
+        for (Target target : checked.targets()) {
+            setTarget(indicator, target);
+        }
+        indicator.persist();
+        changed(indicator, IndicatorEvent.TYPE_DEFINED);
+        return indicator;
+    }
+
+    private static void apply(Indicator indicator, IndicatorRequest request, IndicatorRules.Checked checked) {
+        indicator.nameJa = request.nameJa();
+        indicator.nameEn = request.nameEn();
+        indicator.unit = request.unit();
+        indicator.department = request.department();
+        indicator.planItemId = request.planItemId();
+        indicator.coreTarget = Boolean.TRUE.equals(request.coreTarget());
+        indicator.referenceOnly = Boolean.TRUE.equals(request.referenceOnly());
+        indicator.aggregation = request.aggregation();
+        indicator.components = request.components() == null ? new ArrayList<>() : new ArrayList<>(request.components());
+        indicator.breakdown = request.breakdown();
+        indicator.allowsNegative = Boolean.TRUE.equals(request.allowsNegative());
+        indicator.firstFiscalYear = checked.firstFiscalYear();
+    }
+
+    private static void setTarget(Indicator indicator, Target target) {
+        IndicatorTarget row = indicator.targetFor(target.fiscalYear()).orElseGet(() -> {
+            IndicatorTarget created = new IndicatorTarget();
+            created.indicatorCode = indicator.code;
+            created.fiscalYear = target.fiscalYear();
+            indicator.targets.add(created);
+            return created;
+        });
+        row.comparator = target.comparator();
+        row.value = target.value();
+        row.valueNumerator = target.valueNumerator();
+        row.valueDenominator = target.valueDenominator();
+        row.scope = target.scope();
+        row.sinceFiscalYear = target.sinceFiscalYear();
+        row.baselineFiscalYear = target.baselineFiscalYear();
+        row.baselineValue = target.baselineValue();
+        row.conditions = new ArrayList<>(target.conditions());
+        row.formula = target.formula();
+    }
+
+    private void changed(Indicator indicator, String type) {
+        indicator.version++;
+        indicator.updatedAt = Instant.now();
+        events.record(indicator, type);
+    }
+
+    /** Equal apart from version and time, comparing numbers by value (300000 equals 300000.000000). */
+    private static boolean sameDefinition(IndicatorEvent a, IndicatorEvent b) {
+        return Objects.equals(normalised(a), normalised(b));
+    }
+
+    private static IndicatorEvent normalised(IndicatorEvent e) {
+        List<Target> targets = e.targets().stream().map(t -> new Target(t.fiscalYear(), t.comparator(),
+                strip(t.value()), strip(t.valueNumerator()), strip(t.valueDenominator()), t.scope(),
+                t.sinceFiscalYear(), t.baselineFiscalYear(), strip(t.baselineValue()), t.conditions(),
+                t.formula() == null ? null : new IndicatorEvent.BaselineFormula(strip(t.formula().factor()),
+                        t.formula().fromFiscalYear(), t.formula().toFiscalYear(), strip(t.formula().average()))))
+                .sorted(java.util.Comparator.comparingInt(Target::fiscalYear)).toList();
+        return new IndicatorEvent(e.code(), e.nameJa(), e.nameEn(), e.unit(), e.department(), e.planItemId(),
+                e.coreTarget(), e.referenceOnly(), e.aggregation(), e.components(), e.breakdown(), e.allowsNegative(),
+                e.firstFiscalYear(), e.lastFiscalYear(), targets, e.retired(), 0, null);
+    }
+
+    private static java.math.BigDecimal strip(java.math.BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+
+    private static void fail(List<Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new ProblemException(422, "validation", "Invalid indicator",
+                    String.join("; ", violations.stream().map(v -> v.field() + ": " + v.reason()).toList()), violations);
+        }
     }
 }

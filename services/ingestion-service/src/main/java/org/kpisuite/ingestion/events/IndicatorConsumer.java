@@ -2,14 +2,15 @@ package org.kpisuite.ingestion.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
-import org.kpisuite.messaging.InboundEvent;
+import org.kpisuite.messaging.InboundProcessor;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -20,10 +21,16 @@ public class IndicatorConsumer {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    InboundProcessor inbound;
+
     @Incoming(Topics.INDICATORS)
-    @Transactional
+    @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        IndicatorEvent indicator = InboundEvent.of(record).dataAs(mapper, IndicatorEvent.class);
+        inbound.process(record, event -> apply(event.dataAs(mapper, IndicatorEvent.class), event.data()));
+    }
+
+    private void apply(IndicatorEvent indicator, String state) {
         IndicatorReplica replica = IndicatorReplica.findById(indicator.code());
         if (replica == null) {
             replica = new IndicatorReplica();
@@ -34,7 +41,7 @@ public class IndicatorConsumer {
         replica.department = indicator.department();
         replica.retired = indicator.retired();
         replica.version = indicator.version();
-        replica.state = record.value();
+        replica.state = state;
         replica.persist();
     }
 }

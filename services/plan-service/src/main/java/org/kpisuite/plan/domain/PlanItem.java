@@ -60,4 +60,23 @@ public class PlanItem extends PanacheEntityBase {
                 ? list("order by planCode, code")
                 : list("planCode = ?1 order by code", planCode);
     }
+
+    /** Codes of the item's children, in tree order. */
+    public static List<String> childCodes(UUID parentId) {
+        return getEntityManager()
+                .createQuery("select i.code from PlanItem i where i.parentId = :parent order by i.sortOrder, i.code",
+                        String.class)
+                .setParameter("parent", parentId)
+                .getResultList();
+    }
+
+    public static long countByPlan(String planCode) {
+        return count("planCode", planCode);
+    }
+
+    /** Marks a change: consumers keep the highest version, so every published state needs a new one. */
+    public void touch() {
+        version++;
+        updatedAt = Instant.now();
+    }
 }

@@ -20,6 +20,15 @@ public class PlanItemEvents {
                 PlanItemEvent.TYPE_UPSERTED, toEvent(item, false));
     }
 
+    /**
+     * The last state of a deleted item, flagged removed, with a version above every earlier one so that
+     * consumers apply it; the topic is compacted, so this record stays as the item's final word.
+     */
+    public void removed(PlanItem item) {
+        outbox.record(Topics.PLAN_ITEMS, PlanItemEvent.AGGREGATE_TYPE, item.id.toString(),
+                PlanItemEvent.TYPE_REMOVED, toEvent(item, true));
+    }
+
     static PlanItemEvent toEvent(PlanItem item, boolean removed) {
         return new PlanItemEvent(item.id, item.planCode, item.code, item.parentId, item.nameJa, item.nameEn,
                 item.sortOrder, item.importantInitiative, removed, item.version, item.updatedAt);

@@ -1,17 +1,28 @@
 package org.kpisuite.plan.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityNotFoundException;
 import jakarta.transaction.Transactional;
 
+import org.kpisuite.plan.domain.IndicatorReference;
+import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.events.PlanItemEvents;
+import org.kpisuite.plan.rest.MoveRequest;
 import org.kpisuite.plan.rest.PlanItemRequest;
 import org.kpisuite.problem.ProblemException;
 
+/**
+ * Changes to single plan items. Every change first locks the item's plan (see {@link Plan#lock}), so that
+ * checks and writes on one plan's tree never interleave.
+ */
 @ApplicationScoped
 public class PlanItemService {
 
@@ -20,6 +31,8 @@ public class PlanItemService {
 
     @Transactional
     public PlanItem create(PlanItemRequest request) {
+        Plan.lock(request.planCode()).orElseThrow(() -> ProblemException.invalidField("planCode",
+                "no plan has code " + request.planCode() + "; create it first with POST /api/v1/plans"));
         if (PlanItem.findByCode(request.planCode(), request.code()).isPresent()) {
             throw ProblemException.conflict("code",
                     "plan " + request.planCode() + " already has an item with code " + request.code());
@@ -38,7 +51,7 @@ public class PlanItemService {
 
     @Transactional
     public PlanItem update(UUID id, PlanItemRequest request) {
-        PlanItem item = get(id);
+        PlanItem item = locked(id);
         if (!item.planCode.equals(request.planCode())) {
             throw ProblemException.invalidField("planCode", "an item cannot move to another plan");
         }
@@ -54,30 +67,89 @@ public class PlanItemService {
         return item;
     }
 
+    /**
+     * Moves the item under another parent (or to the top); its children keep pointing to it, so the whole
+     * subtree moves. Moving to where it already is changes nothing and publishes nothing.
+     */
+    @Transactional
+    public PlanItem move(UUID id, MoveRequest request) {
+        PlanItem item = locked(id);
+        checkParent(item, request.parentId());
+        int sortOrder = request.sortOrder() == null ? item.sortOrder : request.sortOrder();
+        if (Objects.equals(item.parentId, request.parentId()) && item.sortOrder == sortOrder) {
+            return item;
+        }
+        item.parentId = request.parentId();
+        item.sortOrder = sortOrder;
+        item.touch();
+        events.upserted(item);
+        return item;
+    }
+
+    /**
+     * Deletes a leaf that no indicator refers to, and publishes its removal in the same transaction. Retired
+     * indicators count: their past values stay reportable against the item.
+     */
+    @Transactional
+    public void delete(UUID id) {
+        PlanItem item = locked(id);
+        List<String> reasons = new ArrayList<>();
+        List<String> indicators = IndicatorReference.codesReferring(id);
+        if (!indicators.isEmpty()) {
+            reasons.add("indicators " + String.join(", ", indicators) + " refer to it; point them elsewhere first");
+        }
+        List<String> children = PlanItem.childCodes(id);
+        if (!children.isEmpty()) {
+            reasons.add("it has children " + String.join(", ", children) + "; delete them first");
+        }
+        if (!reasons.isEmpty()) {
+            throw ProblemException.conflict("id", "plan item " + item.code + " of plan " + item.planCode
+                    + " cannot be deleted: " + String.join("; ", reasons));
+        }
+        item.touch();
+        events.removed(item);
+        item.delete();
+    }
+
     public PlanItem get(UUID id) {
         return PlanItem.<PlanItem>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("plan item", id.toString()));
     }
 
-    private void apply(PlanItem item, PlanItemRequest request) {
-        if (request.parentId() != null) {
-            PlanItem parent = PlanItem.<PlanItem>findByIdOptional(request.parentId())
-                    .orElseThrow(() -> ProblemException.invalidField("parentId",
-                            "no plan item has id " + request.parentId()));
-            if (!parent.planCode.equals(request.planCode())) {
-                throw ProblemException.invalidField("parentId", "the parent belongs to plan " + parent.planCode);
-            }
-            if (isSelfOrDescendant(parent, item.id)) {
-                throw ProblemException.invalidField("parentId", "an item cannot be placed under itself");
-            }
+    /** The item, re-read once its plan is locked, so that what the caller checks cannot change under it. */
+    private PlanItem locked(UUID id) {
+        PlanItem item = get(id);
+        Plan.lock(item.planCode);
+        try {
+            PlanItem.getEntityManager().refresh(item);
+        } catch (EntityNotFoundException e) {
+            throw ProblemException.notFound("plan item", id.toString());
         }
+        return item;
+    }
+
+    private void apply(PlanItem item, PlanItemRequest request) {
+        checkParent(item, request.parentId());
         item.parentId = request.parentId();
         item.nameJa = request.nameJa();
         item.nameEn = request.nameEn();
         item.sortOrder = request.sortOrder() == null ? 0 : request.sortOrder();
         item.importantInitiative = Boolean.TRUE.equals(request.importantInitiative());
-        item.version++;
-        item.updatedAt = Instant.now();
+        item.touch();
+    }
+
+    private static void checkParent(PlanItem item, UUID parentId) {
+        if (parentId == null) {
+            return;
+        }
+        PlanItem parent = PlanItem.<PlanItem>findByIdOptional(parentId)
+                .orElseThrow(() -> ProblemException.invalidField("parentId", "no plan item has id " + parentId));
+        if (!parent.planCode.equals(item.planCode)) {
+            throw ProblemException.invalidField("parentId", "the parent belongs to plan " + parent.planCode);
+        }
+        if (isSelfOrDescendant(parent, item.id)) {
+            throw ProblemException.invalidField("parentId", "an item cannot be placed under itself or its own subtree");
+        }
     }
 
     private static boolean isSelfOrDescendant(PlanItem candidate, UUID itemId) {

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -14,7 +13,10 @@ import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.fiscal.FiscalCalendar;
-import org.kpisuite.messaging.InboundEvent;
+import org.kpisuite.messaging.InboundProcessor;
+import org.kpisuite.messaging.UnreadableEventException;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.kpisuite.reporting.domain.IndicatorView;
 import org.kpisuite.reporting.domain.PlanItemView;
 
@@ -33,10 +35,28 @@ public class ReadModelConsumers {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    InboundProcessor inbound;
+
     @Incoming(Topics.PLAN_ITEMS)
-    @Transactional
-    public void planItem(ConsumerRecord<String, String> record) {
-        PlanItemEvent item = InboundEvent.of(record).dataAs(mapper, PlanItemEvent.class);
+    @Blocking
+    public void planItems(ConsumerRecord<String, String> record) {
+        inbound.process(record, event -> planItem(event.dataAs(mapper, PlanItemEvent.class)));
+    }
+
+    @Incoming(Topics.INDICATORS)
+    @Blocking
+    public void indicators(ConsumerRecord<String, String> record) {
+        inbound.process(record, event -> indicator(event.dataAs(mapper, IndicatorEvent.class), event.data()));
+    }
+
+    @Incoming(Topics.MEASUREMENTS)
+    @Blocking
+    public void measurements(ConsumerRecord<String, String> record) {
+        inbound.process(record, event -> measurement(event.dataAs(mapper, MeasurementEvent.class)));
+    }
+
+    private void planItem(PlanItemEvent item) {
         PlanItemView view = PlanItemView.findById(item.id());
         if (view == null) {
             view = new PlanItemView();
@@ -54,10 +74,7 @@ public class ReadModelConsumers {
         view.persist();
     }
 
-    @Incoming(Topics.INDICATORS)
-    @Transactional
-    public void indicator(ConsumerRecord<String, String> record) {
-        IndicatorEvent indicator = InboundEvent.of(record).dataAs(mapper, IndicatorEvent.class);
+    private void indicator(IndicatorEvent indicator, String state) {
         IndicatorView view = IndicatorView.findById(indicator.code());
         if (view == null) {
             view = new IndicatorView();
@@ -66,15 +83,14 @@ public class ReadModelConsumers {
             return;
         }
         view.version = indicator.version();
-        view.state = record.value();
+        view.state = state;
         view.persist();
     }
 
-    @Incoming(Topics.MEASUREMENTS)
-    @Transactional
-    public void measurement(ConsumerRecord<String, String> record) {
-        MeasurementEvent m = InboundEvent.of(record).dataAs(mapper, MeasurementEvent.class);
-        int fiscalYear = FiscalCalendar.fiscalYearOf(YearMonth.parse(m.month()));
+    private void measurement(MeasurementEvent m) {
+        YearMonth month = FiscalCalendar.parseMonth(m.month()).orElseThrow(
+                () -> new UnreadableEventException("measurement " + m.measurementId() + " has month " + m.month(), null));
+        int fiscalYear = FiscalCalendar.fiscalYearOf(month);
         entityManager.createNativeQuery("""
                 insert into measurement_revision (indicator_code, component, breakdown, department, period, revision,
                     fiscal_year, value, measurement_id, recorded_at)

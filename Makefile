@@ -1,0 +1,49 @@
+# Thin wrappers over ./mvnw and the dev stack (platform/devstack).
+#   make run         build everything, then start PostgreSQL, Kafka and the four services (foreground)
+#   make stop        stop a running `make run` (from another terminal)
+#   make test        build and run every test
+#   make clean       remove build output (keeps .data); make clean-data removes the local data too
+
+JAVA ?= java
+MVNW ?= ./mvnw
+DEVSTACK_JAVA_OPTS ?= -Xmx192m -XX:+UseSerialGC
+
+DATA := .data
+PID_FILE := $(DATA)/devstack.pid
+DEVSTACK := platform/devstack
+
+# Succeeds when $(PID_FILE) names a live process.
+running = { [ -f $(PID_FILE) ] && kill -0 "$$(cat $(PID_FILE))" 2>/dev/null; }
+
+.DEFAULT_GOAL := help
+.PHONY: help run stop test bench clean clean-data
+
+help:
+	@sed -n '2,5s/^# //p' $(firstword $(MAKEFILE_LIST))
+
+run:
+	@if $(running); then echo "DevStack is already running (pid $$(cat $(PID_FILE))): make stop first." >&2; exit 1; fi
+	$(MVNW) -q -B -DskipTests package
+	@# 130 and 143: stopped by Ctrl-C or make stop, which is how a run ends.
+	$(JAVA) $(DEVSTACK_JAVA_OPTS) -cp "$(DEVSTACK)/target/classes:$$(cat $(DEVSTACK)/target/classpath.txt)" \
+		org.kpisuite.devstack.DevStack "$(CURDIR)"; \
+	rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 130 ] || [ $$rc -eq 143 ] || exit $$rc
+
+stop:
+	@if ! $(running); then echo "Nothing to stop."; rm -f $(PID_FILE); exit 0; fi; \
+	pid=$$(cat $(PID_FILE)); echo "Stopping DevStack (pid $$pid)..."; kill -TERM $$pid; \
+	for i in $$(seq 1 120); do kill -0 $$pid 2>/dev/null || { echo "Stopped."; exit 0; }; sleep 0.5; done; \
+	echo "DevStack (pid $$pid) did not stop within 60 s." >&2; exit 1
+
+test:
+	$(MVNW) -B verify
+
+bench:
+	@echo "make bench: the benchmark is not built yet." >&2; exit 1
+
+clean:
+	$(MVNW) -q clean
+
+clean-data:
+	@if $(running); then echo "DevStack is running: make stop first." >&2; exit 1; fi
+	rm -rf $(DATA)

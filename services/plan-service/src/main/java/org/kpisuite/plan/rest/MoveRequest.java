@@ -1,0 +1,16 @@
+package org.kpisuite.plan.rest;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "Where to put a plan item; its subtree moves with it")
+public record MoveRequest(
+        @Schema(description = "The new parent, in the same plan; null or absent makes the item a chapter",
+                example = "0b3c8a52-6f0e-4f1e-9a43-2d7c1e5b9f10", nullable = true)
+        UUID parentId,
+        @Schema(description = "Order among its new siblings; absent keeps the current one", example = "3")
+        @PositiveOrZero Integer sortOrder) {
+}

@@ -1,0 +1,27 @@
+package org.kpisuite.plan.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "A chapter, item or measure of a plan document, with its children; codes are unique "
+        + "within the plan")
+public record PlanDocumentItem(
+        @Schema(description = "The plan's own code of the item", example = "I.2.(3-1)①")
+        @NotBlank @Size(max = 64) String code,
+        @Schema(example = "ＤＸを担うデジタル人材の育成推進") @NotBlank @Size(max = 500) String nameJa,
+        @Schema(example = "Developing digital talent for DX") @Size(max = 500) String nameEn,
+        @Schema(description = "Marked 【令和６年度における重要な取組】 in the plan; absent means false", example = "false")
+        Boolean importantInitiative,
+        @Schema(description = "The children, in plan order")
+        List<@Valid @NotNull PlanDocumentItem> items) {
+
+    public List<PlanDocumentItem> itemsOrEmpty() {
+        return items == null ? List.of() : items;
+    }
+}

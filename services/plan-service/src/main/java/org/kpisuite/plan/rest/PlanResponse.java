@@ -1,0 +1,25 @@
+package org.kpisuite.plan.rest;
+
+import java.time.Instant;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.plan.domain.Plan;
+
+@Schema(description = "A plan, without its items")
+public record PlanResponse(
+        @Schema(example = "IPA-FY2024") String code,
+        @Schema(example = "IPA") String agency,
+        @Schema(example = "2024") int fiscalYear,
+        @Schema(example = "5th (FY2023–FY2027)") String midTermPeriod,
+        @Schema(example = "2023") Integer midTermFirstYear,
+        @Schema(example = "2027") Integer midTermLastYear,
+        @Schema(example = "独立行政法人情報処理推進機構 令和６年度計画") String nameJa,
+        @Schema(example = "IPA annual plan for FY2024") String nameEn,
+        @Schema(example = "2024-03-29T09:00:00Z") Instant createdAt,
+        @Schema(example = "2024-03-29T09:00:00Z") Instant updatedAt) {
+
+    static PlanResponse of(Plan plan) {
+        return new PlanResponse(plan.code, plan.agency, plan.fiscalYear, plan.midTermPeriod, plan.midTermFirstYear,
+                plan.midTermLastYear, plan.nameJa, plan.nameEn, plan.createdAt, plan.updatedAt);
+    }
+}

@@ -1,0 +1,29 @@
+package org.kpisuite.plan.rest;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.plan.domain.Plan;
+
+@Schema(description = "A plan with its whole tree of chapters, items and measures")
+public record PlanTreeResponse(
+        @Schema(example = "IPA-FY2024") String code,
+        @Schema(example = "IPA") String agency,
+        @Schema(example = "2024") int fiscalYear,
+        @Schema(example = "5th (FY2023–FY2027)") String midTermPeriod,
+        @Schema(example = "2023") Integer midTermFirstYear,
+        @Schema(example = "2027") Integer midTermLastYear,
+        @Schema(example = "独立行政法人情報処理推進機構 令和６年度計画") String nameJa,
+        @Schema(example = "IPA annual plan for FY2024") String nameEn,
+        @Schema(example = "2024-03-29T09:00:00Z") Instant createdAt,
+        @Schema(example = "2024-03-29T09:00:00Z") Instant updatedAt,
+        @Schema(description = "The chapters, ordered by sortOrder then code, each with its items below it")
+        List<PlanItemNode> items) {
+
+    static PlanTreeResponse of(Plan plan, List<PlanItemNode> items) {
+        return new PlanTreeResponse(plan.code, plan.agency, plan.fiscalYear, plan.midTermPeriod,
+                plan.midTermFirstYear, plan.midTermLastYear, plan.nameJa, plan.nameEn, plan.createdAt,
+                plan.updatedAt, items);
+    }
+}

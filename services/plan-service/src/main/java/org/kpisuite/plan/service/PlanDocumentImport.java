@@ -1,0 +1,130 @@
+package org.kpisuite.plan.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.kpisuite.plan.domain.Plan;
+import org.kpisuite.plan.domain.PlanItem;
+import org.kpisuite.plan.events.PlanItemEvents;
+import org.kpisuite.plan.rest.PlanDocument;
+import org.kpisuite.plan.rest.PlanDocumentItem;
+import org.kpisuite.problem.Problem;
+import org.kpisuite.problem.ProblemException;
+
+/**
+ * Brings a plan and its items in line with a whole-plan document, in one transaction. Items are matched by
+ * code; only items that differ get a new version and an event, so a repeated import changes nothing and
+ * publishes nothing. Stored items the document does not mention are left alone and reported.
+ */
+@ApplicationScoped
+public class PlanDocumentImport {
+
+    @Inject
+    PlanItemEvents events;
+
+    public record Outcome(boolean planCreated, int created, int updated, int unchanged, List<String> notInDocument) {
+    }
+
+    @Transactional
+    public Outcome apply(String planCode, PlanDocument document) {
+        PlanService.validate(document.attributes());
+        rejectDuplicateCodes(document);
+
+        boolean planCreated = PlanService.newPlan(planCode, document.attributes()).insertIfAbsent();
+        Plan plan = Plan.lock(planCode).orElseThrow();
+        if (!planCreated && PlanService.change(plan, document.attributes())) {
+            plan.updatedAt = Instant.now();
+        }
+
+        Map<String, PlanItem> stored = new HashMap<>();
+        for (PlanItem item : PlanItem.<PlanItem>list("planCode", planCode)) {
+            stored.put(item.code, item);
+        }
+        Counts counts = new Counts();
+        // Parents before children: a new child needs its parent's id, and consumers see parents first.
+        upsert(planCode, null, document.itemsOrEmpty(), stored, counts);
+        List<String> notInDocument = stored.keySet().stream().sorted().toList();
+        return new Outcome(planCreated, counts.created, counts.updated, counts.unchanged, notInDocument);
+    }
+
+    private void upsert(String planCode, UUID parentId, List<PlanDocumentItem> siblings, Map<String, PlanItem> stored,
+            Counts counts) {
+        for (int i = 0; i < siblings.size(); i++) {
+            PlanDocumentItem wanted = siblings.get(i);
+            int sortOrder = i + 1;
+            boolean important = Boolean.TRUE.equals(wanted.importantInitiative());
+            PlanItem item = stored.remove(wanted.code());
+            if (item == null) {
+                item = new PlanItem();
+                item.id = UUID.randomUUID();
+                item.planCode = planCode;
+                item.code = wanted.code();
+                item.createdAt = Instant.now();
+                item.version = 0;
+                set(item, parentId, wanted, sortOrder, important);
+                item.persist();
+                events.upserted(item);
+                counts.created++;
+            } else if (!Objects.equals(item.parentId, parentId) || !Objects.equals(item.nameJa, wanted.nameJa())
+                    || !Objects.equals(item.nameEn, wanted.nameEn()) || item.sortOrder != sortOrder
+                    || item.importantInitiative != important) {
+                set(item, parentId, wanted, sortOrder, important);
+                events.upserted(item);
+                counts.updated++;
+            } else {
+                counts.unchanged++;
+            }
+            upsert(planCode, item.id, wanted.itemsOrEmpty(), stored, counts);
+        }
+    }
+
+    private static void set(PlanItem item, UUID parentId, PlanDocumentItem wanted, int sortOrder, boolean important) {
+        item.parentId = parentId;
+        item.nameJa = wanted.nameJa();
+        item.nameEn = wanted.nameEn();
+        item.sortOrder = sortOrder;
+        item.importantInitiative = important;
+        item.touch();
+    }
+
+    /** Codes are unique within a plan, wherever they sit in the tree; names every clash by its path. */
+    private static void rejectDuplicateCodes(PlanDocument document) {
+        Map<String, String> firstPath = new HashMap<>();
+        List<Problem.Violation> violations = new ArrayList<>();
+        collect("items", document.itemsOrEmpty(), firstPath, violations);
+        if (!violations.isEmpty()) {
+            String detail = violations.stream().map(v -> v.field() + ": " + v.reason())
+                    .reduce((a, b) -> a + "; " + b).orElseThrow();
+            throw new ProblemException(422, "validation", "Invalid request", detail, violations);
+        }
+    }
+
+    private static void collect(String path, List<PlanDocumentItem> items, Map<String, String> firstPath,
+            List<Problem.Violation> violations) {
+        for (int i = 0; i < items.size(); i++) {
+            String here = path + "[" + i + "]";
+            PlanDocumentItem item = items.get(i);
+            String earlier = firstPath.putIfAbsent(item.code(), here);
+            if (earlier != null) {
+                violations.add(new Problem.Violation(here + ".code",
+                        "code " + item.code() + " is already used by " + earlier));
+            }
+            collect(here + ".items", item.itemsOrEmpty(), firstPath, violations);
+        }
+    }
+
+    private static final class Counts {
+        int created;
+        int updated;
+        int unchanged;
+    }
+}

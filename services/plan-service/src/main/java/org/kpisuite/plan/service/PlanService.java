@@ -1,0 +1,119 @@
+package org.kpisuite.plan.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.kpisuite.plan.domain.Plan;
+import org.kpisuite.plan.domain.PlanItem;
+import org.kpisuite.plan.rest.PlanChangeRequest;
+import org.kpisuite.plan.rest.PlanRequest;
+import org.kpisuite.problem.ProblemException;
+
+/** Plans themselves: their attributes, and their items read as a tree. */
+@ApplicationScoped
+public class PlanService {
+
+    /** Siblings in plan order: sortOrder, then code where the order ties. */
+    public static final Comparator<PlanItem> TREE_ORDER =
+            Comparator.comparingInt((PlanItem i) -> i.sortOrder).thenComparing(i -> i.code);
+
+    @Transactional
+    public Plan create(PlanRequest request) {
+        PlanChangeRequest attributes = request.attributes();
+        validate(attributes);
+        Plan plan = newPlan(request.code(), attributes);
+        if (!plan.insertIfAbsent()) {
+            throw ProblemException.conflict("code", "plan " + request.code() + " already exists");
+        }
+        return get(request.code());
+    }
+
+    public Plan get(String code) {
+        return Plan.<Plan>findByIdOptional(code).orElseThrow(() -> ProblemException.notFound("plan", code));
+    }
+
+    public List<Plan> list(String agency, Integer fiscalYear) {
+        return Plan.search(agency, fiscalYear);
+    }
+
+    @Transactional
+    public Plan update(String code, PlanChangeRequest request) {
+        validate(request);
+        Plan plan = Plan.lock(code).orElseThrow(() -> ProblemException.notFound("plan", code));
+        if (change(plan, request)) {
+            plan.updatedAt = Instant.now();
+        }
+        return plan;
+    }
+
+    /** Only an empty plan can go: items are referred to by indicators and replicated by other services. */
+    @Transactional
+    public void delete(String code) {
+        Plan plan = Plan.lock(code).orElseThrow(() -> ProblemException.notFound("plan", code));
+        long items = PlanItem.countByPlan(code);
+        if (items > 0) {
+            throw ProblemException.conflict("code",
+                    "plan " + code + " still has " + items + " item(s); delete them first");
+        }
+        plan.delete();
+    }
+
+    /** Builds the plan's tree bottom-up with the given node factory; roots and children in tree order. */
+    public <N> List<N> tree(String planCode, BiFunction<PlanItem, List<N>, N> node) {
+        Map<UUID, List<PlanItem>> children = new HashMap<>();
+        for (PlanItem item : PlanItem.<PlanItem>list("planCode", planCode)) {
+            children.computeIfAbsent(item.parentId, k -> new ArrayList<>()).add(item);
+        }
+        return nodes(null, children, node);
+    }
+
+    private static <N> List<N> nodes(UUID parentId, Map<UUID, List<PlanItem>> children,
+            BiFunction<PlanItem, List<N>, N> node) {
+        return children.getOrDefault(parentId, List.of()).stream()
+                .sorted(TREE_ORDER)
+                .map(item -> node.apply(item, nodes(item.id, children, node)))
+                .toList();
+    }
+
+    static Plan newPlan(String code, PlanChangeRequest attributes) {
+        Plan plan = new Plan();
+        plan.code = code;
+        change(plan, attributes);
+        plan.createdAt = Instant.now();
+        plan.updatedAt = plan.createdAt;
+        return plan;
+    }
+
+    static boolean change(Plan plan, PlanChangeRequest a) {
+        return plan.change(a.agency(), a.fiscalYear(), a.midTermPeriod(), a.midTermFirstYear(), a.midTermLastYear(),
+                a.nameJa(), a.nameEn());
+    }
+
+    /** Rules across fields; single fields are checked by bean validation on the request. */
+    static void validate(PlanChangeRequest a) {
+        Integer first = a.midTermFirstYear();
+        Integer last = a.midTermLastYear();
+        if (first == null && last != null) {
+            throw ProblemException.invalidField("midTermFirstYear", "is required with midTermLastYear");
+        }
+        if (first != null && last == null) {
+            throw ProblemException.invalidField("midTermLastYear", "is required with midTermFirstYear");
+        }
+        if (first != null && first > last) {
+            throw ProblemException.invalidField("midTermLastYear", "must not be before midTermFirstYear " + first);
+        }
+        if (first != null && (a.fiscalYear() < first || a.fiscalYear() > last)) {
+            throw ProblemException.invalidField("fiscalYear",
+                    "must lie within the mid-term period FY" + first + "–FY" + last);
+        }
+    }
+}

@@ -36,6 +36,8 @@ stop:
 	echo "DevStack (pid $$pid) did not stop within 60 s." >&2; exit 1
 
 test:
+	@# The dashboard's browser test drives Debian's chromium and chromedriver (CI runs as root).
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
 	$(MVNW) -B verify
 
 bench:

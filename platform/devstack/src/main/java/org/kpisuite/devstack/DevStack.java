@@ -104,11 +104,15 @@ public final class DevStack {
         printReady();
     }
 
-    /**
-     * Hook for loading the FY2024 catalog ({@code deploy/catalog}) through the public APIs once every service is
-     * ready. Intentionally empty until the catalog loader exists.
-     */
+    /** The FY2024 plan and its indicators, through the public APIs; loading it again changes nothing. */
     void loadCatalog() {
+        Path catalog = root.resolve("deploy/catalog/fy2024.yaml");
+        try {
+            var summary = new CatalogLoader(SuiteServices.PLAN.baseUrl(), SuiteServices.INDICATOR.baseUrl()).load(catalog);
+            say("Catalog " + root.relativize(catalog) + " loaded: " + summary);
+        } catch (Exception e) {
+            say("Catalog " + catalog + " could NOT be loaded (the suite runs without it): " + e.getMessage());
+        }
     }
 
     private void checkNotRunning() {
@@ -151,7 +155,8 @@ public final class DevStack {
         });
         if (!busy.isEmpty()) {
             throw new IllegalStateException("port(s) already in use: " + String.join(", ", busy)
-                    + ". Is an earlier run still up? Try: make stop");
+                    + ". Is an earlier run still up? Try: make stop (if it finds nothing, a killed run may have left"
+                    + " the process behind: find and end the one holding the port)");
         }
     }
 

@@ -76,7 +76,7 @@ public final class ServiceProcess {
         }
     }
 
-    static String missingJarMessage(String name, Path jar) {
+    private static String missingJarMessage(String name, Path jar) {
         return name + ": " + jar + " is missing. Build the services first: ./mvnw -B -DskipTests package"
                 + " (make run does this).";
     }

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.devstack.SuiteServices;
@@ -31,20 +30,16 @@ class MonthlyValueFlowTest {
 
     @BeforeAll
     static void startSuite() throws Exception {
-        suite = SuiteUnderTest.start();
+        suite = SuiteUnderTest.shared();
+        given().baseUri(suite.url(SuiteServices.PLAN)).contentType(ContentType.JSON)
+                .body("{\"code\":\"E2E-FLOW\",\"agency\":\"IPA\",\"fiscalYear\":2024,\"nameJa\":\"試験計画\"}")
+                .post("/api/v1/plans").then().statusCode(201);
         planItemId = given().baseUri(suite.url(SuiteServices.PLAN)).contentType(ContentType.JSON)
                 .body("""
-                        {"planCode":"IPA-FY2024","code":"I.2","nameJa":"ＤＸを担うデジタル人材の育成推進",
+                        {"planCode":"E2E-FLOW","code":"I.2","nameJa":"ＤＸを担うデジタル人材の育成推進",
                          "nameEn":"Developing digital talent for DX","sortOrder":2}
                         """)
                 .post("/api/v1/plan-items").then().statusCode(201).extract().path("id");
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -34,7 +34,24 @@ final class SuiteUnderTest implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    static SuiteUnderTest start() throws IOException {
+    private static SuiteUnderTest shared;
+
+    /** One suite for all end-to-end test classes: starting four services costs tens of seconds. */
+    static synchronized SuiteUnderTest shared() throws IOException {
+        if (shared == null) {
+            shared = start();
+        }
+        return shared;
+    }
+
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    private static SuiteUnderTest start() throws IOException {
         Path root = Path.of(System.getProperty("kpi.project.root", "../..")).toAbsolutePath().normalize();
         Path logs = Files.createDirectories(root.resolve("platform/e2e-tests/target/service-logs"));
         SuiteUnderTest suite = new SuiteUnderTest(KafkaBroker.start(), PostgresServer.startTemporary());
@@ -60,15 +77,28 @@ final class SuiteUnderTest implements AutoCloseable {
         return services.get(spec.name());
     }
 
+    Path root() {
+        return Path.of(System.getProperty("kpi.project.root", "../..")).toAbsolutePath().normalize();
+    }
+
     String url(ServiceSpec spec) {
         return service(spec).baseUrl();
     }
 
     @Override
     public void close() {
-        services.values().forEach(ServiceProcess::stop);
-        kafka.close();
-        postgres.close();
+        // The services first (in parallel: each may take a few seconds), then what they use.
+        services.values().parallelStream().forEach(s -> quietly(s::stop));
+        quietly(kafka::close);
+        quietly(postgres::close);
+    }
+
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            System.err.println("e2e suite: " + e);
+        }
     }
 
     private static int freePort() throws IOException {

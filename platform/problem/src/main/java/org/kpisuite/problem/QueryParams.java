@@ -17,6 +17,18 @@ public final class QueryParams {
         return requiredInt(name, value, min, max);
     }
 
+    /** An optional ISO date (YYYY-MM-DD); null when absent. */
+    public static java.time.LocalDate optionalDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badRequest(name, "must be a date formatted YYYY-MM-DD, not '" + value + "'");
+        }
+    }
+
     public static int requiredInt(String name, String value, int min, int max) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(name, "is required");

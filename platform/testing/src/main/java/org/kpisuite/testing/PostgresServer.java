@@ -35,6 +35,8 @@ public final class PostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // The owner stops it, after the services that use it; zonky's hook would stop it first.
+                    .setRegisterShutdownHook(false)
                     .start());
         } catch (IOException e) {
             throw new IllegalStateException("embedded PostgreSQL did not start in " + dataDirectory, e);

@@ -2,7 +2,6 @@ package org.kpisuite.ingestion;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
@@ -49,9 +47,7 @@ class MeasurementResourceTest {
                 "digital-talent", UUID.randomUUID(), true, false, IndicatorEvent.Aggregation.SUM,
                 List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("300000"))),
                 false, 1, Instant.now());
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, code, mapper.writeValueAsString(indicator),
-                CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, code));
-        await().atMost(Duration.ofSeconds(30)).until(() -> submit(value("2024-04", "1000", null)) != 422);
+        KnownIndicator.publish(bootstrapServers, mapper, indicator, value("2024-04", "1000", null));
     }
 
     @Test
@@ -126,7 +122,4 @@ class MeasurementResourceTest {
                 """.formatted(code, month, value, reason);
     }
 
-    private int submit(String json) {
-        return given().contentType(ContentType.JSON).body(json).post("/api/v1/measurements").then().extract().statusCode();
-    }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.PlanItemEvent;
@@ -35,6 +36,11 @@ class PlanItemResourceTest {
     ObjectMapper mapper;
 
     private final String plan = "TEST-" + UUID.randomUUID();
+
+    @BeforeEach
+    void planExists() {
+        PlanFixtures.createPlan(plan);
+    }
 
     @Test
     void createdItemIsReadableAndPublishedAsFullStateEvent() throws Exception {
@@ -118,9 +124,19 @@ class PlanItemResourceTest {
     }
 
     @Test
+    void itemOfAnUnknownPlanIsRefused() {
+        given().contentType(ContentType.JSON)
+                .body("{\"planCode\":\"%s\",\"code\":\"I\",\"nameJa\":\"x\"}".formatted(PlanFixtures.randomPlanCode()))
+                .post("/api/v1/plan-items").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("planCode"));
+    }
+
+    @Test
     void operationalEndpointsAnswer() {
         given().get("/q/health/ready").then().statusCode(200);
-        given().get("/q/openapi").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/api/v1/plan-items"));
+        given().get("/q/openapi").then().statusCode(200).body(org.hamcrest.Matchers.containsString("/api/v1/plan-items"))
+                .body(org.hamcrest.Matchers.containsString("/api/v1/plans/{code}/document"));
         given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString("kpi_outbox"));
     }
 

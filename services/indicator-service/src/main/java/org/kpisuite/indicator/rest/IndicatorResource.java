@@ -30,6 +30,7 @@ import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.indicator.domain.Indicator;
 import org.kpisuite.indicator.domain.IndicatorVersion;
 import org.kpisuite.indicator.service.IndicatorService;
+import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.QueryParams;
 
@@ -128,14 +129,7 @@ public class IndicatorResource {
     @Operation(summary = "Every version of the indicator, oldest first")
     public List<IndicatorResponse> versions(@PathParam("code") String code) {
         service.get(code);
-        return IndicatorVersion.of(code).stream().map(v -> IndicatorResponse.of(read(v.state))).toList();
-    }
-
-    private IndicatorEvent read(String json) {
-        try {
-            return mapper.readValue(json, IndicatorEvent.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return IndicatorVersion.of(code).stream()
+                .map(v -> IndicatorResponse.of(InboundEvent.read(mapper, v.state, IndicatorEvent.class))).toList();
     }
 }

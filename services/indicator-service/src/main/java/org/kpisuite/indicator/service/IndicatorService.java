@@ -123,6 +123,7 @@ public class IndicatorService {
         Indicator indicator = new Indicator();
         indicator.code = request.code();
         indicator.createdAt = Instant.now();
+        indicator.updatedAt = indicator.createdAt;
         indicator.version = 0;
         apply(indicator, request, checked);
         for (Target target : checked.targets()) {

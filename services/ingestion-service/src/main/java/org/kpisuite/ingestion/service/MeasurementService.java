@@ -3,6 +3,7 @@ package org.kpisuite.ingestion.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -19,9 +20,9 @@ import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.events.MeasurementEvents;
 import org.kpisuite.ingestion.rest.MeasurementRequest;
+import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.problem.ProblemException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
@@ -107,20 +108,33 @@ public class MeasurementService {
         }
         IndicatorEvent indicator = read(replica);
         int fiscalYear = FiscalCalendar.fiscalYearOf(month);
-        int first = indicator.targets().stream().mapToInt(IndicatorEvent.Target::fiscalYear).min().orElse(fiscalYear);
-        int last = indicator.targets().stream().mapToInt(IndicatorEvent.Target::fiscalYear).max().orElse(fiscalYear);
-        if (fiscalYear < first || fiscalYear > last) {
+        if (!indicator.activeIn(fiscalYear)) {
             throw ProblemException.invalidField("month", request.month() + " is in FY" + fiscalYear
-                    + ", outside the fiscal years of indicator " + replica.code + " (FY" + first + "–FY" + last + ")");
+                    + ", outside the fiscal years of indicator " + replica.code + " (from FY" + indicator.firstFiscalYear()
+                    + (indicator.lastFiscalYear() == null ? "" : " to FY" + indicator.lastFiscalYear()) + ")");
+        }
+        checkMember("component", request.component(), indicator.components(), indicator.code());
+        checkMember("breakdown", request.breakdown(),
+                indicator.breakdown() == null ? List.of() : indicator.breakdown().values(), indicator.code());
+        if (request.value().signum() < 0 && !indicator.allowsNegative()) {
+            throw ProblemException.invalidField("value", "indicator " + indicator.code() + " counts "
+                    + indicator.unit() + ", which cannot be negative");
         }
         return indicator;
     }
 
-    private IndicatorEvent read(IndicatorReplica replica) {
-        try {
-            return mapper.readValue(replica.state, IndicatorEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("replica of indicator " + replica.code + " is unreadable", e);
+    /** A part of the key that the indicator defines (components, breakdown values) must be one of them. */
+    private static void checkMember(String field, String given, List<String> allowed, String code) {
+        boolean blank = given == null || given.isBlank();
+        if (allowed.isEmpty() && !blank) {
+            throw ProblemException.invalidField(field, "indicator " + code + " has no " + field);
         }
+        if (!allowed.isEmpty() && (blank || !allowed.contains(given))) {
+            throw ProblemException.invalidField(field, "must be one of " + String.join(", ", allowed) + " for indicator " + code);
+        }
+    }
+
+    private IndicatorEvent read(IndicatorReplica replica) {
+        return InboundEvent.read(mapper, replica.state, IndicatorEvent.class);
     }
 }

@@ -21,6 +21,6 @@ public record PlanChangeRequest(
         @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer midTermFirstYear,
         @Schema(description = "Last fiscal year of the mid-term period", example = "2027")
         @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer midTermLastYear,
-        @Schema(example = "独立行政法人情報処理推進機構 令和６年度計画") @NotBlank @Size(max = 500) String nameJa,
-        @Schema(example = "IPA annual plan for FY2024") @Size(max = 500) String nameEn) {
+        @Schema(example = "独立行政法人情報処理推進機構令和６年度計画") @NotBlank @Size(max = 500) String nameJa,
+        @Schema(example = "Information-technology Promotion Agency, Japan: plan for FY2024") @Size(max = 500) String nameEn) {
 }

@@ -13,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.fiscal.FiscalCalendar;
 
 @Schema(description = "A whole plan in one document: its attributes and its tree of items. Items are matched to "
-        + "stored ones by code; sortOrder is the position among siblings, starting at 1.")
+        + "stored ones by code; sortOrder is the position among siblings, starting at 1.", example = PlanDocument.EXAMPLE)
 public record PlanDocument(
+        @Schema(description = "Optional; when present it must equal the plan code in the path", example = "IPA-FY2024")
+        String code,
         @Schema(description = "The agency whose plan it is", example = "IPA")
         @NotBlank @Size(max = 64) String agency,
         @Schema(description = "Japanese fiscal year (April to March) the plan is for", example = "2024")
@@ -25,10 +27,36 @@ public record PlanDocument(
         @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer midTermFirstYear,
         @Schema(description = "Last fiscal year of the mid-term period", example = "2027")
         @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer midTermLastYear,
-        @Schema(example = "独立行政法人情報処理推進機構 令和６年度計画") @NotBlank @Size(max = 500) String nameJa,
-        @Schema(example = "IPA annual plan for FY2024") @Size(max = 500) String nameEn,
+        @Schema(example = "独立行政法人情報処理推進機構令和６年度計画") @NotBlank @Size(max = 500) String nameJa,
+        @Schema(example = "Information-technology Promotion Agency, Japan: plan for FY2024") @Size(max = 500) String nameEn,
         @Schema(description = "The chapters, in plan order, each with its items below it")
         List<@Valid @NotNull PlanDocumentItem> items) {
+
+    /** An excerpt of the FY2024 plan, as a catalog loader would send it. */
+    static final String EXAMPLE = """
+            {"code": "IPA-FY2024", "agency": "IPA", "fiscalYear": 2024, "midTermPeriod": "5th (FY2023–FY2027)",
+             "midTermFirstYear": 2023, "midTermLastYear": 2027,
+             "nameJa": "独立行政法人情報処理推進機構令和６年度計画",
+             "nameEn": "Information-technology Promotion Agency, Japan: plan for FY2024",
+             "items": [
+              {"code": "I", "nameJa": "国民に対して提供するサービスその他の業務の質の向上に関する目標を達成するためとるべき措置",
+               "nameEn": "Quality of services to the public", "importantInitiative": false,
+               "items": [
+                {"code": "I.2", "nameJa": "デジタルトランスフォーメーション（ＤＸ）を担うデジタル人材の育成推進",
+                 "nameEn": "Developing digital talent for DX", "importantInitiative": true,
+                 "items": [
+                  {"code": "I.2.(3)", "nameJa": "国家資格・試験制度を通じたデジタル人材育成推進",
+                   "nameEn": "Digital talent through national qualifications and examinations",
+                   "items": [
+                    {"code": "I.2.(3-1)", "nameJa": "情報処理技術者試験及び情報処理安全確保支援士試験の実施等",
+                     "nameEn": "Running the IT Engineers and RISS examinations",
+                     "items": [
+                      {"code": "I.2.(3-1)①",
+                       "nameJa": "春期試験（４月）、秋期試験（１０月）並びにＣＢＴ方式による試験を着実に実施する",
+                       "nameEn": "Hold the spring (April), autumn (October) and CBT examinations"}]}]}]}]},
+              {"code": "II", "nameJa": "業務運営の効率化に関する目標を達成するためとるべき措置",
+               "nameEn": "Operational efficiency"}]}
+            """;
 
     public PlanChangeRequest attributes() {
         return new PlanChangeRequest(agency, fiscalYear, midTermPeriod, midTermFirstYear, midTermLastYear, nameJa,

@@ -14,7 +14,8 @@ public record PlanItemRequest(
         @NotBlank @Size(max = 64) String planCode,
         @Schema(description = "The plan's own code of the item", example = "I.2")
         @NotBlank @Size(max = 64) String code,
-        @Schema(description = "The enclosing item; absent for a chapter", example = "null", nullable = true)
+        @Schema(description = "The enclosing item; absent or null for a chapter",
+                example = "0b3c8a52-6f0e-4f1e-9a43-2d7c1e5b9f10", nullable = true)
         UUID parentId,
         @Schema(example = "ＤＸを担うデジタル人材の育成推進") @NotBlank @Size(max = 500) String nameJa,
         @Schema(example = "Developing digital talent for DX") @Size(max = 500) String nameEn,

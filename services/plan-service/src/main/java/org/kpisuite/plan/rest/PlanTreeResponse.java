@@ -14,8 +14,8 @@ public record PlanTreeResponse(
         @Schema(example = "5th (FY2023–FY2027)") String midTermPeriod,
         @Schema(example = "2023") Integer midTermFirstYear,
         @Schema(example = "2027") Integer midTermLastYear,
-        @Schema(example = "独立行政法人情報処理推進機構 令和６年度計画") String nameJa,
-        @Schema(example = "IPA annual plan for FY2024") String nameEn,
+        @Schema(example = "独立行政法人情報処理推進機構令和６年度計画") String nameJa,
+        @Schema(example = "Information-technology Promotion Agency, Japan: plan for FY2024") String nameEn,
         @Schema(example = "2024-03-29T09:00:00Z") Instant createdAt,
         @Schema(example = "2024-03-29T09:00:00Z") Instant updatedAt,
         @Schema(description = "The chapters, ordered by sortOrder then code, each with its items below it")

@@ -13,12 +13,14 @@ import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.messaging.InboundProcessor;
 import org.kpisuite.messaging.UnreadableEventException;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.kpisuite.reporting.domain.IndicatorView;
 import org.kpisuite.reporting.domain.PlanItemView;
+import org.kpisuite.reporting.service.StatusTracker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,6 +39,9 @@ public class ReadModelConsumers {
 
     @Inject
     InboundProcessor inbound;
+
+    @Inject
+    StatusTracker statuses;
 
     @Incoming(Topics.PLAN_ITEMS)
     @Blocking
@@ -85,13 +90,14 @@ public class ReadModelConsumers {
         view.version = indicator.version();
         view.state = state;
         view.persist();
+        statuses.refresh(indicator);
     }
 
     private void measurement(MeasurementEvent m) {
         YearMonth month = FiscalCalendar.parseMonth(m.month()).orElseThrow(
                 () -> new UnreadableEventException("measurement " + m.measurementId() + " has month " + m.month(), null));
         int fiscalYear = FiscalCalendar.fiscalYearOf(month);
-        entityManager.createNativeQuery("""
+        int inserted = entityManager.createNativeQuery("""
                 insert into measurement_revision (indicator_code, component, breakdown, department, period, revision,
                     fiscal_year, value, measurement_id, recorded_at)
                 values (:indicator, :component, :breakdown, :department, :period, :revision, :fiscalYear, :value,
@@ -109,5 +115,9 @@ public class ReadModelConsumers {
                 .setParameter("id", m.measurementId())
                 .setParameter("recordedAt", m.recordedAt())
                 .executeUpdate();
+        IndicatorView indicator = inserted == 0 ? null : IndicatorView.findById(m.indicatorCode());
+        if (indicator != null) {
+            statuses.refresh(InboundEvent.read(mapper, indicator.state, IndicatorEvent.class));
+        }
     }
 }

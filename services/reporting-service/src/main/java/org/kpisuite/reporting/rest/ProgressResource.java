@@ -1,7 +1,6 @@
 package org.kpisuite.reporting.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -23,6 +23,7 @@ import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.problem.QueryParams;
 import org.kpisuite.reporting.service.ProgressService;
+import org.kpisuite.reporting.service.Rollups;
 
 @Path("/api/v1/progress")
 @Tag(name = "Progress")
@@ -35,7 +36,7 @@ public class ProgressResource {
     @GET
     @Operation(summary = "Progress of every indicator with a target in the fiscal year, core targets first")
     @APIResponse(responseCode = "200", description = "One entry per indicator",
-            content = @Content(schema = @Schema(implementation = ProgressResponse.class, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            content = @Content(schema = @Schema(implementation = ProgressResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ProgressResponse> list(
@@ -65,14 +66,38 @@ public class ProgressResource {
         return ProgressResponse.of(progress);
     }
 
+    @GET
+    @Path("/rollups")
+    @Operation(summary = "Progress per plan chapter and section, and of the core targets (基幹目標)")
+    @APIResponse(responseCode = "200", description = "The CORE group first, then chapters, then sections",
+            content = @Content(schema = @Schema(implementation = Rollups.Rollup.class, type = SchemaType.ARRAY)))
+    public List<Rollups.Rollup> rollups(
+            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
+        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
+        return Rollups.of(service.progress(year, asOf(asOf)));
+    }
+
+    @GET
+    @Path("/{indicatorCode}/series")
+    @Operation(summary = "An indicator's months in the fiscal year: values, running actual, expected pace")
+    @APIResponse(responseCode = "200", description = "Twelve months, April first",
+            content = @Content(schema = @Schema(implementation = SeriesResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SeriesResponse series(@PathParam("indicatorCode") String code,
+            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
+        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
+        var series = service.series(code, year, asOf(asOf));
+        if (series == null) {
+            throw ProblemException.notFound("indicator with a target in FY" + year, code);
+        }
+        return SeriesResponse.of(series, year);
+    }
+
     private LocalDate asOf(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return service.today();
-        }
-        try {
-            return LocalDate.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("asOf", "must be a date formatted YYYY-MM-DD, not '" + asOf + "'");
-        }
+        LocalDate date = QueryParams.optionalDate("asOf", asOf);
+        return date == null ? service.today() : date;
     }
 }

@@ -2,11 +2,14 @@ package org.kpisuite.reporting.rest;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
 import org.kpisuite.events.IndicatorEvent.Comparator;
+import org.kpisuite.events.IndicatorEvent.Scope;
+import org.kpisuite.reporting.service.Progress;
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
 import org.kpisuite.reporting.service.ProgressStatus;
 
@@ -18,6 +21,11 @@ public record ProgressResponse(
         @Schema(example = "accesses") String unit,
         @Schema(example = "digital-talent") String department,
         UUID planItemId,
+        @Schema(description = "The plan's code of the item the indicator evaluates", example = "I.2") String planItemCode,
+        @Schema(description = "The second level of the plan above the item", example = "I.2") String sectionCode,
+        @Schema(description = "The chapter (top level of the plan)", example = "I") String chapterCode,
+        @Schema(example = "国民に対して提供するサービスその他の業務の質の向上に関する目標を達成するためとるべき措置") String chapterNameJa,
+        @Schema(example = "Quality of services to the public") String chapterNameEn,
         @Schema(description = "基幹目標") boolean coreTarget,
         @Schema(description = "参考指標: never rated") boolean referenceOnly,
         @Schema(example = "2024") int fiscalYear,
@@ -32,14 +40,27 @@ public record ProgressResponse(
         @Schema(example = "ON_TRACK") ProgressStatus status,
         @Schema(description = "A–D by the achievement rate (of the forecast while the year runs)", example = "B") String grade,
         @Schema(description = "Months of the year with at least one value", example = "6") int monthsReported,
-        @Schema(example = "2024-09") String lastReportedMonth) {
+        @Schema(example = "2024-09") String lastReportedMonth,
+        @Schema(description = "FISCAL_YEAR, CUMULATIVE (since sinceFiscalYear) or CHANGE_FROM_BASELINE", example = "FISCAL_YEAR")
+        Scope scope,
+        @Schema(description = "First fiscal year of a CUMULATIVE target", example = "2023") Integer sinceFiscalYear,
+        @Schema(description = "Year compared with by a CHANGE_FROM_BASELINE target", example = "2022") Integer baselineFiscalYear,
+        @Schema(description = "The baseline level subtracted from the actual") BigDecimal baselineValue,
+        @Schema(description = "Further conditions of the target (e.g. at least 5 distinct domains) and whether they hold")
+        List<Progress.ConditionResult> conditions,
+        @Schema(description = "How expectedToDate was worked out: LINEAR, PREVIOUS_YEAR (its monthly shares) or LEVEL")
+        Progress.Pace pace) {
 
     static ProgressResponse of(IndicatorProgress p) {
         var i = p.indicator();
         var r = p.progress();
+        var place = p.place();
         return new ProgressResponse(i.code(), i.nameJa(), i.nameEn(), i.unit(), i.department(), i.planItemId(),
+                place.planItemCode(), place.sectionCode(), place.chapterCode(), place.chapterNameJa(), place.chapterNameEn(),
                 i.coreTarget(), i.referenceOnly(), p.fiscalYear(), p.asOf(), i.aggregation(), p.target().comparator(),
                 p.target().value(), r.actual(), r.achievementRate(), r.expectedToDate(), r.forecast(), r.status(),
-                r.grade(), r.monthsReported(), r.lastReportedMonth() == null ? null : r.lastReportedMonth().toString());
+                r.grade(), r.monthsReported(), r.lastReportedMonth() == null ? null : r.lastReportedMonth().toString(),
+                p.target().scope(), p.target().sinceFiscalYear(), p.target().baselineFiscalYear(), r.baselineValue(),
+                r.conditions(), r.pace());
     }
 }

@@ -2,16 +2,20 @@ package org.kpisuite.reporting.service;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * Where one indicator stands in one fiscal year as of a date.
  *
- * @param actual          the year's value so far, aggregated as the indicator says
+ * @param actual          the value so far over the target's scope, aggregated as the indicator says
  * @param achievementRate actual ÷ target for "at least" targets, inverted for "at most" targets
  * @param expectedToDate  what the actual should be by now at the plan's pace
- * @param forecast        the year-end value if the pace so far holds
+ * @param forecast        the value at the end of the target's scope if the pace so far holds
  * @param grade           A/B/C/D from the achievement rate (of the forecast while the year runs); S is
  *                        never computed, as it needs a qualitative judgement
+ * @param baselineValue   for a change from a baseline year: the baseline level that was subtracted
+ * @param conditions      each further condition of the target and whether it is met
+ * @param pace            how expectedToDate was worked out
  */
 public record Progress(
         BigDecimal actual,
@@ -21,5 +25,20 @@ public record Progress(
         ProgressStatus status,
         String grade,
         int monthsReported,
-        YearMonth lastReportedMonth) {
+        YearMonth lastReportedMonth,
+        BigDecimal baselineValue,
+        List<ConditionResult> conditions,
+        Pace pace) {
+
+    public enum Pace {
+        /** Evenly spread over the months. */
+        LINEAR,
+        /** In the monthly shares of the previous fiscal year, which was reported in full. */
+        PREVIOUS_YEAR,
+        /** A level, expected to be at the target throughout. */
+        LEVEL
+    }
+
+    public record ConditionResult(String kind, int required, int actual, boolean met) {
+    }
 }

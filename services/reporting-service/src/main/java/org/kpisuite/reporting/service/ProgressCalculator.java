@@ -5,16 +5,23 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
 import org.kpisuite.events.IndicatorEvent.Comparator;
+import org.kpisuite.events.IndicatorEvent.ConditionKind;
+import org.kpisuite.events.IndicatorEvent.Scope;
+import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.reporting.domain.MonthlyValue;
+import org.kpisuite.reporting.service.Progress.ConditionResult;
+import org.kpisuite.reporting.service.Progress.Pace;
 
 /**
  * Computes an indicator's progress from the values in force. Pure: the same inputs always give the same
@@ -22,43 +29,126 @@ import org.kpisuite.reporting.domain.MonthlyValue;
  */
 public final class ProgressCalculator {
 
-    public static final String NUMERATOR = "numerator";
-    public static final String DENOMINATOR = "denominator";
-
     /** Below this share of the expected value an indicator is OFF_TRACK rather than AT_RISK. */
     static final BigDecimal AT_RISK_FLOOR = new BigDecimal("0.9");
 
-    private static final MathContext MC = MathContext.DECIMAL64;
-    private static final BigDecimal TWELVE = BigDecimal.valueOf(12);
+    private static final MathContext MC = MathContext.DECIMAL128;
 
-    public record Input(Aggregation aggregation, Comparator comparator, BigDecimal target, boolean referenceOnly,
-            int fiscalYear, LocalDate asOf, List<MonthlyValue> values, List<MonthlyValue> previousYearValues) {
+    /**
+     * @param values the values in force of every fiscal year the target needs (its scope, its baseline year,
+     *               and the previous fiscal year for year-on-year changes and the seasonal pace)
+     */
+    public record Input(Aggregation aggregation, Target target, boolean referenceOnly, int fiscalYear, LocalDate asOf,
+            List<MonthlyValue> values) {
+    }
+
+    /** An exact quotient, so that a ratio of 2 in 3 meets a target of 2/3. */
+    record Fraction(BigDecimal numerator, BigDecimal denominator) {
+        static Fraction of(BigDecimal value) {
+            return new Fraction(value, BigDecimal.ONE);
+        }
+
+        BigDecimal decimal() {
+            return numerator.divide(denominator, MC);
+        }
+
+        int compareTo(Fraction other) {
+            // Denominators are positive: a sum of answers, or a previous year's positive total.
+            return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
+        }
+
+        int signum() {
+            return numerator.signum() * denominator.signum();
+        }
     }
 
     private ProgressCalculator() {
     }
 
     public static Progress calculate(Input in) {
-        SortedMap<YearMonth, BigDecimal> monthly = totalsByMonth(in.values(), null);
-        int monthsReported = monthly.size();
+        Target target = in.target();
+        Scope scope = target.scope() == null ? Scope.FISCAL_YEAR : target.scope();
+        int firstYear = scope == Scope.CUMULATIVE ? target.sinceFiscalYear() : in.fiscalYear();
+        List<MonthlyValue> inScope = within(in.values(), firstYear, in.fiscalYear());
+        SortedMap<YearMonth, BigDecimal> monthly = totalsByMonth(inScope, null);
+        int monthsReported = (int) monthly.keySet().stream().filter(m -> FiscalCalendar.contains(in.fiscalYear(), m)).count();
         YearMonth lastMonth = monthly.isEmpty() ? null : monthly.lastKey();
-        BigDecimal actual = actual(in, monthly);
-        boolean rated = !in.referenceOnly() && in.target() != null;
+
+        BigDecimal baseline = scope == Scope.CHANGE_FROM_BASELINE ? baseline(in) : null;
+        Fraction actual = actual(in, inScope, monthly, baseline, scope);
+        List<ConditionResult> conditions = conditions(target, inScope);
+        boolean rated = !in.referenceOnly() && target.value() != null;
+        Pace pace = pace(in, scope);
         if (!rated) {
-            return new Progress(actual, null, null, null, ProgressStatus.NOT_RATED, null, monthsReported, lastMonth);
+            return new Progress(round(decimal(actual)), null, null, null, ProgressStatus.NOT_RATED, null, monthsReported,
+                    lastMonth, round(baseline), conditions, pace);
         }
+        BigDecimal expected = expected(in, scope, pace);
         if (actual == null) {
-            return new Progress(null, null, expected(in), null, ProgressStatus.NO_DATA, null, 0, null);
+            return new Progress(null, null, round(expected), null, ProgressStatus.NO_DATA, null, 0, null,
+                    round(baseline), conditions, pace);
         }
 
+        Fraction goal = targetFraction(target);
         boolean yearOver = FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf()) == 12;
-        BigDecimal forecast = yearOver ? actual : forecast(in.aggregation(), actual, lastMonth);
-        BigDecimal achievement = achievement(in.comparator(), actual, in.target());
-        BigDecimal expected = expected(in);
-        ProgressStatus status = status(in, actual, expected, yearOver);
-        BigDecimal gradedRate = yearOver ? achievement : achievement(in.comparator(), forecast, in.target());
-        return new Progress(round(actual), round4(achievement), round(expected), round(forecast), status,
-                grade(gradedRate), monthsReported, lastMonth);
+        Fraction forecast = yearOver ? actual : forecast(in, scope, pace, actual, lastMonth);
+        boolean conditionsMet = conditions.stream().allMatch(ConditionResult::met);
+        ProgressStatus status = status(in, scope, actual, goal, expected, yearOver, conditionsMet);
+        BigDecimal achievement = achievement(target.comparator(), actual, goal);
+        String grade = grade(yearOver ? achievement : achievement(target.comparator(), forecast, goal));
+        if (!conditionsMet && ("A".equals(grade) || "B".equals(grade))) {
+            grade = "C"; // the plan is not met while a condition of it is not
+        }
+        return new Progress(round(actual.decimal()), round4(achievement), round(expected), round(forecast.decimal()),
+                status, grade, monthsReported, lastMonth, round(baseline), conditions, pace);
+    }
+
+    /** One month of an indicator's year: its own value, the running actual and the expected running value. */
+    public record MonthPoint(YearMonth month, BigDecimal value, BigDecimal cumulative, BigDecimal expectedCumulative) {
+    }
+
+    /**
+     * The twelve months of the fiscal year: each month's value (summed over departments and breakdowns; a
+     * ratio of that month's components for a RATIO), the actual as it stood at the end of that month, and
+     * what the plan's pace expected by then. Months after asOf have no values.
+     */
+    public static List<MonthPoint> series(Input in) {
+        Target target = in.target();
+        Scope scope = target.scope() == null ? Scope.FISCAL_YEAR : target.scope();
+        Pace pace = pace(in, scope);
+        BigDecimal baseline = scope == Scope.CHANGE_FROM_BASELINE ? baseline(in) : null;
+        int firstYear = scope == Scope.CUMULATIVE ? target.sinceFiscalYear() : in.fiscalYear();
+        YearMonth lastKnown = YearMonth.from(in.asOf());
+        List<MonthPoint> points = new ArrayList<>(12);
+        for (YearMonth month : FiscalCalendar.months(in.fiscalYear())) {
+            BigDecimal expected = target.value() == null ? null
+                    : pace == Pace.LEVEL ? target.value()
+                    : target.value().multiply(share(in, scope, pace, FiscalCalendar.monthIndex(month)), MC);
+            if (month.isAfter(lastKnown)) {
+                points.add(new MonthPoint(month, null, null, round(expected)));
+                continue;
+            }
+            List<MonthlyValue> ofMonth = in.values().stream().filter(v -> v.month().equals(month)).toList();
+            BigDecimal value = null;
+            if (!ofMonth.isEmpty()) {
+                value = in.aggregation() == Aggregation.RATIO
+                        ? decimal(ratioOf(ofMonth))
+                        : ofMonth.stream().map(MonthlyValue::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+            }
+            List<MonthlyValue> toDate = within(in.values(), firstYear, in.fiscalYear()).stream()
+                    .filter(v -> !v.month().isAfter(month)).toList();
+            Input upToMonth = new Input(in.aggregation(), target, in.referenceOnly(), in.fiscalYear(), in.asOf(),
+                    in.values().stream().filter(v -> !v.month().isAfter(month)).toList());
+            Fraction running = actual(upToMonth, toDate, totalsByMonth(toDate, null), baseline, scope);
+            points.add(new MonthPoint(month, round(value), round(decimal(running)), round(expected)));
+        }
+        return points;
+    }
+
+    private static Fraction ratioOf(List<MonthlyValue> values) {
+        BigDecimal denominator = sum(totalsByMonth(values, IndicatorEvent.DENOMINATOR));
+        return denominator.signum() == 0 ? null
+                : new Fraction(sum(totalsByMonth(values, IndicatorEvent.NUMERATOR)), denominator);
     }
 
     /** Grade by the government's rule of thumb: ≥120 % A, ≥100 % B, ≥80 % C, below D. */
@@ -78,68 +168,144 @@ public final class ProgressCalculator {
         return "D";
     }
 
-    /** The year's value so far; null when nothing was reported. */
-    static BigDecimal actual(Input in, SortedMap<YearMonth, BigDecimal> monthly) {
+    /** The value so far over the scope; null when nothing was reported. */
+    private static Fraction actual(Input in, List<MonthlyValue> inScope, SortedMap<YearMonth, BigDecimal> monthly,
+            BigDecimal baseline, Scope scope) {
         if (monthly.isEmpty()) {
             return null;
         }
-        return switch (in.aggregation()) {
-            case SUM -> sum(monthly);
-            case LAST -> monthly.get(monthly.lastKey());
-            case MAX -> monthly.values().stream().max(BigDecimal::compareTo).orElseThrow();
-            case AVERAGE -> sum(monthly).divide(BigDecimal.valueOf(monthly.size()), MC);
+        Fraction value = switch (in.aggregation()) {
+            case SUM -> Fraction.of(sum(monthly));
+            case LAST -> Fraction.of(monthly.get(monthly.lastKey()));
+            case MAX -> Fraction.of(monthly.values().stream().max(BigDecimal::compareTo).orElseThrow());
+            case AVERAGE -> new Fraction(sum(monthly), BigDecimal.valueOf(monthly.size()));
             case RATIO -> {
-                BigDecimal denominator = sum(totalsByMonth(in.values(), DENOMINATOR));
-                yield denominator.signum() == 0 ? null : sum(totalsByMonth(in.values(), NUMERATOR)).divide(denominator, MC);
+                BigDecimal denominator = sum(totalsByMonth(inScope, IndicatorEvent.DENOMINATOR));
+                yield denominator.signum() == 0 ? null
+                        : new Fraction(sum(totalsByMonth(inScope, IndicatorEvent.NUMERATOR)), denominator);
             }
             case YOY_CHANGE -> {
-                // Compared with the same months of the previous year, so that a part-year is not set against a whole one.
-                SortedMap<YearMonth, BigDecimal> previous = totalsByMonth(in.previousYearValues(), null);
+                // Against the same months of the previous year, so that a part-year is not set against a whole one.
+                SortedMap<YearMonth, BigDecimal> previous = totalsByMonth(within(in.values(), in.fiscalYear() - 1,
+                        in.fiscalYear() - 1), null);
                 BigDecimal before = monthly.keySet().stream().map(m -> previous.get(m.minusYears(1)))
                         .filter(v -> v != null).reduce(BigDecimal.ZERO, BigDecimal::add);
-                yield before.signum() == 0 ? null : sum(monthly).subtract(before).divide(before, MC);
+                yield before.signum() <= 0 ? null : new Fraction(sum(monthly).subtract(before), before);
             }
         };
+        if (value != null && scope == Scope.CHANGE_FROM_BASELINE) {
+            return baseline == null ? null : Fraction.of(value.decimal().subtract(baseline));
+        }
+        return value;
     }
 
-    private static BigDecimal expected(Input in) {
-        if (in.target() == null) {
+    /** The baseline level: given as data, or the indicator's own value in the baseline year. */
+    private static BigDecimal baseline(Input in) {
+        Target target = in.target();
+        if (target.baselineValue() != null) {
+            return target.baselineValue();
+        }
+        List<MonthlyValue> year = within(in.values(), target.baselineFiscalYear(), target.baselineFiscalYear());
+        SortedMap<YearMonth, BigDecimal> monthly = totalsByMonth(year, null);
+        if (monthly.isEmpty()) {
             return null;
         }
-        if (in.aggregation() != Aggregation.SUM) {
-            return in.target();
-        }
-        int elapsed = FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf());
-        return in.target().multiply(BigDecimal.valueOf(elapsed)).divide(TWELVE, MC);
+        return in.aggregation() == Aggregation.SUM ? sum(monthly) : monthly.get(monthly.lastKey());
     }
 
-    private static BigDecimal forecast(Aggregation aggregation, BigDecimal actual, YearMonth lastMonth) {
-        if (aggregation != Aggregation.SUM) {
+    private static List<ConditionResult> conditions(Target target, List<MonthlyValue> inScope) {
+        List<ConditionResult> results = new ArrayList<>();
+        for (var condition : target.conditions() == null ? List.<IndicatorEvent.Condition>of() : target.conditions()) {
+            if (condition.kind() == ConditionKind.MIN_DISTINCT_BREAKDOWN_VALUES) {
+                Map<String, BigDecimal> byValue = inScope.stream().filter(v -> v.breakdown() != null && !v.breakdown().isEmpty())
+                        .collect(Collectors.toMap(MonthlyValue::breakdown, MonthlyValue::value, BigDecimal::add));
+                int distinct = (int) byValue.values().stream().filter(v -> v.signum() > 0).count();
+                results.add(new ConditionResult(condition.kind().name(), condition.value(), distinct,
+                        distinct >= condition.value()));
+            }
+        }
+        return results;
+    }
+
+    private static Pace pace(Input in, Scope scope) {
+        if (in.aggregation() != Aggregation.SUM) {
+            return Pace.LEVEL;
+        }
+        if (scope == Scope.FISCAL_YEAR && previousYearProfile(in) != null) {
+            return Pace.PREVIOUS_YEAR;
+        }
+        return Pace.LINEAR;
+    }
+
+    /** Cumulative monthly shares of the previous fiscal year (index 1 = April), if it was reported in full. */
+    private static BigDecimal[] previousYearProfile(Input in) {
+        SortedMap<YearMonth, BigDecimal> previous = totalsByMonth(within(in.values(), in.fiscalYear() - 1,
+                in.fiscalYear() - 1), null);
+        BigDecimal total = sum(previous);
+        if (previous.size() < 12 || total.signum() <= 0) {
+            return null;
+        }
+        BigDecimal[] shares = new BigDecimal[13];
+        shares[0] = BigDecimal.ZERO;
+        BigDecimal running = BigDecimal.ZERO;
+        for (YearMonth month : FiscalCalendar.months(in.fiscalYear() - 1)) {
+            running = running.add(previous.getOrDefault(month, BigDecimal.ZERO));
+            shares[FiscalCalendar.monthIndex(month)] = running.divide(total, MC);
+        }
+        return shares;
+    }
+
+    /** The share of the scope's total expected after the first {@code months} months of the fiscal year. */
+    private static BigDecimal share(Input in, Scope scope, Pace pace, int monthsOfYear) {
+        if (pace == Pace.PREVIOUS_YEAR) {
+            return previousYearProfile(in)[monthsOfYear];
+        }
+        if (scope == Scope.CUMULATIVE) {
+            int span = 12 * (in.fiscalYear() - in.target().sinceFiscalYear() + 1);
+            int before = 12 * (in.fiscalYear() - in.target().sinceFiscalYear());
+            return BigDecimal.valueOf(before + monthsOfYear).divide(BigDecimal.valueOf(span), MC);
+        }
+        return BigDecimal.valueOf(monthsOfYear).divide(BigDecimal.valueOf(12), MC);
+    }
+
+    private static BigDecimal expected(Input in, Scope scope, Pace pace) {
+        BigDecimal target = in.target().value();
+        if (target == null || pace == Pace.LEVEL) {
+            return target;
+        }
+        return target.multiply(share(in, scope, pace, FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf())), MC);
+    }
+
+    private static Fraction forecast(Input in, Scope scope, Pace pace, Fraction actual, YearMonth lastMonth) {
+        if (pace == Pace.LEVEL || !FiscalCalendar.contains(in.fiscalYear(), lastMonth)) {
             return actual;
         }
-        int months = FiscalCalendar.monthIndex(lastMonth);
-        return actual.multiply(TWELVE).divide(BigDecimal.valueOf(months), MC);
+        BigDecimal share = share(in, scope, pace, FiscalCalendar.monthIndex(lastMonth));
+        return share.signum() == 0 ? actual : Fraction.of(actual.decimal().divide(share, MC));
     }
 
-    private static ProgressStatus status(Input in, BigDecimal actual, BigDecimal expected, boolean yearOver) {
-        boolean met = meets(in.comparator(), actual, in.target());
+    private static ProgressStatus status(Input in, Scope scope, Fraction actual, Fraction goal, BigDecimal expected,
+            boolean yearOver, boolean conditionsMet) {
+        Comparator comparator = in.target().comparator();
+        boolean met = meets(comparator, actual, goal) && conditionsMet;
         if (yearOver) {
             return met ? ProgressStatus.ACHIEVED : ProgressStatus.OFF_TRACK;
         }
         // A running total or a maximum cannot fall back once the target is reached.
-        boolean monotone = in.comparator() == Comparator.AT_LEAST
+        boolean monotone = comparator == Comparator.AT_LEAST && scope != Scope.CHANGE_FROM_BASELINE
                 && (in.aggregation() == Aggregation.SUM || in.aggregation() == Aggregation.MAX);
         if (met && monotone) {
             return ProgressStatus.ACHIEVED;
         }
-        if (meets(in.comparator(), actual, expected)) {
+        Fraction expectedNow = in.aggregation() == Aggregation.SUM ? Fraction.of(expected) : goal;
+        if (meets(comparator, actual, expectedNow)) {
             return ProgressStatus.ON_TRACK;
         }
-        BigDecimal pace = achievement(in.comparator(), actual, expected);
+        BigDecimal pace = achievement(comparator, actual, expectedNow);
         return pace != null && pace.compareTo(AT_RISK_FLOOR) >= 0 ? ProgressStatus.AT_RISK : ProgressStatus.OFF_TRACK;
     }
 
-    static boolean meets(Comparator comparator, BigDecimal actual, BigDecimal target) {
+    private static boolean meets(Comparator comparator, Fraction actual, Fraction target) {
         int c = actual.compareTo(target);
         return comparator == Comparator.AT_LEAST ? c >= 0 : c <= 0;
     }
@@ -148,17 +314,33 @@ public final class ProgressCalculator {
      * actual ÷ target for "at least"; for "at most" the ratio is inverted (target ÷ actual), except for a
      * negative target such as "3 % lower than last year", where reaching further below is the achievement.
      */
-    static BigDecimal achievement(Comparator comparator, BigDecimal actual, BigDecimal target) {
-        if (actual == null || target == null) {
+    static BigDecimal achievement(Comparator comparator, Fraction actual, Fraction target) {
+        if (actual == null || target == null || target.signum() == 0) {
             return null;
         }
         if (comparator == Comparator.AT_LEAST || target.signum() < 0) {
-            return target.signum() == 0 ? null : actual.divide(target, MC);
+            return actual.numerator().multiply(target.denominator())
+                    .divide(actual.denominator().multiply(target.numerator()), MC);
         }
         if (actual.signum() == 0) {
-            return target.signum() == 0 ? BigDecimal.ONE : null;
+            return null;
         }
-        return target.divide(actual, MC);
+        return target.numerator().multiply(actual.denominator())
+                .divide(target.denominator().multiply(actual.numerator()), MC);
+    }
+
+    private static Fraction targetFraction(Target target) {
+        if (target.valueNumerator() != null && target.valueDenominator() != null) {
+            return new Fraction(target.valueNumerator(), target.valueDenominator());
+        }
+        return Fraction.of(target.value());
+    }
+
+    private static List<MonthlyValue> within(List<MonthlyValue> values, int firstYear, int lastYear) {
+        return values.stream().filter(v -> {
+            int year = FiscalCalendar.fiscalYearOf(v.month());
+            return year >= firstYear && year <= lastYear;
+        }).toList();
     }
 
     /** Sum per month over departments and breakdowns, of one component or of all. */
@@ -171,6 +353,10 @@ public final class ProgressCalculator {
 
     private static BigDecimal sum(SortedMap<YearMonth, BigDecimal> monthly) {
         return monthly.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal decimal(Fraction value) {
+        return value == null ? null : value.decimal();
     }
 
     private static BigDecimal round(BigDecimal value) {

@@ -15,11 +15,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.reporting.config.ReportingConfig;
 import org.kpisuite.reporting.domain.IndicatorView;
 import org.kpisuite.reporting.domain.MonthlyValue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads the values in force as of a date and runs the {@link ProgressCalculator} per indicator. */
@@ -36,7 +36,10 @@ public class ProgressService {
     ReportingConfig config;
 
     public record IndicatorProgress(IndicatorEvent indicator, IndicatorEvent.Target target, int fiscalYear,
-            LocalDate asOf, Progress progress) {
+            LocalDate asOf, Progress progress, PlanPlaces.Place place) {
+    }
+
+    public record Series(IndicatorEvent indicator, IndicatorEvent.Target target, List<ProgressCalculator.MonthPoint> months) {
     }
 
     public LocalDate today() {
@@ -68,39 +71,58 @@ public class ProgressService {
         if (indicators.isEmpty()) {
             return List.of();
         }
+        // The previous year too: year-on-year changes and the seasonal pace need it.
+        int firstYear = indicators.stream().mapToInt(i -> i.targetFor(fiscalYear).firstYearNeeded()).min()
+                .orElse(fiscalYear) - 1;
         Map<String, List<MonthlyValue>> values = valuesInForce(indicators.stream().map(IndicatorEvent::code).toList(),
-                fiscalYear, asOf);
+                firstYear, fiscalYear, asOf);
+        PlanPlaces places = PlanPlaces.load();
         List<IndicatorProgress> result = new ArrayList<>(indicators.size());
         for (IndicatorEvent indicator : indicators) {
-            IndicatorEvent.Target target = indicator.targetFor(fiscalYear);
-            List<MonthlyValue> all = values.getOrDefault(indicator.code(), List.of());
-            var input = new ProgressCalculator.Input(indicator.aggregation(), target.comparator(), target.value(),
-                    indicator.referenceOnly(), fiscalYear, asOf,
-                    all.stream().filter(v -> inYear(v, fiscalYear)).toList(),
-                    all.stream().filter(v -> inYear(v, fiscalYear - 1)).toList());
-            result.add(new IndicatorProgress(indicator, target, fiscalYear, asOf, ProgressCalculator.calculate(input)));
+            var input = input(indicator, fiscalYear, asOf, values);
+            result.add(new IndicatorProgress(indicator, input.target(), fiscalYear, asOf,
+                    ProgressCalculator.calculate(input), places.of(indicator.planItemId())));
         }
         return result;
     }
 
+    /** One indicator's months; null when it has no target in that year. */
+    public Series series(String code, int fiscalYear, LocalDate asOf) {
+        IndicatorView view = IndicatorView.findById(code);
+        IndicatorEvent indicator = view == null ? null : read(view);
+        if (indicator == null || indicator.targetFor(fiscalYear) == null) {
+            return null;
+        }
+        IndicatorEvent.Target target = indicator.targetFor(fiscalYear);
+        var values = valuesInForce(List.of(code), target.firstYearNeeded() - 1, fiscalYear, asOf);
+        return new Series(indicator, target, ProgressCalculator.series(input(indicator, fiscalYear, asOf, values)));
+    }
+
+    private static ProgressCalculator.Input input(IndicatorEvent indicator, int fiscalYear, LocalDate asOf,
+            Map<String, List<MonthlyValue>> values) {
+        return new ProgressCalculator.Input(indicator.aggregation(), indicator.targetFor(fiscalYear),
+                indicator.referenceOnly(), fiscalYear, asOf, values.getOrDefault(indicator.code(), List.of()));
+    }
+
     /**
      * The latest revision of each value recorded by the end of the asOf day, for months up to asOf, in the
-     * fiscal year and the one before it (for year-on-year indicators).
+     * fiscal years from firstYear to fiscalYear.
      */
     @SuppressWarnings("unchecked")
-    private Map<String, List<MonthlyValue>> valuesInForce(List<String> codes, int fiscalYear, LocalDate asOf) {
+    private Map<String, List<MonthlyValue>> valuesInForce(List<String> codes, int firstYear, int fiscalYear,
+            LocalDate asOf) {
         Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant());
         List<Object[]> rows = entityManager.createNativeQuery("""
                 select distinct on (indicator_code, component, breakdown, department, period)
-                       indicator_code, component, period, value
+                       indicator_code, component, breakdown, period, value
                 from measurement_revision
-                where fiscal_year between :previousYear and :fiscalYear
+                where fiscal_year between :firstYear and :fiscalYear
                   and indicator_code in (:codes)
                   and period <= :lastMonth
                   and recorded_at < :endOfDay
                 order by indicator_code, component, breakdown, department, period, revision desc
                 """)
-                .setParameter("previousYear", fiscalYear - 1)
+                .setParameter("firstYear", firstYear)
                 .setParameter("fiscalYear", fiscalYear)
                 .setParameter("codes", codes)
                 .setParameter("lastMonth", YearMonth.from(asOf).toString())
@@ -108,22 +130,14 @@ public class ProgressService {
                 .getResultList();
         Map<String, List<MonthlyValue>> byIndicator = new HashMap<>();
         for (Object[] row : rows) {
-            var value = new MonthlyValue((String) row[0], (String) row[1], YearMonth.parse((String) row[2]),
-                    (BigDecimal) row[3]);
+            var value = new MonthlyValue((String) row[0], (String) row[1], (String) row[2],
+                    YearMonth.parse((String) row[3]), (BigDecimal) row[4]);
             byIndicator.computeIfAbsent(value.indicatorCode(), k -> new ArrayList<>()).add(value);
         }
         return byIndicator;
     }
 
-    private static boolean inYear(MonthlyValue value, int fiscalYear) {
-        return org.kpisuite.fiscal.FiscalCalendar.fiscalYearOf(value.month()) == fiscalYear;
-    }
-
     private IndicatorEvent read(IndicatorView view) {
-        try {
-            return mapper.readValue(view.state, IndicatorEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("read model of indicator " + view.code + " is unreadable", e);
-        }
+        return InboundEvent.read(mapper, view.state, IndicatorEvent.class);
     }
 }

@@ -42,11 +42,7 @@ class ProgressResourceTest {
     @BeforeEach
     void indicatorFromKafka() throws Exception {
         code = "manabi-" + UUID.randomUUID().toString().substring(0, 8);
-        var indicator = new IndicatorEvent(code, "「マナビＤＸ」へのアクセス数", "Manabi DX accesses", "accesses",
-                "digital-talent", UUID.randomUUID(), true, false, IndicatorEvent.Aggregation.SUM,
-                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("300000"))),
-                false, 1, Instant.now());
-        publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_DEFINED, indicator, UUID.randomUUID().toString());
+        publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_DEFINED, indicator(1, "300000"), UUID.randomUUID().toString());
         await().atMost(Duration.ofSeconds(30)).until(() -> progress().getInt("size()") >= 0
                 && given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}", code).statusCode() == 200);
     }
@@ -92,6 +88,24 @@ class ProgressResourceTest {
     }
 
     @Test
+    void aChangedTargetShowsWithoutARestartAndAnOlderVersionDoesNotUndoIt() throws Exception {
+        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-04", "200000", 1, Instant.parse("2024-05-08T01:00:00Z")), UUID.randomUUID().toString());
+        awaitActual("200000");
+        publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_CHANGED, indicator(3, "150000"), UUID.randomUUID().toString());
+        publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_CHANGED, indicator(2, "999999"), UUID.randomUUID().toString());
+        // Version 3 shows, and stays while the older version 2 behind it on the same partition is consumed.
+        Runnable changedTarget = () -> given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}", code)
+                .then().statusCode(200)
+                .body("target", equalTo(150000))
+                .body("status", equalTo("ACHIEVED"))
+                .body("achievementRate", equalTo(1.3333f))
+                .body("grade", equalTo("A"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(changedTarget::run);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(changedTarget::run);
+    }
+
+    @Test
     void malformedQueriesAreProblems() {
         given().get("/api/v1/progress").then().statusCode(400)
                 .contentType("application/problem+json").body("violations[0].field", equalTo("fiscalYear"));
@@ -109,6 +123,13 @@ class ProgressResourceTest {
 
     private JsonPath progress() {
         return given().queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200).extract().jsonPath();
+    }
+
+    private IndicatorEvent indicator(long version, String target) {
+        return new IndicatorEvent(code, "「マナビＤＸ」へのアクセス数", "Manabi DX accesses", "accesses",
+                "digital-talent", UUID.randomUUID(), true, false, IndicatorEvent.Aggregation.SUM,
+                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal(target))),
+                false, version, Instant.now());
     }
 
     private MeasurementEvent measurement(String month, String value, int revision, Instant recordedAt) {

@@ -9,15 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
 import org.kpisuite.events.IndicatorEvent.Comparator;
+import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.reporting.domain.MonthlyValue;
 
 /** Cases worked out by hand for each kind of target of the FY2024 plan. */
 class ProgressCalculatorTest {
 
-    private static final LocalDate HALF_YEAR = LocalDate.of(2024, 9, 30);
-    private static final LocalDate AFTER_YEAR = LocalDate.of(2025, 4, 30);
+    static final LocalDate HALF_YEAR = LocalDate.of(2024, 9, 30);
+    static final LocalDate AFTER_YEAR = LocalDate.of(2025, 4, 30);
 
     @Test
     void sumOnPaceAtTheHalfYear() {
@@ -99,8 +101,8 @@ class ProgressCalculatorTest {
     void ratioIsTheRatioOfSums() {
         // natsec-satisfaction: 20 top answers of 27 over two surveys is 74.07 %, against 2/3.
         List<MonthlyValue> values = List.of(
-                value("2024-09", ProgressCalculator.NUMERATOR, "9"), value("2024-09", ProgressCalculator.DENOMINATOR, "12"),
-                value("2025-03", ProgressCalculator.NUMERATOR, "11"), value("2025-03", ProgressCalculator.DENOMINATOR, "15"));
+                value("2024-09", IndicatorEvent.NUMERATOR, "9"), value("2024-09", IndicatorEvent.DENOMINATOR, "12"),
+                value("2025-03", IndicatorEvent.NUMERATOR, "11"), value("2025-03", IndicatorEvent.DENOMINATOR, "15"));
         Progress p = calc(Aggregation.RATIO, Comparator.AT_LEAST, "0.666667", AFTER_YEAR, values, List.of());
         assertThat(p.actual()).isEqualByComparingTo("0.740741");
         assertThat(p.status()).isEqualTo(ProgressStatus.ACHIEVED);
@@ -165,22 +167,28 @@ class ProgressCalculatorTest {
     private record ProgressCalculatorInput(Aggregation aggregation, Comparator comparator, String target,
             boolean referenceOnly) {
         Progress run(LocalDate asOf, List<MonthlyValue> values) {
-            return ProgressCalculator.calculate(new ProgressCalculator.Input(aggregation, comparator,
-                    target == null ? null : new BigDecimal(target), referenceOnly, 2024, asOf, values, List.of()));
+            var t = new Target(2024, comparator, target == null ? null : new BigDecimal(target));
+            return ProgressCalculator.calculate(new ProgressCalculator.Input(aggregation, t, referenceOnly, 2024, asOf, values));
         }
     }
 
-    private static Progress sum(String target, LocalDate asOf, List<MonthlyValue> values) {
+    static Progress sum(String target, LocalDate asOf, List<MonthlyValue> values) {
         return calc(Aggregation.SUM, Comparator.AT_LEAST, target, asOf, values, List.of());
     }
 
-    private static Progress calc(Aggregation aggregation, Comparator comparator, String target, LocalDate asOf,
+    static Progress calc(Aggregation aggregation, Comparator comparator, String target, LocalDate asOf,
             List<MonthlyValue> values, List<MonthlyValue> previous) {
-        return ProgressCalculator.calculate(new ProgressCalculator.Input(aggregation, comparator, new BigDecimal(target),
-                false, 2024, asOf, values, previous));
+        return calc(aggregation, new Target(2024, comparator, new BigDecimal(target)), asOf, values, previous);
     }
 
-    private static List<MonthlyValue> months(int year, int firstMonth, String... values) {
+    static Progress calc(Aggregation aggregation, Target target, LocalDate asOf, List<MonthlyValue> values,
+            List<MonthlyValue> otherYears) {
+        List<MonthlyValue> all = new ArrayList<>(values);
+        all.addAll(otherYears);
+        return ProgressCalculator.calculate(new ProgressCalculator.Input(aggregation, target, false, 2024, asOf, all));
+    }
+
+    static List<MonthlyValue> months(int year, int firstMonth, String... values) {
         List<MonthlyValue> result = new ArrayList<>();
         YearMonth month = YearMonth.of(year, firstMonth);
         for (String v : values) {
@@ -190,7 +198,7 @@ class ProgressCalculatorTest {
         return result;
     }
 
-    private static MonthlyValue value(String month, String component, String value) {
-        return new MonthlyValue("x", component, YearMonth.parse(month), new BigDecimal(value));
+    static MonthlyValue value(String month, String component, String value) {
+        return new MonthlyValue("x", component, "", YearMonth.parse(month), new BigDecimal(value));
     }
 }

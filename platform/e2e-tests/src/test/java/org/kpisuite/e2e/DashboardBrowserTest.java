@@ -1,0 +1,298 @@
+package org.kpisuite.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.kpisuite.devstack.CatalogLoader;
+import org.kpisuite.devstack.SuiteServices;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The dashboard that reporting-service serves at {@code /}, in a real headless browser: Debian's chromium driven
+ * through its chromedriver ({@code make test} installs both), against the four packaged services.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    /** INDICATORS.md: the 17 FY2024 catalog indicators, core targets first. */
+    private static final List<String> CORE = List.of("arch-design-points", "mitou-alumni-outcomes", "manabi-dx-accesses",
+            "natsec-satisfaction");
+    private static final List<String> CODES = List.of("arch-design-points", "mitou-alumni-outcomes",
+            "dx-self-diagnosis-orgs", "dss-itss-accesses", "manabi-dx-accesses", "it-exam-applicants",
+            "natsec-satisfaction", "cabinet-liaison-offices", "overseas-partner-agencies", "partner-organisations",
+            "ics-alumni-activities", "ipa-dx-maturity", "admin-cost-efficiency", "operating-cost-efficiency",
+            "contract-committee-meetings", "regional-investment-gain", "web-article-count");
+
+    /** The page's status colours (dashboard.css). */
+    private static final Map<String, Integer> STATUS_RGB = Map.of("ACHIEVED", 0x188038, "ON_TRACK", 0x34a853,
+            "AT_RISK", 0xf29900, "OFF_TRACK", 0xd93025, "NO_DATA", 0x9aa0a6, "NOT_RATED", 0xbdc1c6);
+
+    private static SuiteUnderTest suite;
+    private static Path profile;
+    private static ChromeDriverService service;
+    private static WebDriver driver;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        suite = SuiteUnderTest.shared();
+        new CatalogLoader(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR))
+                .load(suite.root().resolve("deploy/catalog/fy2024.yaml"));
+        // A value for a chart: 201 once ingestion knows the indicator (200 UNCHANGED if it was already there).
+        String body = """
+                {"indicatorCode":"manabi-dx-accesses","department":"digital-talent","month":"2024-05","value":162000}
+                """;
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            int status = given().baseUri(suite.url(SuiteServices.INGESTION)).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/measurements").statusCode();
+            return status == 201 || status == 200;
+        });
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<Map<String, Object>> progress = given().baseUri(suite.url(SuiteServices.REPORTING))
+                    .queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200).extract()
+                    .jsonPath().getList("$");
+            assertThat(progress).extracting(p -> (String) p.get("indicatorCode")).containsAll(CODES);
+            Object actual = progress.stream().filter(p -> "manabi-dx-accesses".equals(p.get("indicatorCode")))
+                    .findFirst().orElseThrow().get("actual");
+            assertThat(actual).isNotNull();
+            assertThat(new BigDecimal(String.valueOf(actual))).isGreaterThanOrEqualTo(new BigDecimal("162000"));
+        });
+
+        assertThat(CHROMIUM).as("Debian's chromium (make test installs it)").isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (make test installs it)").isExecutable();
+        // Selenium Manager is never asked: the driver and the browser are given, nothing is downloaded.
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path target = suite.root().resolve("platform/e2e-tests/target");
+        Files.createDirectories(target);
+        profile = Files.createTempDirectory(target, "chromium-profile-");
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withLogFile(target.resolve("chromedriver.log").toFile()).build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,2400", "--lang=ja-JP");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyIndicatorOfTheYearIsACardCoreTargetsFirst() {
+        open("/");
+        List<String> shown = cards().stream().map(c -> c.getAttribute("data-indicator")).toList();
+        assertThat(shown).containsAll(CODES);
+        int lastCore = CORE.stream().mapToInt(shown::indexOf).max().orElseThrow();
+        int firstOther = CODES.stream().filter(c -> !CORE.contains(c)).mapToInt(shown::indexOf).min().orElseThrow();
+        assertThat(lastCore).as("core targets before the others: %s", shown).isLessThan(firstOther);
+        CORE.forEach(code -> assertThat(card(code).getAttribute("data-core")).as(code).isEqualTo("true"));
+
+        WebElement manabi = card("manabi-dx-accesses");
+        assertThat(manabi.getAttribute("data-status")).isIn("ACHIEVED", "ON_TRACK", "AT_RISK", "OFF_TRACK");
+        assertThat(manabi.findElement(By.cssSelector(".actual")).getText()).contains("162,000");
+        assertThat(manabi.findElement(By.cssSelector(".target")).getText()).contains("300,000");
+        assertThat(manabi.findElement(By.cssSelector(".pct")).getText()).matches("\\d+(\\.\\d)? %");
+        assertThat(manabi.findElement(By.cssSelector(".grade")).getText()).matches("[A-D]");
+        assertThat(card("cabinet-liaison-offices").getAttribute("data-status")).isEqualTo("NOT_RATED");
+        assertThat(new Select(driver.findElement(By.id("fiscal-year"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("2024");
+    }
+
+    @Test
+    @Order(2)
+    void aMonthlyChartIsDrawnWithTheReportedValue() {
+        open("/?lang=ja");
+        WebElement chart = wait("the chart of manabi-dx-accesses", () -> {
+            List<WebElement> charts = driver.findElements(
+                    By.cssSelector("[data-indicator='manabi-dx-accesses'] .chart[data-series='ok']"));
+            return charts.isEmpty() || charts.get(0).findElements(By.tagName("canvas")).isEmpty() ? null : charts.get(0);
+        });
+        WebElement canvas = chart.findElement(By.tagName("canvas"));
+        assertThat(canvas.getSize().getWidth()).isGreaterThan(200);
+        assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
+        Object may = js("""
+                const chart = echarts.getInstanceByDom(document.querySelector('[data-chart="manabi-dx-accesses"]'));
+                const option = chart.getOption();
+                return option.series[0].data[1];""");
+        assertThat(new BigDecimal(String.valueOf(may))).isEqualByComparingTo("162000");
+        assertThat(js("""
+                const chart = echarts.getInstanceByDom(document.querySelector('[data-chart="manabi-dx-accesses"]'));
+                return chart.getOption().series[1].markLine.data[0].yAxis;""").toString()).startsWith("300000");
+    }
+
+    @Test
+    @Order(3)
+    void chapterAndDepartmentFiltersNarrowTheList() {
+        open("/?lang=ja");
+        Select chapter = new Select(driver.findElement(By.id("chapter-filter")));
+        assertThat(chapter.getOptions()).extracting(o -> o.getAttribute("value")).contains("all", "I", "II");
+        chapter.selectByValue("II");
+        List<WebElement> visible = visibleCards();
+        assertThat(visible).isNotEmpty().hasSizeLessThan(CODES.size());
+        assertThat(visible).allSatisfy(c -> assertThat(c.getAttribute("data-chapter")).isEqualTo("II"));
+        assertThat(visible).extracting(c -> c.getAttribute("data-indicator")).contains("admin-cost-efficiency")
+                .doesNotContain("manabi-dx-accesses");
+
+        chapter.selectByValue("all");
+        assertThat(visibleCards().size()).isGreaterThanOrEqualTo(CODES.size());
+        Select department = new Select(driver.findElement(By.id("department-filter")));
+        department.selectByValue("security");
+        assertThat(visibleCards()).extracting(c -> c.getAttribute("data-indicator")).contains("natsec-satisfaction",
+                "cabinet-liaison-offices").doesNotContain("manabi-dx-accesses");
+        department.selectByValue("all");
+        assertThat(visibleCards().size()).isGreaterThanOrEqualTo(CODES.size());
+    }
+
+    @Test
+    @Order(4)
+    void theLanguageToggleSwitchesTheLabels() {
+        open("/?lang=ja");
+        assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("評価指標ダッシュボード");
+        String nameJa = card("manabi-dx-accesses").findElement(By.cssSelector(".name")).getText();
+        driver.findElement(By.id("lang-toggle")).click();
+        new WebDriverWait(driver, WAIT).until(d -> "Indicator dashboard".equals(d.findElement(By.id("title")).getText()));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        assertThat(card("manabi-dx-accesses").findElement(By.cssSelector(".name")).getText()).isNotEqualTo(nameJa)
+                .containsIgnoringCase("manabi");
+        assertThat(card("manabi-dx-accesses").findElement(By.cssSelector(".figure-target dt")).getText())
+                .isEqualTo("Target");
+        driver.findElement(By.id("lang-toggle")).click();
+        new WebDriverWait(driver, WAIT).until(d -> "評価指標ダッシュボード".equals(d.findElement(By.id("title")).getText()));
+    }
+
+    @Test
+    @Order(5)
+    void theScreenshotShowsTheStatusColours() throws IOException {
+        open("/?lang=ja");
+        wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
+                ? Boolean.TRUE : null);
+        String manabiStatus = card("manabi-dx-accesses").getAttribute("data-status");
+        js("return new Promise(r => setTimeout(r, 600));"); // the charts' short animation
+        Path png = suite.root().resolve("platform/e2e-tests/target/dashboard.png");
+        File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as("a PNG").isNotNull();
+        assertThat(image.getWidth()).isBetween(1000, 3000);
+        assertThat(image.getHeight()).isBetween(1000, 5000);
+        Map<Integer, Integer> histogram = new HashMap<>();
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                histogram.merge(image.getRGB(x, y) & 0xffffff, 1, Integer::sum);
+            }
+        }
+        int samples = histogram.values().stream().mapToInt(Integer::intValue).sum();
+        int commonest = histogram.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertThat(histogram.size()).as("distinct colours").isGreaterThan(50);
+        assertThat(commonest).as("not one flat colour").isLessThan(samples * 9 / 10);
+        assertThat(nearby(histogram, STATUS_RGB.get(manabiStatus))).as("the colour of " + manabiStatus).isGreaterThan(50);
+        assertThat(nearby(histogram, STATUS_RGB.get("NO_DATA"))).as("the grey of NO_DATA").isGreaterThan(50);
+        long statusColours = STATUS_RGB.values().stream().filter(rgb -> nearby(histogram, rgb) > 50).count();
+        assertThat(statusColours).as("status colours on the page").isGreaterThanOrEqualTo(2);
+
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertThat(errors).as("errors in the browser console").isEmpty();
+    }
+
+    // ----------------------------------------------------------------------------------------- helpers
+
+    /** Opens a page of the dashboard and waits until the 17 catalog indicators are cards. */
+    private static void open(String path) {
+        driver.get(suite.url(SuiteServices.REPORTING) + path);
+        wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
+    }
+
+    private static List<WebElement> cards() {
+        return driver.findElements(By.cssSelector("#indicators > .card[data-indicator]"));
+    }
+
+    private static List<WebElement> visibleCards() {
+        return driver.findElements(By.cssSelector("#indicators > .card[data-indicator]:not([hidden])"));
+    }
+
+    private static WebElement card(String code) {
+        return driver.findElement(By.cssSelector("#indicators > .card[data-indicator='" + code + "']"));
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static <T> T wait(String what, java.util.function.Supplier<T> condition) {
+        return new WebDriverWait(driver, WAIT).withMessage("waiting for " + what).until(d -> condition.get());
+    }
+
+    /** Sampled pixels within a small distance of a colour. */
+    private static int nearby(Map<Integer, Integer> histogram, int rgb) {
+        int sum = 0;
+        for (var entry : histogram.entrySet()) {
+            int c = entry.getKey();
+            if (Math.abs((c >> 16 & 0xff) - (rgb >> 16 & 0xff)) <= 8 && Math.abs((c >> 8 & 0xff) - (rgb >> 8 & 0xff)) <= 8
+                    && Math.abs((c & 0xff) - (rgb & 0xff)) <= 8) {
+                sum += entry.getValue();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,40 @@
+package org.kpisuite.reporting.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.problem.QueryParams;
+import org.kpisuite.reporting.service.CompletenessService;
+
+@Path("/api/v1/completeness")
+@Tag(name = "Progress")
+@Produces(MediaType.APPLICATION_JSON)
+public class CompletenessResource {
+
+    @Inject
+    CompletenessService service;
+
+    @GET
+    @Operation(summary = "Per ended month: expected values, which are missing, which came after the deadline",
+            description = "A value is expected every month from the owning department of each active, rated flow "
+                    + "indicator (SUM, AVERAGE, MAX, YOY_CHANGE). The deadline is kpi.reporting.deadline-business-days "
+                    + "(default 10) business days after the month ends.")
+    public List<CompletenessService.Month> completeness(
+            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
+        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
+        LocalDate date = QueryParams.optionalDate("asOf", asOf);
+        return service.completeness(year, date == null ? LocalDate.now(service.zone()) : date);
+    }
+}

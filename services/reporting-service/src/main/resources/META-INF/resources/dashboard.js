@@ -1,0 +1,597 @@
+// The indicator dashboard: plain ES module, no build step. Data from reporting-service's own API
+// (/api/v1/progress and /api/v1/progress/{code}/series); charts with ECharts from the webjar (window.echarts).
+
+const TEXT = {
+    ja: {
+        title: '評価指標ダッシュボード',
+        subtitle: '年度計画の評価指標と達成状況',
+        fiscalYear: '年度',
+        asOf: '基準日',
+        asOfLabel: (d) => `${d} 時点`,
+        chapter: '章',
+        department: '部門',
+        all: 'すべて',
+        footer: '数値は reporting-service の /api/v1/progress による',
+        langButton: 'English',
+        fy: (y) => `${y}年度`,
+        core: '基幹目標',
+        reference: '参考指標',
+        actual: '実績',
+        target: '目標',
+        forecast: '年度末見込み',
+        expected: '計画ペース',
+        months: '報告月数',
+        noTarget: '目標なし（参考）',
+        noValue: '—',
+        indicators: (n) => `${n} 指標`,
+        shown: (n, total) => `${total} 指標中 ${n} 件を表示`,
+        loading: '読み込み中…',
+        empty: 'この条件に該当する評価指標はありません。',
+        noIndicators: 'この年度の評価指標はまだありません。',
+        failed: (what) => `データを取得できませんでした（${what}）。`,
+        noSeries: '月次データを表示できません（no series）',
+        chartMonthly: '月次値',
+        chartCumulative: '累計実績',
+        chartExpected: '計画ペース',
+        chartTarget: '目標',
+        grade: '評定',
+        condition: (c) => `${conditionName(c.kind, 'ja')}: ${c.actual} / ${c.required}`,
+        status: {
+            ACHIEVED: '達成', ON_TRACK: '順調', AT_RISK: '要注意', OFF_TRACK: '遅れ',
+            NO_DATA: 'データなし', NOT_RATED: '評価対象外',
+        },
+        month: (m) => `${m}月`,
+    },
+    en: {
+        title: 'Indicator dashboard',
+        subtitle: 'Evaluation indicators of the annual plan and where they stand',
+        fiscalYear: 'Fiscal year',
+        asOf: 'As of',
+        asOfLabel: (d) => `as of ${d}`,
+        chapter: 'Chapter',
+        department: 'Department',
+        all: 'All',
+        footer: 'Figures from reporting-service /api/v1/progress',
+        langButton: '日本語',
+        fy: (y) => `FY${y}`,
+        core: 'Core target',
+        reference: 'Reference',
+        actual: 'Actual',
+        target: 'Target',
+        forecast: 'Year-end forecast',
+        expected: 'Expected to date',
+        months: 'Months reported',
+        noTarget: 'No target (reference)',
+        noValue: '—',
+        indicators: (n) => `${n} indicators`,
+        shown: (n, total) => `${n} of ${total} indicators shown`,
+        loading: 'Loading…',
+        empty: 'No indicator matches these filters.',
+        noIndicators: 'No indicators for this fiscal year yet.',
+        failed: (what) => `Could not load the data (${what}).`,
+        noSeries: 'No monthly series available (no series)',
+        chartMonthly: 'Monthly',
+        chartCumulative: 'Actual to date',
+        chartExpected: 'Expected pace',
+        chartTarget: 'Target',
+        grade: 'Grade',
+        condition: (c) => `${conditionName(c.kind, 'en')}: ${c.actual} / ${c.required}`,
+        status: {
+            ACHIEVED: 'Achieved', ON_TRACK: 'On track', AT_RISK: 'At risk', OFF_TRACK: 'Off track',
+            NO_DATA: 'No data', NOT_RATED: 'Not rated',
+        },
+        month: (m) => ['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar'][(m + 8) % 12],
+    },
+};
+
+const DEPARTMENTS = {
+    architecture: { ja: 'アーキテクチャ', en: 'Architecture' },
+    'digital-talent': { ja: 'デジタル人材', en: 'Digital talent' },
+    security: { ja: 'セキュリティ', en: 'Security' },
+    administration: { ja: '総務', en: 'Administration' },
+    finance: { ja: '財務', en: 'Finance' },
+    'regional-investment': { ja: '地域事業出資', en: 'Regional investment' },
+    'public-relations': { ja: '広報', en: 'Public relations' },
+};
+
+const UNITS_JA = {
+    points: 'ポイント', cases: '件', organisations: '団体', accesses: 'アクセス', persons: '人', times: '回',
+    agencies: '機関', activities: '件', score: '点', 'million yen': '百万円', meetings: '回', articles: '本',
+};
+
+const CONDITIONS = {
+    MIN_DISTINCT_BREAKDOWN_VALUES: { ja: '区分数', en: 'Distinct breakdowns' },
+};
+
+const STATUS_ORDER = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'NO_DATA', 'NOT_RATED'];
+const STATUS_COLOR = {
+    ACHIEVED: '#188038', ON_TRACK: '#34a853', AT_RISK: '#f29900', OFF_TRACK: '#d93025',
+    NO_DATA: '#9aa0a6', NOT_RATED: '#bdc1c6',
+};
+
+const $ = (selector, root = document) => root.querySelector(selector);
+
+const state = {
+    lang: initialLang(),
+    fiscalYear: null,
+    asOf: '',
+    chapter: 'all',
+    department: 'all',
+    progress: [],
+    series: new Map(), // indicatorCode -> series object, or null when it could not be had
+    charts: new Map(), // indicatorCode -> echarts instance
+    generation: 0,
+    error: null,
+    loading: false,
+};
+
+function initialLang() {
+    const fromUrl = new URLSearchParams(location.search).get('lang');
+    if (fromUrl === 'ja' || fromUrl === 'en') return fromUrl;
+    try {
+        const saved = localStorage.getItem('kpi.dashboard.lang');
+        if (saved === 'ja' || saved === 'en') return saved;
+    } catch (e) { /* storage may be unavailable */ }
+    return 'ja';
+}
+
+const t = () => TEXT[state.lang];
+
+function conditionName(kind, lang) {
+    return (CONDITIONS[kind] && CONDITIONS[kind][lang]) || kind;
+}
+
+function departmentName(code) {
+    return (DEPARTMENTS[code] && DEPARTMENTS[code][state.lang]) || code || '—';
+}
+
+function unitName(unit) {
+    if (!unit) return '';
+    return state.lang === 'ja' ? (UNITS_JA[unit] || unit) : unit;
+}
+
+function chapterName(p) {
+    const name = state.lang === 'ja' ? (p.chapterNameJa || p.chapterNameEn) : (p.chapterNameEn || p.chapterNameJa);
+    return name ? `${p.chapterCode} ${name}` : p.chapterCode;
+}
+
+/** Ratios and year-on-year changes are shown as percentages, everything else as a number with its unit. */
+function isFraction(p) {
+    return p.aggregation === 'RATIO' || p.aggregation === 'YOY_CHANGE' || p.unit === 'ratio';
+}
+
+function formatNumber(value, maxDigits = 2) {
+    const locale = state.lang === 'ja' ? 'ja-JP' : 'en-US';
+    return new Intl.NumberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
+}
+
+function formatValue(value, p, withUnit = true) {
+    if (value === null || value === undefined || value === '') return t().noValue;
+    const n = Number(value);
+    if (!Number.isFinite(n)) return String(value);
+    if (isFraction(p)) {
+        const pct = formatNumber(n * 100, 1);
+        return `${p.aggregation === 'YOY_CHANGE' && n > 0 ? '+' : ''}${pct} %`;
+    }
+    const text = formatNumber(n, Math.abs(n) < 10 ? 2 : 1);
+    const unit = withUnit ? unitName(p.unit) : '';
+    return unit ? `${text} ${unit}` : text;
+}
+
+function comparatorSymbol(comparator) {
+    return { AT_LEAST: '≥', AT_MOST: '≤', EQUAL: '=' }[comparator] || '';
+}
+
+function fiscalYearOf(date) {
+    return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
+}
+
+function el(tag, attrs = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+        if (value === null || value === undefined || value === false) continue;
+        if (key === 'class') node.className = value;
+        else if (key === 'text') node.textContent = value;
+        else if (key === 'style') node.setAttribute('style', value);
+        else node.setAttribute(key, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+        if (child === null || child === undefined || child === false) continue;
+        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+}
+
+// ---------------------------------------------------------------------------------------------- data
+
+function query() {
+    const params = new URLSearchParams({ fiscalYear: String(state.fiscalYear) });
+    if (state.asOf) params.set('asOf', state.asOf);
+    return params.toString();
+}
+
+async function getJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+        let detail = `HTTP ${response.status}`;
+        try {
+            const problem = await response.json();
+            if (problem && problem.detail) detail += `: ${problem.detail}`;
+        } catch (e) { /* not JSON */ }
+        throw new Error(detail);
+    }
+    return response.json();
+}
+
+async function load() {
+    const generation = ++state.generation;
+    state.loading = true;
+    state.error = null;
+    saveUrl();
+    renderMessage();
+    $('#indicators').setAttribute('aria-busy', 'true');
+    try {
+        const progress = await getJson(`api/v1/progress?${query()}`);
+        if (generation !== state.generation) return;
+        state.progress = Array.isArray(progress) ? progress : [];
+    } catch (e) {
+        if (generation !== state.generation) return;
+        state.progress = [];
+        state.error = e.message;
+    }
+    state.loading = false;
+    state.series = new Map();
+    populateFilters();
+    render();
+    $('#indicators').setAttribute('aria-busy', 'false');
+    // Every series at once: a year has a few dozen indicators at most.
+    await Promise.all(state.progress.map(async (p) => {
+        let series = null;
+        try {
+            series = await getJson(`api/v1/progress/${encodeURIComponent(p.indicatorCode)}/series?${query()}`);
+            if (!series || !Array.isArray(series.months)) series = null;
+        } catch (e) {
+            series = null;
+        }
+        if (generation !== state.generation) return;
+        state.series.set(p.indicatorCode, series);
+        drawChart(p);
+    }));
+    if (generation === state.generation) document.body.dataset.chartsReady = 'true';
+}
+
+// -------------------------------------------------------------------------------------------- render
+
+function applyLabels() {
+    document.documentElement.lang = state.lang;
+    document.title = `${t().title} · KPI suite`;
+    document.querySelectorAll('[data-i18n]').forEach((node) => {
+        const value = t()[node.dataset.i18n];
+        if (typeof value === 'string') node.textContent = value;
+    });
+    $('#lang-toggle').textContent = t().langButton;
+    $('#lang-toggle').dataset.lang = state.lang;
+    const years = $('#fiscal-year');
+    for (const option of years.options) option.textContent = t().fy(option.value);
+}
+
+function populateYears() {
+    const select = $('#fiscal-year');
+    const last = Math.max(2024, fiscalYearOf(new Date())) + 1;
+    select.replaceChildren();
+    for (let year = last; year >= 2023; year--) {
+        select.append(el('option', { value: year, text: t().fy(year) }));
+    }
+    if (![...select.options].some((o) => o.value === String(state.fiscalYear))) {
+        select.prepend(el('option', { value: state.fiscalYear, text: t().fy(state.fiscalYear) }));
+    }
+    select.value = String(state.fiscalYear);
+}
+
+function populateFilters() {
+    const chapters = new Map();
+    const departments = new Set();
+    for (const p of state.progress) {
+        if (p.chapterCode) chapters.set(p.chapterCode, p);
+        if (p.department) departments.add(p.department);
+    }
+    const chapterSelect = $('#chapter-filter');
+    chapterSelect.replaceChildren(el('option', { value: 'all', 'data-i18n': 'all', text: t().all }));
+    const romanOrder = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+    const chapterKeys = [...chapters.keys()].sort((a, b) => {
+        const ia = romanOrder.indexOf(a);
+        const ib = romanOrder.indexOf(b);
+        return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+    });
+    for (const code of chapterKeys) {
+        chapterSelect.append(el('option', { value: code, title: chapterName(chapters.get(code)),
+            text: truncate(chapterName(chapters.get(code)), 34) }));
+    }
+    chapterSelect.disabled = chapters.size === 0;
+    if (state.chapter !== 'all' && !chapters.has(state.chapter)) state.chapter = 'all';
+    chapterSelect.value = state.chapter;
+
+    const departmentSelect = $('#department-filter');
+    departmentSelect.replaceChildren(el('option', { value: 'all', 'data-i18n': 'all', text: t().all }));
+    for (const code of [...departments].sort()) {
+        departmentSelect.append(el('option', { value: code, text: departmentName(code) }));
+    }
+    departmentSelect.disabled = departments.size === 0;
+    if (state.department !== 'all' && !departments.has(state.department)) state.department = 'all';
+    departmentSelect.value = state.department;
+}
+
+function truncate(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function visible(p) {
+    return (state.chapter === 'all' || p.chapterCode === state.chapter)
+        && (state.department === 'all' || p.department === state.department);
+}
+
+function render() {
+    applyLabels();
+    disposeCharts();
+    const container = $('#indicators');
+    container.replaceChildren(...state.progress.map(card));
+    applyFilters();
+    for (const p of state.progress) {
+        if (state.series.has(p.indicatorCode)) drawChart(p);
+    }
+}
+
+function applyFilters() {
+    let shown = 0;
+    for (const node of document.querySelectorAll('#indicators > .card')) {
+        const p = state.progress.find((x) => x.indicatorCode === node.dataset.indicator);
+        const show = p && visible(p);
+        node.hidden = !show;
+        if (show) shown++;
+    }
+    renderSummary(shown);
+    renderMessage(shown);
+    requestAnimationFrame(() => state.charts.forEach((chart) => chart.resize()));
+}
+
+function renderSummary(shown) {
+    const summary = $('#summary');
+    const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0]));
+    for (const p of state.progress) if (visible(p) && counts[p.status] !== undefined) counts[p.status]++;
+    const total = state.progress.length;
+    summary.replaceChildren(
+        el('span', { class: 'count', id: 'shown-count', 'data-shown': shown, 'data-total': total },
+            shown === total ? t().indicators(total) : t().shown(shown, total)),
+        ...STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => el('span',
+            { class: `chip status-${s}`, 'data-status-count': s },
+            el('span', { class: 'dot' }), t().status[s], el('b', {}, counts[s]))));
+    const asOf = state.progress[0] && state.progress[0].asOf;
+    $('#as-of-label').textContent = asOf ? t().asOfLabel(asOf) : '';
+}
+
+function renderMessage(shown) {
+    const box = $('#message');
+    let text = null;
+    let kind = 'info';
+    if (state.loading) text = t().loading;
+    else if (state.error) { text = t().failed(state.error); kind = 'error'; }
+    else if (state.progress.length === 0) text = t().noIndicators;
+    else if (shown === 0) text = t().empty;
+    box.hidden = text === null;
+    box.className = `message ${kind}`;
+    box.textContent = text || '';
+}
+
+function card(p) {
+    const status = p.status || 'NO_DATA';
+    const rate = p.achievementRate === null || p.achievementRate === undefined ? null : Number(p.achievementRate);
+    const width = rate === null ? 0 : Math.max(0, Math.min(rate, 1)) * 100;
+    const pct = rate === null ? t().noValue : `${formatNumber(rate * 100, 1)} %`;
+    const name = state.lang === 'ja' ? (p.nameJa || p.nameEn) : (p.nameEn || p.nameJa);
+    const place = p.planItemCode || p.chapterCode;
+    const target = p.target === null || p.target === undefined
+        ? t().noTarget : `${comparatorSymbol(p.comparator)} ${formatValue(p.target, p)}`;
+    const monthsText = `${p.monthsReported ?? 0} / 12${p.lastReportedMonth ? ` (${p.lastReportedMonth})` : ''}`;
+    return el('article', {
+        class: `card status-${status}${p.coreTarget ? ' core' : ''}`,
+        'data-indicator': p.indicatorCode, 'data-status': status, 'data-core': p.coreTarget ? 'true' : 'false',
+        'data-chapter': p.chapterCode || '', 'data-department': p.department || '', 'data-grade': p.grade || '',
+    },
+    el('header', { class: 'card-head' },
+        el('div', { class: 'tags' },
+            p.coreTarget ? el('span', { class: 'tag core-tag', 'data-label': 'core' }, t().core) : null,
+            p.referenceOnly ? el('span', { class: 'tag ref-tag' }, t().reference) : null,
+            place ? el('span', { class: 'tag place', title: p.chapterCode ? chapterName(p) : null }, place) : null,
+            el('span', { class: 'tag dept' }, departmentName(p.department))),
+        el('span', {
+            class: `grade grade-${p.grade || 'none'}`, 'data-grade': p.grade || '',
+            title: `${t().grade}: ${p.grade || '—'}`,
+        }, p.grade || '–')),
+    el('h2', { class: 'name', title: p.indicatorCode }, name),
+    el('div', { class: 'status-line' },
+        el('span', { class: 'status', 'data-status': status }, el('span', { class: 'dot' }), t().status[status] || status),
+        el('code', { class: 'code' }, p.indicatorCode)),
+    el('div', { class: 'progress-row' },
+        el('div', {
+            class: `progress${rate !== null && rate > 1 ? ' over' : ''}`, role: 'progressbar',
+            'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': rate === null ? null : Math.round(rate * 100),
+        }, el('div', { class: 'fill', style: `width:${width.toFixed(1)}%` })),
+        el('span', { class: 'pct', 'data-rate': rate === null ? '' : rate }, pct)),
+    el('dl', { class: 'figures' },
+        figure(t().actual, formatValue(p.actual, p), 'actual'),
+        figure(t().target, target, 'target'),
+        p.referenceOnly ? null : figure(t().forecast, formatValue(p.forecast, p), 'forecast'),
+        figure(t().months, monthsText, 'months')),
+    (p.conditions && p.conditions.length)
+        ? el('ul', { class: 'conditions' }, p.conditions.map((c) =>
+            el('li', { class: c.met ? 'met' : 'unmet' }, `${c.met ? '✓' : '✗'} ${t().condition(c)}`)))
+        : null,
+    el('div', { class: 'chart', 'data-chart': p.indicatorCode, 'data-series': 'pending' },
+        el('span', { class: 'chart-note' }, t().loading)));
+}
+
+function figure(label, value, key) {
+    return el('div', { class: `figure figure-${key}` }, el('dt', {}, label), el('dd', { class: key }, value));
+}
+
+// --------------------------------------------------------------------------------------------- chart
+
+function disposeCharts() {
+    state.charts.forEach((chart) => chart.dispose());
+    state.charts.clear();
+}
+
+function drawChart(p) {
+    const box = document.querySelector(`.chart[data-chart="${CSS.escape(p.indicatorCode)}"]`);
+    if (!box) return;
+    const series = state.series.get(p.indicatorCode);
+    const existing = state.charts.get(p.indicatorCode);
+    if (existing) { existing.dispose(); state.charts.delete(p.indicatorCode); }
+    if (!series || !window.echarts) {
+        box.dataset.series = 'none';
+        box.replaceChildren(el('span', { class: 'chart-note' }, t().noSeries));
+        return;
+    }
+    const months = series.months;
+    const num = (v) => (v === null || v === undefined ? null : Number(v));
+    const values = months.map((m) => num(m.value));
+    const cumulative = months.map((m) => num(m.cumulative));
+    const expected = months.map((m) => num(m.expectedCumulative));
+    const target = num(series.target ?? p.target);
+    box.dataset.series = 'ok';
+    box.dataset.points = String(values.filter((v) => v !== null).length);
+    box.replaceChildren();
+
+    // A flow (SUM) or a change has monthly values on another scale than the running actual: two axes.
+    const twoAxes = p.aggregation === 'SUM' || p.aggregation === 'YOY_CHANGE' || p.scope === 'CHANGE_FROM_BASELINE';
+    const fraction = isFraction(p);
+    const monthlyFraction = p.aggregation === 'RATIO';
+    const axisLabel = (asFraction) => ({
+        fontSize: 10, color: '#5f6368',
+        formatter: (v) => (asFraction ? `${formatNumber(v * 100, 0)}%` : compact(v)),
+    });
+    const extent = (which) => (v) => {
+        const candidates = [v[which]];
+        if (target !== null) candidates.push(which === 'max' ? target * (target >= 0 ? 1.08 : 0.92) : target * (target >= 0 ? 0.92 : 1.08));
+        if (which === 'min') candidates.push(0);
+        const finite = candidates.filter(Number.isFinite);
+        if (!finite.length) return undefined;
+        return which === 'max' ? Math.max(...finite) : Math.min(...finite);
+    };
+    const lineAxis = twoAxes ? 1 : 0;
+    const yAxis = [{
+        type: 'value', axisLabel: axisLabel(monthlyFraction || (!twoAxes && fraction)),
+        splitLine: { lineStyle: { color: '#eef0f2' } },
+        ...(twoAxes ? {} : { max: extent('max'), min: extent('min') }),
+    }];
+    if (twoAxes) {
+        yAxis.push({
+            type: 'value', axisLabel: axisLabel(fraction), splitLine: { show: false },
+            max: extent('max'), min: extent('min'),
+        });
+    }
+    const chart = window.echarts.init(box, null, { renderer: 'canvas' });
+    chart.setOption({
+        animationDuration: 300,
+        color: ['#8ab4f8', '#1a73e8', '#9aa0a6'],
+        textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
+        grid: { left: 8, right: 8, top: 22, bottom: 28, containLabel: true },
+        tooltip: {
+            trigger: 'axis',
+            valueFormatter: (v) => (v === null || v === undefined ? '—' : formatValue(v, p, false)),
+        },
+        legend: { bottom: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 10, color: '#5f6368' } },
+        xAxis: {
+            type: 'category',
+            data: months.map((m) => t().month(Number(String(m.month).slice(5, 7)))),
+            axisTick: { show: false },
+            axisLine: { lineStyle: { color: '#dadce0' } },
+            axisLabel: { fontSize: 10, color: '#5f6368', interval: 0 },
+        },
+        yAxis,
+        series: [
+            { name: t().chartMonthly, type: 'bar', data: values, barMaxWidth: 14, itemStyle: { borderRadius: [3, 3, 0, 0] } },
+            {
+                name: t().chartCumulative, type: 'line', yAxisIndex: lineAxis, data: cumulative, connectNulls: false,
+                symbolSize: 5, lineStyle: { width: 2.5 },
+                markLine: target === null ? undefined : {
+                    silent: true, symbol: 'none',
+                    lineStyle: { color: STATUS_COLOR.OFF_TRACK, type: 'solid', width: 1.5 },
+                    label: {
+                        position: 'insideEndTop', fontSize: 10, color: STATUS_COLOR.OFF_TRACK,
+                        formatter: () => `${t().chartTarget} ${formatValue(target, p, false)}`,
+                    },
+                    data: [{ yAxis: target }],
+                },
+            },
+            {
+                name: t().chartExpected, type: 'line', yAxisIndex: lineAxis, data: expected, symbol: 'none',
+                lineStyle: { type: 'dashed', width: 1.5 },
+            },
+        ],
+    });
+    state.charts.set(p.indicatorCode, chart);
+}
+
+function compact(value) {
+    const locale = state.lang === 'ja' ? 'ja-JP' : 'en-US';
+    return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+// ------------------------------------------------------------------------------------------- wiring
+
+function saveUrl() {
+    const params = new URLSearchParams();
+    params.set('fiscalYear', state.fiscalYear);
+    if (state.asOf) params.set('asOf', state.asOf);
+    if (state.chapter !== 'all') params.set('chapter', state.chapter);
+    if (state.department !== 'all') params.set('department', state.department);
+    params.set('lang', state.lang);
+    history.replaceState(null, '', `${location.pathname}?${params}`);
+}
+
+function init() {
+    const params = new URLSearchParams(location.search);
+    const year = Number.parseInt(params.get('fiscalYear') || '', 10);
+    state.fiscalYear = Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : 2024;
+    const asOf = params.get('asOf') || '';
+    state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : '';
+    state.chapter = params.get('chapter') || 'all';
+    state.department = params.get('department') || 'all';
+
+    populateYears();
+    $('#as-of').value = state.asOf;
+    applyLabels();
+
+    $('#fiscal-year').addEventListener('change', (e) => {
+        state.fiscalYear = Number(e.target.value);
+        load();
+    });
+    $('#as-of').addEventListener('change', (e) => {
+        const value = e.target.value;
+        if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
+        state.asOf = value;
+        load();
+    });
+    $('#chapter-filter').addEventListener('change', (e) => {
+        state.chapter = e.target.value;
+        saveUrl();
+        applyFilters();
+    });
+    $('#department-filter').addEventListener('change', (e) => {
+        state.department = e.target.value;
+        saveUrl();
+        applyFilters();
+    });
+    $('#lang-toggle').addEventListener('click', () => {
+        state.lang = state.lang === 'ja' ? 'en' : 'ja';
+        try { localStorage.setItem('kpi.dashboard.lang', state.lang); } catch (e) { /* ignore */ }
+        saveUrl();
+        populateFilters();
+        render();
+    });
+    window.addEventListener('resize', () => state.charts.forEach((chart) => chart.resize()));
+    load();
+}
+
+init();

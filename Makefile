@@ -36,8 +36,9 @@ stop:
 	echo "DevStack (pid $$pid) did not stop within 60 s." >&2; exit 1
 
 test:
-	@# The dashboard's browser test drives Debian's chromium and chromedriver (CI runs as root).
-	command -v chromium >/dev/null && command -v chromedriver >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; }
+	@# The dashboard's browser test drives Debian's chromium and chromedriver, with a Japanese font (CI runs as root).
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null && dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 \
+		|| { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic; }
 	$(MVNW) -B verify
 
 bench:

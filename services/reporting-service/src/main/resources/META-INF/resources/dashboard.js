@@ -407,7 +407,7 @@ function card(p) {
             class: `grade grade-${p.grade || 'none'}`, 'data-grade': p.grade || '',
             title: `${t().grade}: ${p.grade || '—'}`,
         }, p.grade || '–')),
-    el('h2', { class: 'name', title: p.indicatorCode }, name),
+    el('h2', { class: 'name', title: name }, name),
     el('div', { class: 'status-line' },
         el('span', { class: 'status', 'data-status': status }, el('span', { class: 'dot' }), t().status[status] || status),
         el('code', { class: 'code' }, p.indicatorCode)),
@@ -462,34 +462,28 @@ function drawChart(p) {
     box.dataset.points = String(values.filter((v) => v !== null).length);
     box.replaceChildren();
 
-    // A flow (SUM) or a change has monthly values on another scale than the running actual: two axes.
-    const twoAxes = p.aggregation === 'SUM' || p.aggregation === 'YOY_CHANGE' || p.scope === 'CHANGE_FROM_BASELINE';
+    // Monthly values share the running actual's scale, except for a change (year on year, or from a baseline):
+    // there the months are levels on an axis of their own.
+    const twoAxes = p.aggregation === 'YOY_CHANGE' || p.scope === 'CHANGE_FROM_BASELINE';
     const fraction = isFraction(p);
-    const monthlyFraction = p.aggregation === 'RATIO';
     const axisLabel = (asFraction) => ({
         fontSize: 10, color: '#5f6368',
-        formatter: (v) => (asFraction ? `${formatNumber(v * 100, 0)}%` : compact(v)),
+        formatter: (v) => (asFraction ? `${formatNumber(v * 100, 1)}%` : compact(v)),
     });
-    const extent = (which) => (v) => {
-        const candidates = [v[which]];
-        if (target !== null) candidates.push(which === 'max' ? target * (target >= 0 ? 1.08 : 0.92) : target * (target >= 0 ? 0.92 : 1.08));
-        if (which === 'min') candidates.push(0);
-        const finite = candidates.filter(Number.isFinite);
-        if (!finite.length) return undefined;
-        return which === 'max' ? Math.max(...finite) : Math.min(...finite);
+    // The axis of the running actual spans 0, the target and every point, in round numbers.
+    const lineValues = [0, target, ...cumulative, ...expected, ...(twoAxes ? [] : values)]
+        .filter((v) => v !== null && Number.isFinite(v));
+    const hi = Math.max(...lineValues);
+    const lo = Math.min(...lineValues);
+    const lineAxis = {
+        type: 'value', axisLabel: axisLabel(fraction), splitLine: { lineStyle: { color: '#eef0f2' } },
+        max: hi > 0 ? niceCeil(hi * 1.04) : 0, min: lo < 0 ? -niceCeil(-lo * 1.04) : 0,
     };
-    const lineAxis = twoAxes ? 1 : 0;
-    const yAxis = [{
-        type: 'value', axisLabel: axisLabel(monthlyFraction || (!twoAxes && fraction)),
-        splitLine: { lineStyle: { color: '#eef0f2' } },
-        ...(twoAxes ? {} : { max: extent('max'), min: extent('min') }),
-    }];
-    if (twoAxes) {
-        yAxis.push({
-            type: 'value', axisLabel: axisLabel(fraction), splitLine: { show: false },
-            max: extent('max'), min: extent('min'),
-        });
-    }
+    const yAxis = twoAxes
+        ? [{ type: 'value', axisLabel: axisLabel(false), splitLine: { show: false } }, { ...lineAxis, splitLine: { show: false } }]
+        : [lineAxis];
+    if (twoAxes) yAxis[0].splitLine = { lineStyle: { color: '#eef0f2' } };
+    const lineAxisIndex = twoAxes ? 1 : 0;
     const chart = window.echarts.init(box, null, { renderer: 'canvas' });
     chart.setOption({
         animationDuration: 300,
@@ -512,7 +506,7 @@ function drawChart(p) {
         series: [
             { name: t().chartMonthly, type: 'bar', data: values, barMaxWidth: 14, itemStyle: { borderRadius: [3, 3, 0, 0] } },
             {
-                name: t().chartCumulative, type: 'line', yAxisIndex: lineAxis, data: cumulative, connectNulls: false,
+                name: t().chartCumulative, type: 'line', yAxisIndex: lineAxisIndex, data: cumulative, connectNulls: false,
                 symbolSize: 5, lineStyle: { width: 2.5 },
                 markLine: target === null ? undefined : {
                     silent: true, symbol: 'none',
@@ -525,12 +519,22 @@ function drawChart(p) {
                 },
             },
             {
-                name: t().chartExpected, type: 'line', yAxisIndex: lineAxis, data: expected, symbol: 'none',
+                name: t().chartExpected, type: 'line', yAxisIndex: lineAxisIndex, data: expected, symbol: 'none',
                 lineStyle: { type: 'dashed', width: 1.5 },
             },
         ],
     });
     state.charts.set(p.indicatorCode, chart);
+}
+
+/** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least the value. */
+function niceCeil(value) {
+    if (!(value > 0)) return 1;
+    const power = 10 ** Math.floor(Math.log10(value));
+    for (const step of [1, 2, 2.5, 5, 10]) {
+        if (step * power >= value * (1 - 1e-9)) return step * power;
+    }
+    return 10 * power;
 }
 
 function compact(value) {

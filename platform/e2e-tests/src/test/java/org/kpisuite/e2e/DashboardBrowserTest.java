@@ -75,6 +75,8 @@ class DashboardBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws Exception {
+        assertThat(CHROMIUM).as("Debian's chromium (make test installs it)").isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (make test installs it)").isExecutable();
         suite = SuiteUnderTest.shared();
         new CatalogLoader(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR))
                 .load(suite.root().resolve("deploy/catalog/fy2024.yaml"));
@@ -98,8 +100,6 @@ class DashboardBrowserTest {
             assertThat(new BigDecimal(String.valueOf(actual))).isGreaterThanOrEqualTo(new BigDecimal("162000"));
         });
 
-        assertThat(CHROMIUM).as("Debian's chromium (make test installs it)").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (make test installs it)").isExecutable();
         // Selenium Manager is never asked: the driver and the browser are given, nothing is downloaded.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         Path target = suite.root().resolve("platform/e2e-tests/target");

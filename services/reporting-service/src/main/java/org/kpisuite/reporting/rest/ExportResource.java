@@ -1,0 +1,258 @@
+package org.kpisuite.reporting.rest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.problem.Problem;
+import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.QueryParams;
+import org.kpisuite.reporting.service.ExportCursor;
+import org.kpisuite.reporting.service.ExportFact;
+import org.kpisuite.reporting.service.ExportService;
+import org.kpisuite.reporting.service.ProgressService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Flat JSON and CSV for BI tools (Power BI, Excel, scripts): the fact table and the progress list. */
+@Path("/api/v1/exports")
+@Tag(name = "Exports", description = "Flat JSON or CSV for BI tools: paged with an opaque cursor, incremental with "
+        + "updatedSince, cacheable with ETag / If-None-Match")
+@Produces({ MediaType.APPLICATION_JSON, ExportFormat.CSV_TYPE })
+public class ExportResource {
+
+    static final int DEFAULT_LIMIT = 1000;
+    static final int MAX_LIMIT = 10000;
+
+    private static final String COMMON = "\n\n" + """
+            **Format.** JSON by default. CSV with `format=csv` or `Accept: text/csv` (the format parameter wins): \
+            RFC 4180, UTF-8, a header row of the JSON property names, CRLF line ends, a field quoted with double \
+            quotes when it holds a comma, a quote or a line break (quotes doubled). A null is an empty field. \
+            Add `bom=true` to start the CSV with the UTF-8 byte order mark (EF BB BF), which Excel needs to show \
+            Japanese names correctly; Power BI and scripts do not need it. Every CSV page has its header row.
+
+            **Paging.** At most `limit` rows (default 1000, at most 10000) per answer. When more follow, the \
+            answer carries `nextCursor` (JSON body), the header `X-Next-Cursor: <cursor>` and the header \
+            `Link: <same URL with cursor=…>; rel="next"`: request that URL until an answer has no next link \
+            (`nextCursor` null). A cursor is opaque (base64url of the last row's sort key); pass it unchanged \
+            with the same other parameters.
+
+            **Caching.** Every 200 has a strong `ETag` (SHA-256 of the exact body bytes and of the next cursor) \
+            and `Cache-Control: no-cache`. Send it back as `If-None-Match`: when nothing changed the answer is \
+            `304 Not Modified` with no body (ETag, Link and X-Next-Cursor still set).
+
+            **Errors.** A malformed parameter is a `400 application/problem+json` whose `violations[0].field` \
+            names it (`fiscalYear`, `indicatorCode`, `updatedSince`, `asOf`, `limit`, `cursor`, `format`, `bom`).""";
+
+    @Inject
+    ExportService exports;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Path("/facts")
+    @Operation(summary = "The fact table: the value in force of every indicator, department, month, component and "
+            + "breakdown value", description = """
+            One row per indicator × department × month × component × breakdown value, with the value in force: \
+            its latest revision (`revision`, `value`). `recordedAt` is when the value was first recorded, \
+            `updatedAt` when its latest revision was. The key of a row is (indicatorCode, department, month, \
+            component, breakdown); names and unit are the indicator's current ones.
+
+            **Order.** Rows come ordered by `updatedAt`, then indicatorCode, component, breakdown, department, \
+            month: a stable order in which every row has one place, so paging through returns each row exactly \
+            once. A value corrected while you page moves to the end (its updatedAt is new) and comes again \
+            with its new revision: load rows as upserts by key, the one with the latest updatedAt wins.
+
+            **Incremental refresh.** Load everything once, and remember the largest `updatedAt` you loaded (the \
+            last row of the last page). Next time ask with `updatedSince=<that instant>`: only rows whose latest \
+            revision was recorded strictly after it come back — new values, and corrections as their row with \
+            the higher revision (recordedAt unchanged, updatedAt new). Upsert them by key. Values reach this \
+            service through an event stream, so a value recorded just before your last pull may arrive just after \
+            it: subtract a safety margin of a few minutes from updatedSince; the upsert makes the overlap harmless.
+
+            Example (a script): `GET /api/v1/exports/facts?fiscalYear=2024&format=csv&limit=5000`, then follow \
+            `Link rel="next"` until there is none; tomorrow \
+            `GET /api/v1/exports/facts?updatedSince=2025-04-30T23:55:00Z&format=csv`.""" + COMMON)
+    @APIResponse(responseCode = "200", description = "A page of rows",
+            headers = {
+                    @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", when more rows follow",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = ExportResponses.NEXT_CURSOR, description = "The next page's cursor, when more rows follow",
+                            schema = @Schema(type = SchemaType.STRING)) },
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportFactsPage.class)),
+                    @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportFact"),
+                            examples = @ExampleObject(name = "csv", value = """
+                                    indicatorCode,indicatorNameJa,indicatorNameEn,unit,department,fiscalYear,month,component,breakdown,value,revision,recordedAt,updatedAt
+                                    manabi-dx-accesses,「マナビＤＸ」へのアクセス数,Manabi DX accesses,accesses,digital-talent,2024,2024-05,,,165000,2,2024-06-07T01:00:00Z,2024-06-20T05:30:00Z
+                                    """)) })
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
+    @APIResponse(responseCode = "400", description = "A malformed parameter, named in violations[0].field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response facts(
+            @Parameter(description = "Only months of this Japanese fiscal year (April to March)", example = "2024",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("fiscalYear") String fiscalYear,
+            @Parameter(description = "Only this indicator", example = "manabi-dx-accesses")
+            @QueryParam("indicatorCode") String indicatorCode,
+            @Parameter(description = "Only rows whose latest revision was recorded strictly after this instant "
+                    + "(ISO 8601 with Z or an offset; encode + as %2B)", example = "2025-04-30T23:55:00Z")
+            @QueryParam("updatedSince") String updatedSince,
+            @Parameter(description = "Rows per answer, 1 to 10000", example = "1000",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "json or csv; default: by the Accept header, else json", example = "csv",
+                    schema = @Schema(enumeration = { "json", "csv" }))
+            @QueryParam("format") String format,
+            @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("bom") String bom) {
+        var query = new ExportService.FactQuery(
+                QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR),
+                indicatorCode(indicatorCode), instant("updatedSince", updatedSince),
+                cursor == null || cursor.isBlank() ? null : ExportService.FactKey.ofCursor(cursor), limit(limit));
+        ExportFormat type = ExportFormat.of(format, headers);
+        boolean withBom = ExportFormat.bom(bom);
+        var page = exports.facts(query);
+        String next = page.next() == null ? null : page.next().cursor();
+        byte[] body = type == ExportFormat.CSV ? ExportCsv.write(ExportFact.class, page.rows(), withBom)
+                : json(new ExportFactsPage(page.rows(), next));
+        return ExportResponses.respond(type, body, next, Map.of(), "kpi-facts", uri, headers);
+    }
+
+    @GET
+    @Path("/progress")
+    @Operation(summary = "The progress list of a fiscal year, flat, for BI", description = """
+            What `GET /api/v1/progress` answers, one flat row per indicator with a target in the fiscal year \
+            (nested conditions become `conditionsMet` and a `conditions` text), ordered by indicatorCode. \
+            Without asOf it is as of today (Japan time); the next link pins the asOf of the first page so that \
+            all pages agree. Progress is recomputed on every request: use the ETag to skip unchanged answers.""" + COMMON)
+    @APIResponse(responseCode = "200", description = "A page of rows",
+            headers = {
+                    @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", when more rows follow",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = ExportResponses.NEXT_CURSOR, description = "The next page's cursor, when more rows follow",
+                            schema = @Schema(type = SchemaType.STRING)) },
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportProgressPage.class)),
+                    @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportProgressRow")) })
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
+    @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response progress(
+            @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("fiscalYear") String fiscalYear,
+            @Parameter(description = "Report as known at the end of this day (default: today, Japan time)", example = "2024-09-30")
+            @QueryParam("asOf") String asOf,
+            @Parameter(description = "Rows per answer, 1 to 10000", example = "1000",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000"))
+            @QueryParam("limit") String limit,
+            @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged")
+            @QueryParam("cursor") String cursor,
+            @Parameter(description = "json or csv; default: by the Accept header, else json", example = "csv",
+                    schema = @Schema(enumeration = { "json", "csv" }))
+            @QueryParam("format") String format,
+            @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("bom") String bom) {
+        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
+        var date = QueryParams.optionalDate("asOf", asOf);
+        int max = limit(limit);
+        String after = cursor == null || cursor.isBlank() ? null : ExportCursor.decode("progress", 1, cursor).get(0);
+        ExportFormat type = ExportFormat.of(format, headers);
+        boolean withBom = ExportFormat.bom(bom);
+        var day = date == null ? progress.today() : date;
+
+        List<ExportProgressRow> rows = progress.progress(year, day).stream()
+                .map(ProgressResponse::of).map(ExportProgressRow::of)
+                .filter(r -> after == null || r.indicatorCode().compareTo(after) > 0)
+                .sorted(Comparator.comparing(ExportProgressRow::indicatorCode))
+                .toList();
+        List<ExportProgressRow> page = rows.subList(0, Math.min(max, rows.size()));
+        String next = rows.size() > max
+                ? ExportCursor.encode("progress", List.of(page.get(page.size() - 1).indicatorCode())) : null;
+        byte[] body = type == ExportFormat.CSV ? ExportCsv.write(ExportProgressRow.class, page, withBom)
+                : json(new ExportProgressPage(page, next));
+        return ExportResponses.respond(type, body, next, Map.of("asOf", day.toString()), "kpi-progress-FY" + year,
+                uri, headers);
+    }
+
+    private static int limit(String limit) {
+        Integer n = QueryParams.optionalInt("limit", limit, 1, MAX_LIMIT);
+        return n == null ? DEFAULT_LIMIT : n;
+    }
+
+    private static String indicatorCode(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        if (code.length() > 64) {
+            throw ProblemException.badRequest("indicatorCode", "must be at most 64 characters");
+        }
+        return code.trim();
+    }
+
+    /** An ISO 8601 instant: 2025-04-30T23:55:00Z or with an offset (+09:00, also when a query left its + a space). */
+    static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.trim().replaceFirst(" (\\d{2}:?\\d{2})$", "+$1");
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(name,
+                    "must be an ISO 8601 instant such as 2025-04-30T23:55:00Z or 2025-05-01T08:55:00+09:00, not '" + value + "'");
+        }
+    }
+
+    private byte[] json(Object page) {
+        try {
+            return mapper.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the export as JSON", e);
+        }
+    }
+}

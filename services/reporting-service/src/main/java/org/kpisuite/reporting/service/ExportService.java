@@ -1,0 +1,174 @@
+package org.kpisuite.reporting.service;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/**
+ * Reads the fact table of the BI export: the latest revision of every key (indicator, component, breakdown,
+ * department, month), in the order (updatedAt, indicatorCode, component, breakdown, department, month), where
+ * updatedAt is the recording time of that latest revision. A page starts strictly after a {@link FactKey}.
+ */
+@ApplicationScoped
+public class ExportService {
+
+    static final String EXPORT = "facts";
+
+    private static final String KEY = "indicator_code, component, breakdown, department, period";
+
+    @Inject
+    EntityManager entityManager;
+
+    /** The sort key of a row; component and breakdown are "" when the row has none, as stored. */
+    public record FactKey(Instant updatedAt, String indicatorCode, String component, String breakdown,
+            String department, String month) {
+
+        public String cursor() {
+            return ExportCursor.encode(EXPORT, List.of(updatedAt.toString(), indicatorCode, component, breakdown,
+                    department, month));
+        }
+
+        /** The key in a cursor; a 400 problem naming {@code cursor} when it is not one of ours. */
+        public static FactKey ofCursor(String cursor) {
+            List<String> k = ExportCursor.decode(EXPORT, 6, cursor);
+            try {
+                return new FactKey(Instant.parse(k.get(0)), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5));
+            } catch (DateTimeParseException e) {
+                throw ExportCursor.invalid(EXPORT);
+            }
+        }
+    }
+
+    /**
+     * @param fiscalYear    only months of this fiscal year, or null
+     * @param indicatorCode only this indicator, or null
+     * @param updatedSince  only rows whose latest revision was recorded strictly after it, or null
+     * @param after         only rows after this key in the export's order, or null for the first page
+     */
+    public record FactQuery(Integer fiscalYear, String indicatorCode, Instant updatedSince, FactKey after, int limit) {
+    }
+
+    /** @param next the key of the last row when more rows follow it, else null */
+    public record FactPage(List<ExportFact> rows, FactKey next) {
+    }
+
+    @SuppressWarnings("unchecked")
+    public FactPage facts(FactQuery q) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder revisions = new StringBuilder("true");
+        if (q.fiscalYear() != null) {
+            revisions.append(" and m.fiscal_year = :fiscalYear");
+            params.put("fiscalYear", q.fiscalYear());
+        }
+        if (q.indicatorCode() != null) {
+            revisions.append(" and m.indicator_code = :indicatorCode");
+            params.put("indicatorCode", q.indicatorCode());
+        }
+        // A key whose latest revision is recorded at or after a bound has some revision recorded at or after it:
+        // with an updatedSince or a cursor, only such keys are read (measurement_revision_by_recorded_at).
+        Instant from = q.updatedSince();
+        if (q.after() != null && (from == null || q.after().updatedAt().isAfter(from))) {
+            from = q.after().updatedAt();
+        }
+        if (from != null) {
+            revisions.append(" and (m." + KEY.replace(", ", ", m.") + ") in (select " + KEY
+                    + " from measurement_revision r where r.recorded_at >= :from)");
+            params.put("from", utc(from));
+        }
+        StringBuilder latest = new StringBuilder("true");
+        if (q.updatedSince() != null) {
+            latest.append(" and l.updated_at > :updatedSince");
+            params.put("updatedSince", utc(q.updatedSince()));
+        }
+        if (q.after() != null) {
+            latest.append(" and (l.updated_at, l.indicator_code, l.component, l.breakdown, l.department, l.period)"
+                    + " > (:afterAt, :afterCode, :afterComponent, :afterBreakdown, :afterDepartment, cast(:afterMonth as char(7)))");
+            FactKey a = q.after();
+            params.put("afterAt", utc(a.updatedAt()));
+            params.put("afterCode", a.indicatorCode());
+            params.put("afterComponent", a.component());
+            params.put("afterBreakdown", a.breakdown());
+            params.put("afterDepartment", a.department());
+            params.put("afterMonth", a.month());
+        }
+        Query query = entityManager.createNativeQuery("""
+                select p.indicator_code, v.state ->> 'nameJa', v.state ->> 'nameEn', v.state ->> 'unit', p.department,
+                       p.fiscal_year, p.period, p.component, p.breakdown, p.value, p.revision,
+                       (select min(f.recorded_at) from measurement_revision f
+                         where f.indicator_code = p.indicator_code and f.component = p.component
+                           and f.breakdown = p.breakdown and f.department = p.department and f.period = p.period),
+                       p.updated_at
+                from (
+                    select l.* from (
+                        select distinct on (%1$s)
+                               m.indicator_code, m.component, m.breakdown, m.department, m.period, m.fiscal_year,
+                               m.revision, m.value, m.recorded_at as updated_at
+                        from measurement_revision m
+                        where %2$s
+                        order by %1$s, m.revision desc
+                    ) l
+                    where %3$s
+                    order by l.updated_at, l.indicator_code, l.component, l.breakdown, l.department, l.period
+                    limit :limit
+                ) p
+                left join indicator_view v on v.code = p.indicator_code
+                order by p.updated_at, p.indicator_code, p.component, p.breakdown, p.department, p.period
+                """.formatted(KEY, revisions, latest));
+        params.forEach(query::setParameter);
+        // One row more than asked: whether a next page exists.
+        query.setParameter("limit", q.limit() + 1);
+        List<Object[]> result = query.getResultList();
+
+        List<ExportFact> rows = new ArrayList<>(Math.min(result.size(), q.limit()));
+        FactKey last = null;
+        for (Object[] r : result.subList(0, Math.min(result.size(), q.limit()))) {
+            String component = (String) r[7];
+            String breakdown = (String) r[8];
+            Instant updatedAt = instant(r[12]);
+            rows.add(new ExportFact((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    ((Number) r[5]).intValue(), r[6].toString(), component.isEmpty() ? null : component,
+                    breakdown.isEmpty() ? null : breakdown, plain((BigDecimal) r[9]), ((Number) r[10]).intValue(),
+                    instant(r[11]), updatedAt));
+            last = new FactKey(updatedAt, (String) r[0], component, breakdown, (String) r[4], r[6].toString());
+        }
+        return new FactPage(rows, result.size() > q.limit() ? last : null);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof ZonedDateTime z) {
+            return z.toInstant();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + (value == null ? null : value.getClass()));
+    }
+}

@@ -68,8 +68,8 @@ public class ProgressResource {
 
     @GET
     @Path("/rollups")
-    @Operation(summary = "Progress per plan chapter and section, and of the core targets (基幹目標)")
-    @APIResponse(responseCode = "200", description = "The CORE group first, then chapters, then sections",
+    @Operation(summary = "Progress per plan chapter, section and item, and of the core targets (基幹目標)")
+    @APIResponse(responseCode = "200", description = "The CORE group first, then chapters, sections and items",
             content = @Content(schema = @Schema(implementation = Rollups.Rollup.class, type = SchemaType.ARRAY)))
     public List<Rollups.Rollup> rollups(
             @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,

@@ -2,6 +2,7 @@ package org.kpisuite.reporting.rest;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.reporting.service.ProgressService;
@@ -17,6 +18,8 @@ public record SeriesResponse(
     public record Month(
             @Schema(example = "2024-05") String month,
             @Schema(description = "The month's value over departments and breakdowns", example = "25000") BigDecimal value,
+            @Schema(description = "The month's value per breakdown value, where the indicator has a breakdown")
+            Map<String, BigDecimal> byBreakdown,
             @Schema(description = "The actual as it stood at the end of the month", example = "51000") BigDecimal cumulative,
             @Schema(description = "What the plan's pace expected by the end of the month", example = "50000")
             BigDecimal expectedCumulative) {
@@ -24,7 +27,7 @@ public record SeriesResponse(
 
     static SeriesResponse of(ProgressService.Series s, int fiscalYear) {
         return new SeriesResponse(s.indicator().code(), fiscalYear, s.indicator().unit(), s.target().value(),
-                s.months().stream().map(m -> new Month(m.month().toString(), m.value(), m.cumulative(),
+                s.months().stream().map(m -> new Month(m.month().toString(), m.value(), m.byBreakdown(), m.cumulative(),
                         m.expectedCumulative())).toList());
     }
 }

@@ -9,9 +9,9 @@ import org.kpisuite.reporting.domain.PlanItemView;
 /** Where an indicator's plan item sits in its plan's tree: its chapter (root) and section (second level). */
 public final class PlanPlaces {
 
-    public record Place(String planItemCode, String sectionCode, String sectionNameJa, String sectionNameEn,
+    public record Place(String planItemCode, String planItemNameJa, String planItemNameEn, String sectionCode, String sectionNameJa, String sectionNameEn,
             String chapterCode, String chapterNameJa, String chapterNameEn) {
-        static final Place UNKNOWN = new Place(null, null, null, null, null, null, null);
+        static final Place UNKNOWN = new Place(null, null, null, null, null, null, null, null, null);
     }
 
     private final Map<UUID, PlanItemView> items = new HashMap<>();
@@ -37,7 +37,7 @@ public final class PlanPlaces {
             section = chapter;
             chapter = items.get(chapter.parentId);
         }
-        return new Place(item.code, section == null ? null : section.code, section == null ? null : section.nameJa,
+        return new Place(item.code, item.nameJa, item.nameEn, section == null ? null : section.code, section == null ? null : section.nameJa,
                 section == null ? null : section.nameEn, chapter.code, chapter.nameJa, chapter.nameEn);
     }
 }

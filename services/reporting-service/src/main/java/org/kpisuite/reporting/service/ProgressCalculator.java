@@ -104,12 +104,13 @@ public final class ProgressCalculator {
     }
 
     /** One month of an indicator's year: its own value, the running actual and the expected running value. */
-    public record MonthPoint(YearMonth month, BigDecimal value, BigDecimal cumulative, BigDecimal expectedCumulative) {
+    public record MonthPoint(YearMonth month, BigDecimal value, Map<String, BigDecimal> byBreakdown,
+            BigDecimal cumulative, BigDecimal expectedCumulative) {
     }
 
     /**
      * The twelve months of the fiscal year: each month's value (summed over departments and breakdowns; a
-     * ratio of that month's components for a RATIO), the actual as it stood at the end of that month, and
+     * ratio of that month's components for a RATIO) and its split by breakdown value, the actual as it stood at the end of that month, and
      * what the plan's pace expected by then. Months after asOf have no values.
      */
     public static List<MonthPoint> series(Input in) {
@@ -125,7 +126,7 @@ public final class ProgressCalculator {
                     : pace == Pace.LEVEL ? target.value()
                     : target.value().multiply(share(in, scope, pace, FiscalCalendar.monthIndex(month)), MC);
             if (month.isAfter(lastKnown)) {
-                points.add(new MonthPoint(month, null, null, round(expected)));
+                points.add(new MonthPoint(month, null, Map.of(), null, round(expected)));
                 continue;
             }
             List<MonthlyValue> ofMonth = in.values().stream().filter(v -> v.month().equals(month)).toList();
@@ -140,7 +141,10 @@ public final class ProgressCalculator {
             Input upToMonth = new Input(in.aggregation(), target, in.referenceOnly(), in.fiscalYear(), in.asOf(),
                     in.values().stream().filter(v -> !v.month().isAfter(month)).toList());
             Fraction running = actual(upToMonth, toDate, totalsByMonth(toDate, null), baseline, scope);
-            points.add(new MonthPoint(month, round(value), round(decimal(running)), round(expected)));
+            Map<String, BigDecimal> byBreakdown = new TreeMap<>(ofMonth.stream()
+                    .filter(v -> v.breakdown() != null && !v.breakdown().isEmpty())
+                    .collect(Collectors.toMap(MonthlyValue::breakdown, MonthlyValue::value, BigDecimal::add)));
+            points.add(new MonthPoint(month, round(value), byBreakdown, round(decimal(running)), round(expected)));
         }
         return points;
     }

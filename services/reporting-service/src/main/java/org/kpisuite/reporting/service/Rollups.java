@@ -13,7 +13,7 @@ import java.util.function.Function;
 
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
 
-/** Groups indicators' progress by plan chapter, by section, and the core targets (基幹目標). */
+/** Groups indicators' progress by plan chapter, section and item, and the core targets (基幹目標). */
 public final class Rollups {
 
     public record Rollup(String level, String code, String nameJa, String nameEn, int indicators, int rated,
@@ -31,6 +31,8 @@ public final class Rollups {
                 p -> p.place().chapterNameEn()));
         rollups.addAll(grouped("SECTION", progress, p -> p.place().sectionCode(), p -> p.place().sectionNameJa(),
                 p -> p.place().sectionNameEn()));
+        rollups.addAll(grouped("ITEM", progress, p -> p.place().planItemCode(), p -> p.place().planItemNameJa(),
+                p -> p.place().planItemNameEn()));
         return rollups;
     }
 

@@ -38,6 +38,19 @@ class ProgressSeriesAndRollupsTest {
     }
 
     @Test
+    void seriesSplitsAMonthByBreakdownValue() {
+        var input = new ProgressCalculator.Input(Aggregation.SUM, new Target(2024, Comparator.AT_LEAST, new BigDecimal("22")),
+                false, 2024, HALF_YEAR, List.of(
+                        new org.kpisuite.reporting.domain.MonthlyValue("x", "", "ip-filings", YearMonth.of(2024, 5), new BigDecimal("2")),
+                        new org.kpisuite.reporting.domain.MonthlyValue("x", "", "business-matches", YearMonth.of(2024, 5), new BigDecimal("3")),
+                        new org.kpisuite.reporting.domain.MonthlyValue("x", "", "ip-filings", YearMonth.of(2024, 5), new BigDecimal("1"))));
+        var may = ProgressCalculator.series(input).get(1);
+        assertThat(may.value()).isEqualByComparingTo("6");
+        assertThat(may.byBreakdown()).containsOnlyKeys("business-matches", "ip-filings");
+        assertThat(may.byBreakdown().get("ip-filings")).isEqualByComparingTo("3");
+    }
+
+    @Test
     void rollupsCountStatusesPerChapterSectionAndCore() {
         List<IndicatorProgress> progress = List.of(
                 progress("a", true, "I", "I.1", "300", "300"),   // achieved, 100 %
@@ -56,6 +69,8 @@ class ProgressSeriesAndRollupsTest {
         assertThat(chapterI.averageAchievementRate()).isEqualByComparingTo("0.75");
         assertThat(rollups.stream().filter(r -> r.level().equals("SECTION")).map(Rollups.Rollup::code))
                 .containsExactly("I.1", "I.2");
+        assertThat(rollups.stream().filter(r -> r.level().equals("ITEM")).map(Rollups.Rollup::code))
+                .containsExactly("I.1", "I.2", "II");
     }
 
     private static IndicatorProgress progress(String code, boolean core, String chapter, String section, String actual,
@@ -65,8 +80,8 @@ class ProgressSeriesAndRollupsTest {
                 Aggregation.SUM, List.of(t), false, 1, Instant.now());
         var input = new ProgressCalculator.Input(Aggregation.SUM, t, false, 2024, LocalDate.of(2025, 4, 30),
                 months(2025, 3, actual));
-        var place = new PlanPlaces.Place(section == null ? chapter : section, section, section, section, chapter,
-                chapter, chapter);
+        String item = section == null ? chapter : section;
+        var place = new PlanPlaces.Place(item, item, item, section, section, section, chapter, chapter, chapter);
         return new IndicatorProgress(indicator, t, 2024, LocalDate.of(2025, 4, 30), ProgressCalculator.calculate(input),
                 place);
     }

@@ -210,6 +210,7 @@ public final class DevStack {
             text.append(String.format(Locale.ROOT, "  %-18s %s/api/v1   %s/q/swagger-ui%n", service.name(), base, base));
             text.append(String.format(Locale.ROOT, "  %-18s %s/q/health   %s/q/metrics%n", "", base, base));
         }
+        text.append(String.format(Locale.ROOT, "  %-18s %s/%n", "dashboard", SuiteServices.REPORTING.baseUrl()));
         text.append(String.format(Locale.ROOT, "  %-18s %s/api/v1/progress?fiscalYear=2024%n", "progress FY2024",
                 SuiteServices.REPORTING.baseUrl()));
         text.append(String.format(Locale.ROOT, "  %-18s jdbc:postgresql://localhost:%d/<plan|indicator|ingestion|reporting>"

@@ -14,16 +14,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.ingestion.domain.Measurement;
+import org.kpisuite.ingestion.service.BatchImportService;
+import org.kpisuite.ingestion.service.BatchRow;
+import org.kpisuite.ingestion.service.ImportMode;
+import org.kpisuite.ingestion.service.ImportSummary;
 import org.kpisuite.ingestion.service.MeasurementService;
 import org.kpisuite.ingestion.service.SubmissionOutcome;
 import org.kpisuite.ingestion.service.Submitter;
@@ -37,8 +47,32 @@ import org.kpisuite.problem.QueryParams;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeasurementResource {
 
+    private static final String JSON_EXAMPLE = """
+            {"mode":"ROW_BY_ROW","dryRun":false,"rows":[
+              {"indicatorCode":"manabi-dx-accesses","department":"digital-talent","month":"2024-05","value":162000},
+              {"indicatorCode":"manabi-dx-accesses","department":"digital-talent","month":"2024-06","value":171500,
+               "note":"from the portal's access log"}]}""";
+    private static final String CSV_EXAMPLE = """
+            indicatorCode,component,breakdown,department,month,value,note,reason
+            manabi-dx-accesses,,,digital-talent,2024-05,162000,,
+            manabi-dx-accesses,,,digital-talent,2024-06,171500,"アクセスログより, 速報値",
+            natsec-satisfaction,numerator,,security,2024-06,18,,
+            natsec-satisfaction,denominator,,security,2024-06,27,,
+            """;
+    private static final String BATCH_DESCRIPTION = "Each row is checked exactly like a single submission, plus: "
+            + "the same key twice with different values rejects both rows (the same value twice counts once, as "
+            + "unchanged). A value far from its history is stored but listed under flagged (OUTLIER). ATOMIC (default): any rejected row "
+            + "stores nothing and the answer is 422 application/problem+json whose extension members are the import "
+            + "summary. ROW_BY_ROW: the valid rows are stored and the rejected ones listed (200). dryRun: nothing is "
+            + "stored; 200 with the summary the real import would give. Rows are numbered from 1 (data rows, "
+            + "header excluded). All rows are stored in one transaction and their events recorded in the outbox. "
+            + "At most 50,000 rows (413).";
+
     @Inject
     MeasurementService service;
+
+    @Inject
+    BatchImportService batches;
 
     @POST
     @Operation(summary = "Submit one monthly value",
@@ -53,13 +87,101 @@ public class MeasurementResource {
     @APIResponse(responseCode = "422", description = "Unknown or retired indicator, wrong department, month out of range, "
             + "correction without reason",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull MeasurementRequest request) {
         MeasurementService.Result result = service.submit(request, Submitter.ANONYMOUS);
-        MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome());
+        MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome(), result.flags());
         if (result.outcome() == SubmissionOutcome.UNCHANGED) {
             return Response.ok(body).build();
         }
         return Response.created(URI.create("/api/v1/measurements/" + result.measurement().id)).entity(body).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Operation(summary = "Import many monthly values (JSON)", description = BATCH_DESCRIPTION)
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BatchRequest.class),
+            examples = @ExampleObject(name = "two months", value = JSON_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Imported (ROW_BY_ROW: the valid rows), or a dry run",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "422", description = "ATOMIC with rejected rows: nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+    @APIResponse(responseCode = "400", description = "The body cannot be read",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 50,000 rows",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importJson(@NotNull BatchRequest request) {
+        if (request.rows() == null) {
+            throw ProblemException.badRequest("rows", "is required");
+        }
+        List<BatchRow> rows = new java.util.ArrayList<>(request.rows().size());
+        for (int i = 0; i < request.rows().size(); i++) {
+            rows.add(BatchRow.of(i + 1, request.rows().get(i)));
+        }
+        return imported(rows, request.mode(), Boolean.TRUE.equals(request.dryRun()));
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes({ "text/csv", "application/csv" })
+    @Operation(summary = "Import many monthly values (CSV, e.g. saved from Excel)", description = BATCH_DESCRIPTION
+            + " The header names the columns, case-insensitively and in any order: indicatorCode, component, "
+            + "breakdown, department, month, value, note, reason (indicatorCode, department, month and value are "
+            + "required). Encoding: the charset of the Content-Type if given, else UTF-8 (with or without BOM) when "
+            + "the body is valid UTF-8, else Shift_JIS (windows-31j), as Excel saves CSV in Japan.")
+    @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+            examples = @ExampleObject(name = "two indicators", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Imported (ROW_BY_ROW: the valid rows), or a dry run",
+            content = @Content(schema = @Schema(implementation = ImportSummary.class)))
+    @APIResponse(responseCode = "422", description = "ATOMIC with rejected rows: nothing stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unknown column, unknown charset, bad mode or dryRun",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 50,000 rows",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response importCsv(byte[] body,
+            @Parameter(description = "ATOMIC (default) or ROW_BY_ROW") @QueryParam("mode") String mode,
+            @Parameter(description = "true: validate only") @QueryParam("dryRun") String dryRun,
+            @Context HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        String charset = type == null ? null : type.getParameters().get("charset");
+        ImportMode importMode = parseMode(mode);
+        boolean dry = parseDryRun(dryRun);
+        return imported(CsvRows.read(body == null ? new byte[0] : body, charset), importMode, dry);
+    }
+
+    private Response imported(List<BatchRow> rows, ImportMode mode, boolean dryRun) {
+        ImportMode effective = mode == null ? ImportMode.ATOMIC : mode;
+        ImportSummary summary = batches.importRows(rows, effective, dryRun, Submitter.ANONYMOUS);
+        if (effective == ImportMode.ATOMIC && !dryRun && summary.rejected() > 0) {
+            return Response.status(422).type(Problem.MEDIA_TYPE)
+                    .entity(ImportProblem.of(summary, rows.size(), "/api/v1/measurements/batch")).build();
+        }
+        return Response.ok(summary).build();
+    }
+
+    private static ImportMode parseMode(String mode) {
+        if (mode == null || mode.isBlank()) {
+            return null;
+        }
+        try {
+            return ImportMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("mode", "must be ATOMIC or ROW_BY_ROW, not '" + mode + "'");
+        }
+    }
+
+    private static boolean parseDryRun(String dryRun) {
+        if (dryRun == null || dryRun.isBlank()) {
+            return false;
+        }
+        return switch (dryRun.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.badRequest("dryRun", "must be true or false, not '" + dryRun + "'");
+        };
     }
 
     @GET

@@ -2,11 +2,14 @@ package org.kpisuite.ingestion.rest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.service.SubmissionOutcome;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 
 public record MeasurementResponse(
         UUID id,
@@ -21,12 +24,20 @@ public record MeasurementResponse(
         String reason,
         String recordedBy,
         Instant recordedAt,
-        @Schema(description = "What the submission did; absent on reads") SubmissionOutcome outcome) {
+        @Schema(description = "What the submission did; absent on reads") SubmissionOutcome outcome,
+        @Schema(description = "On a submission: OUTLIER when the value is far from the indicator's history for this "
+                + "key (modified z-score above 3.5 over at least 6 earlier months); the value is stored all the same. "
+                + "Absent on reads.", example = "[]", nullable = true)
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<String> flags) {
 
     static MeasurementResponse of(Measurement m, SubmissionOutcome outcome) {
+        return of(m, outcome, null);
+    }
+
+    static MeasurementResponse of(Measurement m, SubmissionOutcome outcome, List<String> flags) {
         return new MeasurementResponse(m.id, m.indicatorCode, blankToNull(m.component), blankToNull(m.breakdown),
                 m.department, m.period, m.value.stripTrailingZeros(), m.revision, m.note, m.reason, m.recordedBy,
-                m.recordedAt, outcome);
+                m.recordedAt, outcome, flags);
     }
 
     private static String blankToNull(String s) {

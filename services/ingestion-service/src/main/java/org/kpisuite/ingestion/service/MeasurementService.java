@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +19,10 @@ import org.kpisuite.ingestion.config.IngestionConfig;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
+import org.kpisuite.ingestion.domain.PeriodClosure;
 import org.kpisuite.ingestion.events.MeasurementEvents;
 import org.kpisuite.ingestion.rest.MeasurementRequest;
 import org.kpisuite.messaging.InboundEvent;
-import org.kpisuite.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -40,7 +41,48 @@ public class MeasurementService {
     @Inject
     IngestionConfig config;
 
-    public record Result(Measurement measurement, SubmissionOutcome outcome) {
+    public record Result(Measurement measurement, SubmissionOutcome outcome, List<String> flags) {
+    }
+
+    /** A row that passed {@link #validate}: its key, month and indicator; or the reason it did not. */
+    public record Checked(MeasurementKey key, YearMonth month, IndicatorEvent indicator, Rejection rejection) {
+
+        static Checked rejected(Rejection rejection) {
+            return new Checked(null, null, null, rejection);
+        }
+
+        public boolean ok() {
+            return rejection == null;
+        }
+    }
+
+    /** Where validation finds indicators and closures: the database for one value, preloaded maps for a batch. */
+    public interface Lookup {
+        IndicatorReplica replica(String code);
+
+        IndicatorEvent indicator(IndicatorReplica replica);
+
+        Optional<PeriodClosure> closure(String month, String code, String department);
+    }
+
+    /** Looks up each thing when asked; for a single submission. */
+    public Lookup direct() {
+        return new Lookup() {
+            @Override
+            public IndicatorReplica replica(String code) {
+                return IndicatorReplica.findById(code);
+            }
+
+            @Override
+            public IndicatorEvent indicator(IndicatorReplica replica) {
+                return read(replica);
+            }
+
+            @Override
+            public Optional<PeriodClosure> closure(String month, String code, String department) {
+                return PeriodClosure.covering(PeriodClosure.ofMonths(List.of(month)), month, code, department);
+            }
+        };
     }
 
     /**
@@ -49,25 +91,108 @@ public class MeasurementService {
      */
     @Transactional
     public Result submit(MeasurementRequest request, Submitter submitter) {
-        YearMonth month = FiscalCalendar.parseMonth(request.month())
-                .orElseThrow(() -> ProblemException.invalidField("month", "must be a month formatted YYYY-MM"));
-        IndicatorEvent indicator = validIndicator(request, submitter, month);
-        MeasurementKey key = new MeasurementKey(indicator.code(), request.component(), request.breakdown(),
-                request.department(), request.month());
+        Checked checked = validate(request, submitter, direct());
+        if (!checked.ok()) {
+            throw checked.rejection().toException();
+        }
+        MeasurementKey key = checked.key();
 
+        // A batch of the indicator holds this lock exclusively; single submissions share it.
+        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(1, hashtext(:code))")
+                .setParameter("code", key.indicatorCode()).getSingleResult();
         // Serialises submissions of the same key, so that two concurrent ones cannot take the same revision.
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", key.toString()).getSingleResult();
         Measurement current = Measurement.latest(key).orElse(null);
-        if (current != null && current.value.compareTo(request.value()) == 0
-                && Objects.equals(current.note, request.note())) {
-            return new Result(current, SubmissionOutcome.UNCHANGED);
+        if (unchanged(request, current)) {
+            return new Result(current, SubmissionOutcome.UNCHANGED, List.of());
         }
+        Rejection correction = checkCorrection(request, current);
+        if (correction != null) {
+            throw correction.toException();
+        }
+        Measurement m = newRevision(request, checked, current, submitter);
+        m.persist();
+        events.recorded(m);
+        List<String> flags = Outliers.check(m.value, Measurement.earlierMonths(key).stream().map(e -> e.value).toList())
+                .map(reason -> List.of(Outliers.FLAG)).orElse(List.of());
+        return new Result(m, current == null ? SubmissionOutcome.CREATED : SubmissionOutcome.CORRECTED, flags);
+    }
+
+    /**
+     * Checks a value against its indicator, its department, the calendar and the closed periods, without
+     * touching the stored values; the first rule it breaks is the rejection. Used for single values and batch rows.
+     */
+    public Checked validate(MeasurementRequest request, Submitter submitter, Lookup lookup) {
+        YearMonth month = FiscalCalendar.parseMonth(request.month()).orElse(null);
+        if (month == null) {
+            return Checked.rejected(Rejection.invalid("month", "must be a month formatted YYYY-MM"));
+        }
+        IndicatorReplica replica = lookup.replica(request.indicatorCode());
+        if (replica == null) {
+            return Checked.rejected(Rejection.invalid("indicatorCode", "no indicator has code " + request.indicatorCode()));
+        }
+        if (replica.retired) {
+            return Checked.rejected(Rejection.invalid("indicatorCode", "indicator " + replica.code + " is retired"));
+        }
+        if (submitter.department() != null && !submitter.department().equals(request.department())) {
+            return Checked.rejected(Rejection.forbidden("department",
+                    "you submit for department " + submitter.department() + " only"));
+        }
+        if (!replica.department.equals(request.department())) {
+            return Checked.rejected(Rejection.invalid("department", "indicator " + replica.code + " is reported by "
+                    + replica.department + ", not " + request.department()));
+        }
+        if (month.isAfter(YearMonth.from(LocalDate.now(config.zone())))) {
+            return Checked.rejected(Rejection.invalid("month", request.month() + " is in the future"));
+        }
+        IndicatorEvent indicator = lookup.indicator(replica);
+        int fiscalYear = FiscalCalendar.fiscalYearOf(month);
+        if (!indicator.activeIn(fiscalYear)) {
+            return Checked.rejected(Rejection.invalid("month", request.month() + " is in FY" + fiscalYear
+                    + ", outside the fiscal years of indicator " + replica.code + " (from FY" + indicator.firstFiscalYear()
+                    + (indicator.lastFiscalYear() == null ? "" : " to FY" + indicator.lastFiscalYear()) + ")"));
+        }
+        Rejection member = checkMember("component", request.component(), indicator.components(), indicator.code());
+        if (member == null) {
+            member = checkMember("breakdown", request.breakdown(),
+                    indicator.breakdown() == null ? List.of() : indicator.breakdown().values(), indicator.code());
+        }
+        if (member != null) {
+            return Checked.rejected(member);
+        }
+        if (request.value().signum() < 0 && !indicator.allowsNegative()) {
+            return Checked.rejected(Rejection.invalid("value", "indicator " + indicator.code() + " counts "
+                    + indicator.unit() + ", which cannot be negative"));
+        }
+        Optional<PeriodClosure> closure = lookup.closure(request.month(), replica.code, request.department());
+        if (closure.isPresent()) {
+            return Checked.rejected(Rejection.closed("month", closure.get().describe()));
+        }
+        MeasurementKey key = new MeasurementKey(indicator.code(), request.component(), request.breakdown(),
+                request.department(), request.month());
+        return new Checked(key, month, indicator, null);
+    }
+
+    /** The same value and note as the current revision: nothing to store. */
+    public static boolean unchanged(MeasurementRequest request, Measurement current) {
+        return current != null && current.value.compareTo(request.value()) == 0
+                && Objects.equals(current.note, request.note());
+    }
+
+    /** A correction of a stored value needs a reason; null when the request may be stored. */
+    public static Rejection checkCorrection(MeasurementRequest request, Measurement current) {
         if (current != null && (request.reason() == null || request.reason().isBlank())) {
-            throw ProblemException.invalidField("reason", "a correction of revision " + current.revision
+            return Rejection.invalid("reason", "a correction of revision " + current.revision
                     + " (value " + current.value.stripTrailingZeros().toPlainString() + ") needs a reason");
         }
+        return null;
+    }
 
+    /** The revision that follows {@code current} (or the first one), not yet persisted. */
+    public static Measurement newRevision(MeasurementRequest request, Checked checked, Measurement current,
+            Submitter submitter) {
+        MeasurementKey key = checked.key();
         Measurement m = new Measurement();
         m.id = UUID.randomUUID();
         m.indicatorCode = key.indicatorCode();
@@ -75,66 +200,29 @@ public class MeasurementService {
         m.breakdown = key.breakdown();
         m.department = key.department();
         m.period = key.month();
-        m.fiscalYear = FiscalCalendar.fiscalYearOf(month);
+        m.fiscalYear = FiscalCalendar.fiscalYearOf(checked.month());
         m.value = request.value();
         m.revision = current == null ? 1 : current.revision + 1;
         m.note = request.note();
         m.reason = current == null ? null : request.reason();
         m.recordedBy = submitter.name();
         m.recordedAt = Instant.now();
-        m.persist();
-        events.recorded(m);
-        return new Result(m, current == null ? SubmissionOutcome.CREATED : SubmissionOutcome.CORRECTED);
-    }
-
-    private IndicatorEvent validIndicator(MeasurementRequest request, Submitter submitter, YearMonth month) {
-        IndicatorReplica replica = IndicatorReplica.findById(request.indicatorCode());
-        if (replica == null) {
-            throw ProblemException.invalidField("indicatorCode", "no indicator has code " + request.indicatorCode());
-        }
-        if (replica.retired) {
-            throw ProblemException.invalidField("indicatorCode", "indicator " + replica.code + " is retired");
-        }
-        if (submitter.department() != null && !submitter.department().equals(request.department())) {
-            throw new ProblemException(403, "forbidden", "Forbidden",
-                    "you submit for department " + submitter.department() + " only", null);
-        }
-        if (!replica.department.equals(request.department())) {
-            throw ProblemException.invalidField("department", "indicator " + replica.code + " is reported by "
-                    + replica.department + ", not " + request.department());
-        }
-        if (month.isAfter(YearMonth.from(LocalDate.now(config.zone())))) {
-            throw ProblemException.invalidField("month", request.month() + " is in the future");
-        }
-        IndicatorEvent indicator = read(replica);
-        int fiscalYear = FiscalCalendar.fiscalYearOf(month);
-        if (!indicator.activeIn(fiscalYear)) {
-            throw ProblemException.invalidField("month", request.month() + " is in FY" + fiscalYear
-                    + ", outside the fiscal years of indicator " + replica.code + " (from FY" + indicator.firstFiscalYear()
-                    + (indicator.lastFiscalYear() == null ? "" : " to FY" + indicator.lastFiscalYear()) + ")");
-        }
-        checkMember("component", request.component(), indicator.components(), indicator.code());
-        checkMember("breakdown", request.breakdown(),
-                indicator.breakdown() == null ? List.of() : indicator.breakdown().values(), indicator.code());
-        if (request.value().signum() < 0 && !indicator.allowsNegative()) {
-            throw ProblemException.invalidField("value", "indicator " + indicator.code() + " counts "
-                    + indicator.unit() + ", which cannot be negative");
-        }
-        return indicator;
+        return m;
     }
 
     /** A part of the key that the indicator defines (components, breakdown values) must be one of them. */
-    private static void checkMember(String field, String given, List<String> allowed, String code) {
+    private static Rejection checkMember(String field, String given, List<String> allowed, String code) {
         boolean blank = given == null || given.isBlank();
         if (allowed.isEmpty() && !blank) {
-            throw ProblemException.invalidField(field, "indicator " + code + " has no " + field);
+            return Rejection.invalid(field, "indicator " + code + " has no " + field);
         }
         if (!allowed.isEmpty() && (blank || !allowed.contains(given))) {
-            throw ProblemException.invalidField(field, "must be one of " + String.join(", ", allowed) + " for indicator " + code);
+            return Rejection.invalid(field, "must be one of " + String.join(", ", allowed) + " for indicator " + code);
         }
+        return null;
     }
 
-    private IndicatorEvent read(IndicatorReplica replica) {
+    public IndicatorEvent read(IndicatorReplica replica) {
         return InboundEvent.read(mapper, replica.state, IndicatorEvent.class);
     }
 }

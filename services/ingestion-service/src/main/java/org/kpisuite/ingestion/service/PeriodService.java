@@ -1,0 +1,80 @@
+package org.kpisuite.ingestion.service;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.ingestion.domain.PeriodClosure;
+import org.kpisuite.problem.ProblemException;
+
+/** Closing and reopening months; a closed month refuses new values and corrections of its scope. */
+@ApplicationScoped
+public class PeriodService {
+
+    @Inject
+    EntityManager entityManager;
+
+    public record Closed(PeriodClosure closure, boolean created) {
+    }
+
+    /** Closes the month for the scope; closing it again changes nothing. */
+    @Transactional
+    public Closed close(String month, String indicatorCode, String department, Submitter by) {
+        YearMonth ym = parse(month);
+        lock(month);
+        Optional<PeriodClosure> existing = PeriodClosure.scope(month, blankToNull(indicatorCode), blankToNull(department));
+        if (existing.isPresent()) {
+            return new Closed(existing.get(), false);
+        }
+        PeriodClosure c = new PeriodClosure();
+        c.id = UUID.randomUUID();
+        c.period = month;
+        c.fiscalYear = FiscalCalendar.fiscalYearOf(ym);
+        c.indicatorCode = blankToNull(indicatorCode);
+        c.department = blankToNull(department);
+        c.closedBy = by.name();
+        c.closedAt = Instant.now();
+        c.persist();
+        return new Closed(c, true);
+    }
+
+    /** Removes the closure of exactly this scope; a wider closure of the month stays in force. */
+    @Transactional
+    public PeriodClosure reopen(String month, String indicatorCode, String department) {
+        parse(month);
+        lock(month);
+        PeriodClosure c = PeriodClosure.scope(month, blankToNull(indicatorCode), blankToNull(department))
+                .orElseThrow(() -> ProblemException.notFound("closure of " + month,
+                        (indicatorCode == null ? "*" : indicatorCode) + "/" + (department == null ? "*" : department)));
+        c.delete();
+        return c;
+    }
+
+    public List<PeriodClosure> list(Integer fiscalYear) {
+        return fiscalYear == null ? PeriodClosure.list("order by period, indicatorCode nulls first, department nulls first")
+                : PeriodClosure.list("fiscalYear = ?1 order by period, indicatorCode nulls first, department nulls first",
+                        fiscalYear);
+    }
+
+    private void lock(String month) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(2, hashtext(:month))")
+                .setParameter("month", month).getSingleResult();
+    }
+
+    private static YearMonth parse(String month) {
+        return FiscalCalendar.parseMonth(month)
+                .orElseThrow(() -> ProblemException.badRequest("month", "must be a month formatted YYYY-MM"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,77 @@
+package org.kpisuite.ingestion;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kpisuite.testing.SuiteInfrastructure;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** A value far from its own history is stored but flagged OUTLIER. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class OutlierFlagTest {
+
+    private static final String[] HISTORY = { "100", "104", "98", "101", "97", "103" };
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private String code;
+
+    @BeforeEach
+    void indicatorWithSixMonths() throws Exception {
+        code = BatchIndicators.randomCode("outlier");
+        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < HISTORY.length; i++) {
+            rows.add(BatchIndicators.row(code, null, "2024-0" + (i + 1), HISTORY[i], null));
+        }
+        given().contentType(ContentType.JSON).body(BatchIndicators.batch("ATOMIC", false, rows))
+                .post("/api/v1/measurements/batch").then().statusCode(200).body("created", equalTo(6))
+                .body("flagged", empty());
+    }
+
+    @Test
+    void singleSubmissionIsFlaggedButStored() {
+        given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2024-07", "1000", null))
+                .post("/api/v1/measurements").then().statusCode(201)
+                .body("outcome", equalTo("CREATED")).body("flags", equalTo(List.of("OUTLIER")));
+        given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2024-08", "102", null))
+                .post("/api/v1/measurements").then().statusCode(201).body("flags", empty());
+    }
+
+    @Test
+    void batchRowIsFlaggedButStored() {
+        given().contentType(ContentType.JSON).body(BatchIndicators.batch("ATOMIC", false, List.of(
+                BatchIndicators.row(code, null, "2024-07", "99", null),
+                BatchIndicators.row(code, null, "2024-08", "5", null))))
+                .post("/api/v1/measurements/batch").then().statusCode(200)
+                .body("created", equalTo(2))
+                .body("flagged", hasSize(1)).body("flagged[0].row", equalTo(2))
+                .body("flagged[0].reason", containsString("median"));
+    }
+
+    @Test
+    void fewerThanSixEarlierMonthsFlagNothing() {
+        given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2024-03", "1000", "recount"))
+                .post("/api/v1/measurements").then().statusCode(201).body("flags", empty());
+    }
+}

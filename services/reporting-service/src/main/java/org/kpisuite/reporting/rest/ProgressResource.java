@@ -59,11 +59,7 @@ public class ProgressResource {
             @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
             @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
         int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        var progress = service.progress(code, year, asOf(asOf));
-        if (progress == null) {
-            throw ProblemException.notFound("indicator with a target in FY" + year, code);
-        }
-        return ProgressResponse.of(progress);
+        return ProgressResponse.of(found(service.progress(code, year, asOf(asOf)), code, year));
     }
 
     @GET
@@ -89,11 +85,15 @@ public class ProgressResource {
             @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
             @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
         int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        var series = service.series(code, year, asOf(asOf));
-        if (series == null) {
+        return SeriesResponse.of(found(service.series(code, year, asOf(asOf)), code, year), year);
+    }
+
+    /** The service answers null for an indicator that does not exist or has no target in the year. */
+    private static <T> T found(T answer, String code, int year) {
+        if (answer == null) {
             throw ProblemException.notFound("indicator with a target in FY" + year, code);
         }
-        return SeriesResponse.of(series, year);
+        return answer;
     }
 
     private LocalDate asOf(String asOf) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,24 +59,14 @@ public class ProgressService {
 
     /** One indicator's progress; null when it has no target in that year. */
     public IndicatorProgress progress(String code, int fiscalYear, LocalDate asOf) {
-        IndicatorView view = IndicatorView.findById(code);
-        if (view == null) {
-            return null;
-        }
-        IndicatorEvent indicator = read(view);
-        return indicator.targetFor(fiscalYear) == null ? null
-                : calculate(List.of(indicator), fiscalYear, asOf).get(0);
+        return withTarget(code, fiscalYear).map(i -> calculate(List.of(i), fiscalYear, asOf).get(0)).orElse(null);
     }
 
     private List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf) {
         if (indicators.isEmpty()) {
             return List.of();
         }
-        // The previous year too: year-on-year changes and the seasonal pace need it.
-        int firstYear = indicators.stream().mapToInt(i -> i.targetFor(fiscalYear).firstYearNeeded()).min()
-                .orElse(fiscalYear) - 1;
-        Map<String, List<MonthlyValue>> values = valuesInForce(indicators.stream().map(IndicatorEvent::code).toList(),
-                firstYear, fiscalYear, asOf);
+        Map<String, List<MonthlyValue>> values = valuesNeeded(indicators, fiscalYear, asOf);
         PlanPlaces places = PlanPlaces.load();
         List<IndicatorProgress> result = new ArrayList<>(indicators.size());
         for (IndicatorEvent indicator : indicators) {
@@ -88,14 +79,21 @@ public class ProgressService {
 
     /** One indicator's months; null when it has no target in that year. */
     public Series series(String code, int fiscalYear, LocalDate asOf) {
-        IndicatorView view = IndicatorView.findById(code);
-        IndicatorEvent indicator = view == null ? null : read(view);
-        if (indicator == null || indicator.targetFor(fiscalYear) == null) {
-            return null;
-        }
-        IndicatorEvent.Target target = indicator.targetFor(fiscalYear);
-        var values = valuesInForce(List.of(code), target.firstYearNeeded() - 1, fiscalYear, asOf);
-        return new Series(indicator, target, ProgressCalculator.series(input(indicator, fiscalYear, asOf, values)));
+        return withTarget(code, fiscalYear).map(indicator -> new Series(indicator, indicator.targetFor(fiscalYear),
+                ProgressCalculator.series(input(indicator, fiscalYear, asOf,
+                        valuesNeeded(List.of(indicator), fiscalYear, asOf))))).orElse(null);
+    }
+
+    private Optional<IndicatorEvent> withTarget(String code, int fiscalYear) {
+        return Optional.ofNullable(IndicatorView.<IndicatorView>findById(code)).map(this::read)
+                .filter(indicator -> indicator.targetFor(fiscalYear) != null);
+    }
+
+    /** The values the indicators' targets need, and the previous year's: year-on-year changes and the seasonal pace. */
+    private Map<String, List<MonthlyValue>> valuesNeeded(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf) {
+        int firstYear = indicators.stream().mapToInt(i -> i.targetFor(fiscalYear).firstYearNeeded()).min()
+                .orElse(fiscalYear) - 1;
+        return valuesInForce(indicators.stream().map(IndicatorEvent::code).toList(), firstYear, fiscalYear, asOf);
     }
 
     private static ProgressCalculator.Input input(IndicatorEvent indicator, int fiscalYear, LocalDate asOf,

@@ -50,6 +50,8 @@ public final class SuiteServices {
         // Embedded PostgreSQL trusts local connections.
         config.put("quarkus.datasource.password", "");
         config.put("kafka.bootstrap.servers", bootstrapServers);
+        // Local logs are read by people: plain text, not the JSON lines of the prod profile.
+        config.put("quarkus.log.console.json.enabled", "false");
         return config;
     }
 

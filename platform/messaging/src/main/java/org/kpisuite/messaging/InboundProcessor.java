@@ -1,6 +1,10 @@
 package org.kpisuite.messaging;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +13,16 @@ import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
+import org.kpisuite.events.CloudEventHeaders;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
@@ -19,6 +31,10 @@ import io.quarkus.runtime.ShutdownEvent;
  * database restarting, a lock) is retried with growing pauses, holding the partition so that order is kept
  * and nothing is skipped; an event that can never be read is logged, counted and passed over, so that it
  * cannot stop the stream.
+ * <p>
+ * Each record is processed in a consumer span whose parent is the record's {@code traceparent} (the request that
+ * wrote the event), and the time from the event ({@code ce_time}) to its application is measured per topic: the
+ * freshness of what this service has built from the topic.
  */
 @ApplicationScoped
 public class InboundProcessor {
@@ -30,7 +46,12 @@ public class InboundProcessor {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Tracer tracer;
+
     private volatile boolean stopping;
+    /** Per topic: the event time of the last event applied. */
+    private final Map<String, Instant> lastApplied = new ConcurrentHashMap<>();
 
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;
@@ -38,26 +59,90 @@ public class InboundProcessor {
 
     public void process(ConsumerRecord<String, String> record, Consumer<InboundEvent> handler) {
         InboundEvent event = InboundEvent.of(record);
+        Span span = tracer.spanBuilder(record.topic() + " process")
+                .setParent(TraceContext.extract(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
+                .setAttribute("messaging.kafka.message.offset", record.offset())
+                .setAttribute("messaging.message.id", String.valueOf(event.id()))
+                .setAttribute("cloudevents.event_type", String.valueOf(event.type()))
+                .startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            processWithRetries(record, event, handler, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private void processWithRetries(ConsumerRecord<String, String> record, InboundEvent event,
+            Consumer<InboundEvent> handler, Span span) {
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> handler.accept(event));
                 registry.counter("kpi.events.consumed", "topic", record.topic()).increment();
+                applied(record);
                 return;
             } catch (UnreadableEventException e) {
                 registry.counter("kpi.events.unreadable", "topic", record.topic()).increment();
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR, "unreadable event skipped");
                 LOG.errorf(e, "skipping unreadable event %s (%s) at %s-%d@%d", event.id(), event.type(),
                         record.topic(), record.partition(), record.offset());
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
+                    span.setStatus(StatusCode.ERROR, "stopped while retrying");
                     throw e;
                 }
                 registry.counter("kpi.events.retries", "topic", record.topic()).increment();
+                span.addEvent("retry");
                 LOG.warnf("event %s (%s) failed, retrying in %s: %s", event.id(), event.type(), pause, e.getMessage());
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
+        }
+    }
+
+    /** Projection freshness: how long after the event it was applied here, and how old the newest applied one is. */
+    private void applied(ConsumerRecord<String, String> record) {
+        Instant eventTime = eventTime(record);
+        if (eventTime == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        Timer.builder("kpi.projection.delay")
+                .description("Time from an event (its ce_time) to its application by this service")
+                .tag("topic", record.topic())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(5))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry)
+                .record(Duration.between(eventTime, now).isNegative() ? Duration.ZERO : Duration.between(eventTime, now));
+        boolean first = !lastApplied.containsKey(record.topic());
+        lastApplied.merge(record.topic(), eventTime, (a, b) -> a.isAfter(b) ? a : b);
+        if (first) {
+            Gauge.builder("kpi.projection.last.event.age", lastApplied,
+                    applied -> Math.max(0, Duration.between(applied.get(record.topic()), Instant.now()).toMillis() / 1000.0))
+                    .description("Age of the newest event applied from the topic (grows while nothing new arrives)")
+                    .tag("topic", record.topic())
+                    .baseUnit("seconds")
+                    .register(registry);
+        }
+    }
+
+    private static Instant eventTime(ConsumerRecord<String, String> record) {
+        var header = record.headers().lastHeader(CloudEventHeaders.TIME);
+        if (header == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

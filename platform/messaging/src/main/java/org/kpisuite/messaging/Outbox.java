@@ -50,6 +50,7 @@ public class Outbox {
         event.type = type;
         event.createdAt = Instant.now();
         event.payload = json(payload, type);
+        event.traceParent = TraceContext.currentTraceParent();
         entityManager.persist(event);
         wakeRelayAfterCommit();
         return event.id;
@@ -70,9 +71,11 @@ public class Outbox {
         }
         entityManager.flush(); // keep the order after events recorded earlier in this transaction
         Timestamp now = Timestamp.from(Instant.now());
+        String traceParent = TraceContext.currentTraceParent();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event "
-                    + "(id, aggregatetype, aggregateid, type, topic, payload, created_at) values (?, ?, ?, ?, ?, ?::jsonb, ?)")) {
+                    + "(id, aggregatetype, aggregateid, type, topic, payload, created_at, trace_parent) "
+                    + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
                 int pending = 0;
                 for (Entry entry : entries) {
                     insert.setObject(1, UUID.randomUUID());
@@ -82,6 +85,7 @@ public class Outbox {
                     insert.setString(5, topic);
                     insert.setString(6, json(entry.payload(), type));
                     insert.setTimestamp(7, now);
+                    insert.setString(8, traceParent);
                     insert.addBatch();
                     if (++pending == JDBC_BATCH) {
                         insert.executeBatch();

@@ -42,4 +42,8 @@ public class OutboxEvent {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** W3C traceparent of the span that recorded the event; null when none was active. */
+    @Column(name = "trace_parent")
+    public String traceParent;
 }

@@ -1,6 +1,8 @@
 package org.kpisuite.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.jboss.logging.Logger;
 import org.kpisuite.events.CloudEventHeaders;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,6 +43,21 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK_KEY = 0x6b70692d6f7574L; // "kpi-out"
+    /** Backlog figures are read from the table at most this often, however often Prometheus scrapes. */
+    private static final Duration STATS_MAX_AGE = Duration.ofSeconds(10);
+
+    /** What the relay last did: the readiness check reports it. */
+    public record Status(boolean enabled, Instant lastPublished, Instant lastFailure, String lastError) {
+
+        /** Disabled, never failed, or published since its last failure. */
+        public boolean healthy() {
+            return !enabled || lastFailure == null || (lastPublished != null && lastPublished.isAfter(lastFailure));
+        }
+    }
+
+    /** Rows waiting and the age of the oldest, as last read; -1 and NaN when the database did not answer. */
+    public record Backlog(long rows, double oldestAgeSeconds, Instant readAt) {
+    }
 
     @Inject
     OutboxConfig config;
@@ -59,6 +77,8 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
+    private volatile Status status = new Status(false, null, null, null);
+    private volatile Backlog backlog;
 
     void start(@Observes StartupEvent event) {
         if (!config.relayEnabled()) {
@@ -66,7 +86,11 @@ public class OutboxRelay {
         }
         published = registry.counter("kpi.outbox.published");
         failures = registry.counter("kpi.outbox.publish.failures");
-        registry.gauge("kpi.outbox.backlog", this, OutboxRelay::backlogForMetrics);
+        Gauge.builder("kpi.outbox.backlog", this, r -> r.backlog().rows() < 0 ? Double.NaN : r.backlog().rows())
+                .description("Outbox rows not yet published to Kafka").register(registry);
+        Gauge.builder("kpi.outbox.oldest.age", this, r -> r.backlog().oldestAgeSeconds()).baseUnit("seconds")
+                .description("Age of the oldest outbox row not yet published (0 when none)").register(registry);
+        status = new Status(true, null, null, null);
         producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
         running = true;
         worker = new Thread(this::run, "outbox-relay");
@@ -108,6 +132,8 @@ public class OutboxRelay {
                 return;
             } catch (Exception e) {
                 failures.increment();
+                Status before = status;
+                status = new Status(true, before.lastPublished(), Instant.now(), rootMessage(e));
                 LOG.warnf("outbox publication failed, retrying in %s: %s", config.retryBackoff(), rootMessage(e));
                 sleep(config.retryBackoff().toMillis());
             }
@@ -139,6 +165,8 @@ public class OutboxRelay {
                 .setParameter("last", batch.get(batch.size() - 1).seq)
                 .executeUpdate();
         published.increment(batch.size());
+        Status before = status;
+        status = new Status(true, Instant.now(), before.lastFailure(), before.lastError());
         return batch.size();
     }
 
@@ -151,6 +179,9 @@ public class OutboxRelay {
         header(record, CloudEventHeaders.SUBJECT, event.aggregateId);
         header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(event.createdAt));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        if (event.traceParent != null) {
+            header(record, TraceContext.HEADER, event.traceParent);
+        }
         return record;
     }
 
@@ -172,12 +203,35 @@ public class OutboxRelay {
         return props;
     }
 
-    private double backlogForMetrics() {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                    .createQuery("select count(e) from OutboxEvent e").getSingleResult()).doubleValue());
-        } catch (Exception e) {
-            return Double.NaN;
+    public Status status() {
+        return status;
+    }
+
+    /** The backlog as last read for the metrics, without querying; null before the first read. */
+    public Backlog lastBacklog() {
+        return backlog;
+    }
+
+    /** The backlog as read at most {@link #STATS_MAX_AGE} ago; unknown (NaN) while the database cannot answer. */
+    public Backlog backlog() {
+        Backlog last = backlog;
+        if (last != null && last.readAt().plus(STATS_MAX_AGE).isAfter(Instant.now())) {
+            return last;
+        }
+        synchronized (this) {
+            if (backlog != last) {
+                return backlog;
+            }
+            try {
+                Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager
+                        .createNativeQuery("select count(*), extract(epoch from (now() - min(created_at))) from outbox_event")
+                        .getSingleResult());
+                double age = row[1] == null ? 0 : Math.max(0, ((Number) row[1]).doubleValue());
+                backlog = new Backlog(((Number) row[0]).longValue(), age, Instant.now());
+            } catch (Exception e) {
+                backlog = new Backlog(-1, Double.NaN, Instant.now());
+            }
+            return backlog;
         }
     }
 

@@ -57,6 +57,9 @@ public class BatchImportService {
     @Inject
     Validator validator;
 
+    @Inject
+    SubmissionMetrics metrics;
+
     /** A row that may be stored: its request, checked key and what storing it does. */
     private record Candidate(BatchRow row, MeasurementService.Checked checked, Measurement current) {
     }
@@ -97,7 +100,7 @@ public class BatchImportService {
                 Optional<Candidate> other = same.stream().filter(o -> o != c
                         && o.row().request().value().compareTo(c.row().request().value()) != 0).findFirst();
                 if (other.isPresent()) {
-                    rejections.put(c.row().row(), Rejection.invalid("value", "the same key as row "
+                    rejections.put(c.row().row(), Rejection.invalid("conflicting_rows", "value", "the same key as row "
                             + other.get().row().row() + " with another value ("
                             + other.get().row().request().value().stripTrailingZeros().toPlainString() + ")"));
                 } else if (c != same.get(0)) {
@@ -165,12 +168,18 @@ public class BatchImportService {
         boolean refused = mode == ImportMode.ATOMIC && !rejected.isEmpty();
         int created = (int) toStore.stream().filter(c -> c.current() == null).count();
         int corrected = toStore.size() - created;
+        if (!dryRun) {
+            rejections.values().forEach(metrics::rejected);
+        }
         if (refused) {
             return new ImportSummary(0, 0, 0, rejected.size(), dryRun, mode, rejected, List.of());
         }
         long checkedAll = System.nanoTime();
         if (!dryRun) {
             store(toStore, submitter);
+            metrics.accepted(SubmissionOutcome.CREATED, created);
+            metrics.accepted(SubmissionOutcome.CORRECTED, corrected);
+            metrics.accepted(SubmissionOutcome.UNCHANGED, unchanged);
         }
         LOG.infof("batch of %d rows (%s%s): %d stored, %d rejected; validate %d ms, load %d ms, compare %d ms, "
                 + "store %d ms", rows.size(), mode, dryRun ? ", dry run" : "", dryRun ? 0 : toStore.size(),

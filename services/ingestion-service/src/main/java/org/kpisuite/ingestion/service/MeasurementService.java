@@ -41,6 +41,9 @@ public class MeasurementService {
     @Inject
     IngestionConfig config;
 
+    @Inject
+    SubmissionMetrics metrics;
+
     public record Result(Measurement measurement, SubmissionOutcome outcome, List<String> flags) {
     }
 
@@ -93,6 +96,7 @@ public class MeasurementService {
     public Result submit(MeasurementRequest request, Submitter submitter) {
         Checked checked = validate(request, submitter, direct());
         if (!checked.ok()) {
+            metrics.rejected(checked.rejection());
             throw checked.rejection().toException();
         }
         MeasurementKey key = checked.key();
@@ -105,10 +109,12 @@ public class MeasurementService {
                 .setParameter("key", key.toString()).getSingleResult();
         Measurement current = Measurement.latest(key).orElse(null);
         if (unchanged(request, current)) {
+            metrics.accepted(SubmissionOutcome.UNCHANGED, 1);
             return new Result(current, SubmissionOutcome.UNCHANGED, List.of());
         }
         Rejection correction = checkCorrection(request, current);
         if (correction != null) {
+            metrics.rejected(correction);
             throw correction.toException();
         }
         Measurement m = newRevision(request, checked, current, submitter);
@@ -116,7 +122,9 @@ public class MeasurementService {
         events.recorded(m);
         List<String> flags = Outliers.check(m.value, Measurement.earlierMonths(key).stream().map(e -> e.value).toList())
                 .map(reason -> List.of(Outliers.FLAG)).orElse(List.of());
-        return new Result(m, current == null ? SubmissionOutcome.CREATED : SubmissionOutcome.CORRECTED, flags);
+        SubmissionOutcome outcome = current == null ? SubmissionOutcome.CREATED : SubmissionOutcome.CORRECTED;
+        metrics.accepted(outcome, 1);
+        return new Result(m, outcome, flags);
     }
 
     /**
@@ -126,30 +134,30 @@ public class MeasurementService {
     public Checked validate(MeasurementRequest request, Submitter submitter, Lookup lookup) {
         YearMonth month = FiscalCalendar.parseMonth(request.month()).orElse(null);
         if (month == null) {
-            return Checked.rejected(Rejection.invalid("month", "must be a month formatted YYYY-MM"));
+            return Checked.rejected(Rejection.invalid("malformed", "month", "must be a month formatted YYYY-MM"));
         }
         IndicatorReplica replica = lookup.replica(request.indicatorCode());
         if (replica == null) {
-            return Checked.rejected(Rejection.invalid("indicatorCode", "no indicator has code " + request.indicatorCode()));
+            return Checked.rejected(Rejection.invalid("unknown_indicator", "indicatorCode", "no indicator has code " + request.indicatorCode()));
         }
         if (replica.retired) {
-            return Checked.rejected(Rejection.invalid("indicatorCode", "indicator " + replica.code + " is retired"));
+            return Checked.rejected(Rejection.invalid("retired_indicator", "indicatorCode", "indicator " + replica.code + " is retired"));
         }
         if (submitter.department() != null && !submitter.department().equals(request.department())) {
             return Checked.rejected(Rejection.forbidden("department",
                     "you submit for department " + submitter.department() + " only"));
         }
         if (!replica.department.equals(request.department())) {
-            return Checked.rejected(Rejection.invalid("department", "indicator " + replica.code + " is reported by "
+            return Checked.rejected(Rejection.invalid("wrong_department", "department", "indicator " + replica.code + " is reported by "
                     + replica.department + ", not " + request.department()));
         }
         if (month.isAfter(YearMonth.from(LocalDate.now(config.zone())))) {
-            return Checked.rejected(Rejection.invalid("month", request.month() + " is in the future"));
+            return Checked.rejected(Rejection.invalid("future_month", "month", request.month() + " is in the future"));
         }
         IndicatorEvent indicator = lookup.indicator(replica);
         int fiscalYear = FiscalCalendar.fiscalYearOf(month);
         if (!indicator.activeIn(fiscalYear)) {
-            return Checked.rejected(Rejection.invalid("month", request.month() + " is in FY" + fiscalYear
+            return Checked.rejected(Rejection.invalid("outside_fiscal_years", "month", request.month() + " is in FY" + fiscalYear
                     + ", outside the fiscal years of indicator " + replica.code + " (from FY" + indicator.firstFiscalYear()
                     + (indicator.lastFiscalYear() == null ? "" : " to FY" + indicator.lastFiscalYear()) + ")"));
         }
@@ -162,7 +170,7 @@ public class MeasurementService {
             return Checked.rejected(member);
         }
         if (request.value().signum() < 0 && !indicator.allowsNegative()) {
-            return Checked.rejected(Rejection.invalid("value", "indicator " + indicator.code() + " counts "
+            return Checked.rejected(Rejection.invalid("negative_value", "value", "indicator " + indicator.code() + " counts "
                     + indicator.unit() + ", which cannot be negative"));
         }
         Optional<PeriodClosure> closure = lookup.closure(request.month(), replica.code, request.department());
@@ -183,7 +191,7 @@ public class MeasurementService {
     /** A correction of a stored value needs a reason; null when the request may be stored. */
     public static Rejection checkCorrection(MeasurementRequest request, Measurement current) {
         if (current != null && (request.reason() == null || request.reason().isBlank())) {
-            return Rejection.invalid("reason", "a correction of revision " + current.revision
+            return Rejection.invalid("correction_without_reason", "reason", "a correction of revision " + current.revision
                     + " (value " + current.value.stripTrailingZeros().toPlainString() + ") needs a reason");
         }
         return null;
@@ -214,10 +222,10 @@ public class MeasurementService {
     private static Rejection checkMember(String field, String given, List<String> allowed, String code) {
         boolean blank = given == null || given.isBlank();
         if (allowed.isEmpty() && !blank) {
-            return Rejection.invalid(field, "indicator " + code + " has no " + field);
+            return Rejection.invalid("unknown_" + field, field, "indicator " + code + " has no " + field);
         }
         if (!allowed.isEmpty() && (blank || !allowed.contains(given))) {
-            return Rejection.invalid(field, "must be one of " + String.join(", ", allowed) + " for indicator " + code);
+            return Rejection.invalid("unknown_" + field, field, "must be one of " + String.join(", ", allowed) + " for indicator " + code);
         }
         return null;
     }

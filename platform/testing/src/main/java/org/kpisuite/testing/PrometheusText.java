@@ -1,0 +1,56 @@
+package org.kpisuite.testing;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads samples from the Prometheus/OpenMetrics text that {@code /q/metrics} serves (exemplars after {@code #} ignored). */
+public final class PrometheusText {
+
+    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{([^}]*)})?\\s+(\\S+)");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    /** One sample: metric name, labels and value. */
+    public record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    private PrometheusText() {
+    }
+
+    public static List<Sample> samples(String text) {
+        return text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(PrometheusText::sample)
+                .filter(s -> s != null).toList();
+    }
+
+    /**
+     * The value of the sample with that name whose labels include {@code labels}; 0 when there is none (a counter
+     * that has not been incremented yet is absent).
+     */
+    public static double value(String text, String name, Map<String, String> labels) {
+        return samples(text).stream()
+                .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+                .mapToDouble(Sample::value).sum();
+    }
+
+    /** Whether any sample of that name is present. */
+    public static boolean has(String text, String name) {
+        return samples(text).stream().anyMatch(s -> s.name().equals(name));
+    }
+
+    private static Sample sample(String line) {
+        Matcher m = SAMPLE.matcher(line);
+        if (!m.find()) {
+            return null;
+        }
+        Map<String, String> labels = new HashMap<>();
+        if (m.group(2) != null) {
+            Matcher l = LABEL.matcher(m.group(2));
+            while (l.find()) {
+                labels.put(l.group(1), l.group(2));
+            }
+        }
+        return new Sample(m.group(1), labels, Double.parseDouble(m.group(3)));
+    }
+}

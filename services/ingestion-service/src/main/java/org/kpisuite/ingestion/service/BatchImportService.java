@@ -152,11 +152,14 @@ public class BatchImportService {
                     .put(c.checked().key().month(), c.row().request().value());
         }
         List<RowIssue> flagged = new ArrayList<>();
+        Set<Integer> outliers = new java.util.HashSet<>();
         for (Candidate c : toStore) {
             MeasurementKey key = c.checked().key();
             var earlier = series.get(seriesOf(key)).headMap(key.month(), false).values();
-            Outliers.check(c.row().request().value(), earlier)
-                    .ifPresent(reason -> flagged.add(new RowIssue(c.row().row(), "value", reason)));
+            Outliers.check(c.row().request().value(), earlier).ifPresent(reason -> {
+                flagged.add(new RowIssue(c.row().row(), "value", reason));
+                outliers.add(c.row().row());
+            });
         }
         flagged.sort(Comparator.comparingInt(RowIssue::row));
 
@@ -170,7 +173,7 @@ public class BatchImportService {
         }
         long checkedAll = System.nanoTime();
         if (!dryRun) {
-            store(toStore, submitter);
+            store(toStore, outliers, submitter);
         }
         LOG.infof("batch of %d rows (%s%s): %d stored, %d rejected; validate %d ms, load %d ms, compare %d ms, "
                 + "store %d ms", rows.size(), mode, dryRun ? ", dry run" : "", dryRun ? 0 : toStore.size(),
@@ -180,13 +183,14 @@ public class BatchImportService {
     }
 
     /** New revisions first (batched inserts), then their events in the outbox, in the order of the rows. */
-    private void store(List<Candidate> toStore, Submitter submitter) {
+    private void store(List<Candidate> toStore, Set<Integer> outliers, Submitter submitter) {
         long start = System.nanoTime();
-        List<Measurement> stored = new ArrayList<>(toStore.size());
+        List<MeasurementEvents.Recorded> stored = new ArrayList<>(toStore.size());
         for (Candidate c : toStore) {
             Measurement m = MeasurementService.newRevision(c.row().request(), c.checked(), c.current(), submitter);
             entityManager.persist(m);
-            stored.add(m);
+            stored.add(new MeasurementEvents.Recorded(m,
+                    outliers.contains(c.row().row()) ? List.of(Outliers.FLAG) : List.of()));
         }
         entityManager.flush();
         long inserted = System.nanoTime();

@@ -44,7 +44,7 @@ test:
 
 # Part of make test as well; this runs them alone (the services are built first, their own tests skipped).
 fault-test:
-	$(MVNW) -B -pl platform/e2e-tests -am verify -De2e.faultsOnly=true -Dtest='*FaultTest' -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVNW) -B -pl platform/e2e-tests -am verify -Dtest='*FaultTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 bench:
 	@echo "make bench: the benchmark is not built yet." >&2; exit 1

@@ -3,10 +3,12 @@ package org.kpisuite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.kpisuite.devstack.SuiteServices;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.CloudEvents;
@@ -46,7 +49,8 @@ final class FaultChecks {
             String event = """
                     {"code":"%1$s","nameJa":"障害試験","nameEn":"fault test","unit":"cases","department":"%2$s",
                      "planItemId":"%3$s","coreTarget":false,"referenceOnly":false,"aggregation":"SUM","components":[],
-                     "breakdown":{"dimension":"site","nameJa":"拠点","nameEn":"site","values":[%5$s]},"allowsNegative":false,"firstFiscalYear":1999,"lastFiscalYear":null,
+                     "breakdown":{"dimension":"site","nameJa":"拠点","nameEn":"site","values":[%5$s]},
+                     "allowsNegative":false,"firstFiscalYear":1999,"lastFiscalYear":null,
                      "targets":[{"fiscalYear":2024,"comparator":"AT_LEAST","value":1000,"scope":"FISCAL_YEAR",
                                  "conditions":[]}],
                      "retired":false,"version":1,"changedAt":"%4$s"}
@@ -61,12 +65,12 @@ final class FaultChecks {
                     """.formatted(code, ValueStream.SITES.get(0), DEPARTMENT);
             String[] id = new String[1];
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                var response = Requests.api(suite.url(org.kpisuite.devstack.SuiteServices.INGESTION))
+                var response = Requests.api(suite.url(SuiteServices.INGESTION))
                         .contentType(ContentType.JSON).body(body).post("/api/v1/measurements");
                 id[0] = response.statusCode() == 201 ? response.path("id") : null;
                 return id[0] != null;
             });
-            probes.add(new ValueStream.Accepted(code, ValueStream.SITES.get(0), "2000-03", java.math.BigDecimal.ONE, id[0]));
+            probes.add(new ValueStream.Accepted(code, ValueStream.SITES.get(0), "2000-03", BigDecimal.ONE, id[0]));
         }
         return probes;
     }
@@ -112,7 +116,7 @@ final class FaultChecks {
                 Collectors.mapping(ValueStream.Accepted::measurementId, Collectors.toList())));
         Set<String> wanted = accepted.stream().map(ValueStream.Accepted::measurementId).collect(Collectors.toSet());
         Map<String, Set<String>> published = new HashMap<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS, record -> {
             if (expected.containsKey(record.key())) {
                 String id = measurementId(record.value());

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.devstack.SuiteServices;
 
@@ -22,6 +23,7 @@ import org.kpisuite.devstack.SuiteServices;
  * answer to wait and send again). Runs in its own suite: stopping the broker or the database would disturb the
  * other end-to-end tests.
  */
+@Tag("fault")
 class IngestionFaultTest {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(120);

@@ -2,6 +2,7 @@
 #   make run         build everything, then start PostgreSQL, Kafka and the four services (foreground)
 #   make stop        stop a running `make run` (from another terminal)
 #   make test        build and run every test
+#   make fault-test  only the fault tests: broker stopped, reporting killed, PostgreSQL restarted under load
 #   make clean       remove build output (keeps .data); make clean-data removes the local data too
 
 JAVA ?= java
@@ -16,10 +17,10 @@ DEVSTACK := platform/devstack
 running = { [ -f $(PID_FILE) ] && kill -0 "$$(cat $(PID_FILE))" 2>/dev/null; }
 
 .DEFAULT_GOAL := help
-.PHONY: help run stop test bench clean clean-data
+.PHONY: help run stop test fault-test bench clean clean-data
 
 help:
-	@sed -n '2,5s/^# //p' $(firstword $(MAKEFILE_LIST))
+	@sed -n '2,6s/^# //p' $(firstword $(MAKEFILE_LIST))
 
 run:
 	@if $(running); then echo "DevStack is already running (pid $$(cat $(PID_FILE))): make stop first." >&2; exit 1; fi
@@ -40,6 +41,10 @@ test:
 	command -v chromium >/dev/null && command -v chromedriver >/dev/null && dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 \
 		|| { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic; }
 	$(MVNW) -B verify
+
+# Part of make test as well; this runs them alone (the services are built first, their own tests skipped).
+fault-test:
+	$(MVNW) -B -pl platform/e2e-tests -am verify -Dtest='*FaultTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 bench:
 	@echo "make bench: the benchmark is not built yet." >&2; exit 1

@@ -74,7 +74,7 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
-    private KafkaProducer<String, String> producer;
+    private volatile KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
     private volatile Status status = new Status(false, null, null, null);
@@ -135,8 +135,23 @@ public class OutboxRelay {
                 Status before = status;
                 status = new Status(true, before.lastPublished(), Instant.now(), rootMessage(e));
                 LOG.warnf("outbox publication failed, retrying in %s: %s", config.retryBackoff(), rootMessage(e));
+                renewProducer();
                 sleep(config.retryBackoff().toMillis());
             }
+        }
+    }
+
+    /**
+     * Drops the records of a failed attempt that the producer still holds (e.g. while the broker is down): sent
+     * later, they would land after the retry's copies of the events that follow them, out of order per key.
+     */
+    private void renewProducer() {
+        KafkaProducer<String, String> failed = producer;
+        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
+        try {
+            failed.close(java.time.Duration.ZERO);
+        } catch (RuntimeException e) {
+            LOG.debugf("closing the failed producer: %s", e);
         }
     }
 
@@ -198,7 +213,9 @@ public class OutboxRelay {
         int timeoutMs = (int) config.sendTimeout().toMillis();
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeoutMs));
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(timeoutMs, 10_000)));
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Math.max(timeoutMs, 10_002)));
+        // A record never expires on its own: an earlier one expiring while a later one gets through would break the
+        // order per key. The relay gives up after sendTimeout instead and drops the attempt (renewProducer).
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Integer.MAX_VALUE));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
         return props;
     }

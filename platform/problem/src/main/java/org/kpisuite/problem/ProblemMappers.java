@@ -75,6 +75,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.causes(e)) {
+            // The database restarting or unreachable: the client may send the same request again (a POST that
+            // changes nothing the second time answers 200), so say when instead of failing with a 500.
+            LOG.warnf("database unavailable on %s: %s", path(uri), DatabaseUnavailable.describe(e));
+            return Response.status(503).type(Problem.MEDIA_TYPE)
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .entity(new Problem(Problem.TYPE_BASE + "unavailable", "Service unavailable", 503,
+                            "the database cannot be reached at the moment; nothing is lost, send the request again in "
+                                    + DatabaseUnavailable.RETRY_AFTER_SECONDS + " s",
+                            path(uri), null))
+                    .build();
+        }
         LOG.error("unexpected failure on " + path(uri), e);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "the request could not be completed; it has been logged", path(uri), null));

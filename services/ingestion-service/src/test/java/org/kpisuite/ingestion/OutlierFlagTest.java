@@ -1,18 +1,23 @@
 package org.kpisuite.ingestion;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kpisuite.events.MeasurementEvent;
+import org.kpisuite.events.Topics;
 import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -21,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 
-/** A value far from its own history is stored but flagged OUTLIER. */
+/** A value far from its own history is stored but flagged OUTLIER, in the answer and in its event. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class OutlierFlagTest {
@@ -50,16 +55,19 @@ class OutlierFlagTest {
     }
 
     @Test
-    void singleSubmissionIsFlaggedButStored() {
-        given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2024-07", "1000", null))
+    void singleSubmissionIsFlaggedButStored() throws Exception {
+        String outlier = given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2024-07", "1000", null))
                 .post("/api/v1/measurements").then().statusCode(201)
-                .body("outcome", equalTo("CREATED")).body("flags", equalTo(List.of("OUTLIER")));
-        given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2024-08", "102", null))
-                .post("/api/v1/measurements").then().statusCode(201).body("flags", empty());
+                .body("outcome", equalTo("CREATED")).body("flags", equalTo(List.of("OUTLIER"))).extract().path("id");
+        String usual = given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2024-08", "102", null))
+                .post("/api/v1/measurements").then().statusCode(201).body("flags", empty()).extract().path("id");
+
+        assertThat(event(outlier).flags()).containsExactly(MeasurementEvent.FLAG_OUTLIER);
+        assertThat(event(usual).flags()).isEmpty();
     }
 
     @Test
-    void batchRowIsFlaggedButStored() {
+    void batchRowIsFlaggedButStored() throws Exception {
         given().contentType(ContentType.JSON).body(BatchIndicators.batch("ATOMIC", false, List.of(
                 BatchIndicators.row(code, null, "2024-07", "99", null),
                 BatchIndicators.row(code, null, "2024-08", "5", null))))
@@ -67,6 +75,31 @@ class OutlierFlagTest {
                 .body("created", equalTo(2))
                 .body("flagged", hasSize(1)).body("flagged[0].row", equalTo(2))
                 .body("flagged[0].reason", containsString("median"));
+
+        assertThat(eventOf("2024-08").flags()).containsExactly(MeasurementEvent.FLAG_OUTLIER);
+        assertThat(eventOf("2024-07").flags()).isEmpty();
+    }
+
+    /** The event of the revision with this id, as reporting reads it. */
+    private MeasurementEvent event(String measurementId) throws Exception {
+        var record = TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS,
+                r -> code.equals(r.key()) && r.value().contains(measurementId), Duration.ofSeconds(30));
+        return mapper.readValue(record.value(), MeasurementEvent.class);
+    }
+
+    /** The event of the month's revision (the outbox stores payloads as jsonb, so match on the parsed event). */
+    private MeasurementEvent eventOf(String month) throws Exception {
+        var record = TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS,
+                r -> code.equals(r.key()) && month.equals(read(r.value()).month()), Duration.ofSeconds(30));
+        return read(record.value());
+    }
+
+    private MeasurementEvent read(String json) {
+        try {
+            return mapper.readValue(json, MeasurementEvent.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -17,20 +17,26 @@ public class MeasurementEvents {
     @Inject
     Outbox outbox;
 
-    public void recorded(Measurement m) {
+    /** @param flags what was noticed about the value (e.g. OUTLIER), carried in its event */
+    public void recorded(Measurement m, List<String> flags) {
         outbox.record(Topics.MEASUREMENTS, MeasurementEvent.AGGREGATE_TYPE, m.indicatorCode,
-                MeasurementEvent.TYPE_RECORDED, event(m));
+                MeasurementEvent.TYPE_RECORDED, event(m, flags));
+    }
+
+    /** A stored revision and its flags. */
+    public record Recorded(Measurement measurement, List<String> flags) {
     }
 
     /** Records the events of many revisions, in their order, in the caller's transaction. */
-    public void recordedAll(List<Measurement> revisions) {
+    public void recordedAll(List<Recorded> revisions) {
         outbox.recordAll(Topics.MEASUREMENTS, MeasurementEvent.AGGREGATE_TYPE, MeasurementEvent.TYPE_RECORDED,
-                revisions.stream().map(m -> new Outbox.Entry(m.indicatorCode, event(m))).toList());
+                revisions.stream().map(r -> new Outbox.Entry(r.measurement().indicatorCode,
+                        event(r.measurement(), r.flags()))).toList());
     }
 
-    private static MeasurementEvent event(Measurement m) {
+    private static MeasurementEvent event(Measurement m, List<String> flags) {
         return new MeasurementEvent(m.id, m.indicatorCode, m.component.isEmpty() ? null : m.component,
                 m.breakdown.isEmpty() ? null : m.breakdown, m.department, m.period, m.value.stripTrailingZeros(),
-                m.revision, m.note, m.reason, m.recordedBy, m.recordedAt);
+                m.revision, m.note, m.reason, m.recordedBy, m.recordedAt, flags);
     }
 }

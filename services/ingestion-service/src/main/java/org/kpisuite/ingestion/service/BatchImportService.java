@@ -155,11 +155,14 @@ public class BatchImportService {
                     .put(c.checked().key().month(), c.row().request().value());
         }
         List<RowIssue> flagged = new ArrayList<>();
+        Set<Integer> outliers = new java.util.HashSet<>();
         for (Candidate c : toStore) {
             MeasurementKey key = c.checked().key();
             var earlier = series.get(seriesOf(key)).headMap(key.month(), false).values();
-            Outliers.check(c.row().request().value(), earlier)
-                    .ifPresent(reason -> flagged.add(new RowIssue(c.row().row(), "value", reason)));
+            Outliers.check(c.row().request().value(), earlier).ifPresent(reason -> {
+                flagged.add(new RowIssue(c.row().row(), "value", reason));
+                outliers.add(c.row().row());
+            });
         }
         flagged.sort(Comparator.comparingInt(RowIssue::row));
 
@@ -176,7 +179,7 @@ public class BatchImportService {
         }
         long checkedAll = System.nanoTime();
         if (!dryRun) {
-            store(toStore, submitter);
+            store(toStore, outliers, submitter);
             metrics.accepted(SubmissionOutcome.CREATED, created);
             metrics.accepted(SubmissionOutcome.CORRECTED, corrected);
             metrics.accepted(SubmissionOutcome.UNCHANGED, unchanged);
@@ -189,13 +192,14 @@ public class BatchImportService {
     }
 
     /** New revisions first (batched inserts), then their events in the outbox, in the order of the rows. */
-    private void store(List<Candidate> toStore, Submitter submitter) {
+    private void store(List<Candidate> toStore, Set<Integer> outliers, Submitter submitter) {
         long start = System.nanoTime();
-        List<Measurement> stored = new ArrayList<>(toStore.size());
+        List<MeasurementEvents.Recorded> stored = new ArrayList<>(toStore.size());
         for (Candidate c : toStore) {
             Measurement m = MeasurementService.newRevision(c.row().request(), c.checked(), c.current(), submitter);
             entityManager.persist(m);
-            stored.add(m);
+            stored.add(new MeasurementEvents.Recorded(m,
+                    outliers.contains(c.row().row()) ? List.of(Outliers.FLAG) : List.of()));
         }
         entityManager.flush();
         long inserted = System.nanoTime();

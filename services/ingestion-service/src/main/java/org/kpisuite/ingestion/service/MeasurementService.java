@@ -118,10 +118,10 @@ public class MeasurementService {
             throw correction.toException();
         }
         Measurement m = newRevision(request, checked, current, submitter);
-        m.persist();
-        events.recorded(m);
         List<String> flags = Outliers.check(m.value, Measurement.earlierMonths(key).stream().map(e -> e.value).toList())
                 .map(reason -> List.of(Outliers.FLAG)).orElse(List.of());
+        m.persist();
+        events.recorded(m, flags);
         SubmissionOutcome outcome = current == null ? SubmissionOutcome.CREATED : SubmissionOutcome.CORRECTED;
         metrics.accepted(outcome, 1);
         return new Result(m, outcome, flags);

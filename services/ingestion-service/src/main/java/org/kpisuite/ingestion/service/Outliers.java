@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class Outliers {
 
-    public static final String FLAG = "OUTLIER";
+    public static final String FLAG = org.kpisuite.events.MeasurementEvent.FLAG_OUTLIER;
     public static final int MIN_HISTORY = 6;
     public static final double THRESHOLD = 3.5;
 

@@ -99,9 +99,9 @@ public class ReadModelConsumers {
         int fiscalYear = FiscalCalendar.fiscalYearOf(month);
         int inserted = entityManager.createNativeQuery("""
                 insert into measurement_revision (indicator_code, component, breakdown, department, period, revision,
-                    fiscal_year, value, measurement_id, recorded_at)
+                    fiscal_year, value, measurement_id, recorded_at, outlier)
                 values (:indicator, :component, :breakdown, :department, :period, :revision, :fiscalYear, :value,
-                    :id, :recordedAt)
+                    :id, :recordedAt, :outlier)
                 on conflict do nothing
                 """)
                 .setParameter("indicator", m.indicatorCode())
@@ -114,6 +114,7 @@ public class ReadModelConsumers {
                 .setParameter("value", m.value())
                 .setParameter("id", m.measurementId())
                 .setParameter("recordedAt", m.recordedAt())
+                .setParameter("outlier", m.flags().contains(MeasurementEvent.FLAG_OUTLIER))
                 .executeUpdate();
         IndicatorView indicator = inserted == 0 ? null : IndicatorView.findById(m.indicatorCode());
         if (indicator != null) {

@@ -29,5 +29,8 @@ public record ExportFact(
         @Schema(description = "When the value was first recorded (its earliest revision)", example = "2024-06-07T01:00:00Z")
         Instant recordedAt,
         @Schema(description = "When the latest revision was recorded: compare with updatedSince", example = "2024-06-20T05:30:00Z")
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Ingestion flagged the latest revision as far from the indicator's own history "
+                + "(modified z-score above 3.5): accepted, but worth a review", example = "false")
+        boolean outlier) {
 }

@@ -110,12 +110,12 @@ public class ExportService {
                        (select min(f.recorded_at) from measurement_revision f
                          where f.indicator_code = p.indicator_code and f.component = p.component
                            and f.breakdown = p.breakdown and f.department = p.department and f.period = p.period),
-                       p.updated_at
+                       p.updated_at, p.outlier
                 from (
                     select l.* from (
                         select distinct on (%1$s)
                                m.indicator_code, m.component, m.breakdown, m.department, m.period, m.fiscal_year,
-                               m.revision, m.value, m.recorded_at as updated_at
+                               m.revision, m.value, m.recorded_at as updated_at, m.outlier
                         from measurement_revision m
                         where %2$s
                         order by %1$s, m.revision desc
@@ -141,7 +141,7 @@ public class ExportService {
             rows.add(new ExportFact((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     ((Number) r[5]).intValue(), r[6].toString(), component.isEmpty() ? null : component,
                     breakdown.isEmpty() ? null : breakdown, plain((BigDecimal) r[9]), ((Number) r[10]).intValue(),
-                    instant(r[11]), updatedAt));
+                    instant(r[11]), updatedAt, Boolean.TRUE.equals(r[13])));
             last = new FactKey(updatedAt, (String) r[0], component, breakdown, (String) r[4], r[6].toString());
         }
         return new FactPage(rows, result.size() > q.limit() ? last : null);

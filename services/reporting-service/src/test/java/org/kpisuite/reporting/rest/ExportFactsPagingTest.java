@@ -157,6 +157,18 @@ class ExportFactsPagingTest {
         assertThat(facts(Map.of("indicatorCode", code, "updatedSince", correction.toString())).getList("items")).isEmpty();
     }
 
+    @Test
+    void aValueFlaggedOutlierByIngestionIsFlaggedInTheExport() throws Exception {
+        Instant t = Instant.parse("2024-08-01T00:00:00Z");
+        value("2024-06", "digital-talent", null, "100", 1, t);
+        publish(Topics.MEASUREMENTS, MeasurementEvent.TYPE_RECORDED, new MeasurementEvent(UUID.randomUUID(), code, null,
+                null, "digital-talent", "2024-07", new BigDecimal("90000"), 1, null, null, "test", t.plusSeconds(60),
+                List.of(MeasurementEvent.FLAG_OUTLIER)));
+        JsonPath facts = awaitRows(Map.of("indicatorCode", code), 2);
+        assertThat(facts.getBoolean("items.find { it.month == '2024-07' }.outlier")).isTrue();
+        assertThat(facts.getBoolean("items.find { it.month == '2024-06' }.outlier")).isFalse();
+    }
+
     private JsonPath awaitRows(Map<String, String> params, int count) {
         await().atMost(Duration.ofSeconds(30)).until(() -> facts(params).getList("items").size() == count);
         return facts(params);

@@ -1,0 +1,16 @@
+package org.kpisuite.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+
+/** The one place where the fault and batch tests build an API call: what every request carries goes here. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    static RequestSpecification api(String baseUrl) {
+        return given().baseUri(baseUrl);
+    }
+}

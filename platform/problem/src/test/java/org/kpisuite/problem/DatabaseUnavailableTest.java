@@ -1,0 +1,32 @@
+package org.kpisuite.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void aRefusedOrLostConnectionDeepInTheChainIsTheDatabaseBeingDown() {
+        // As Hibernate wraps it when PostgreSQL refuses the connection (SQLState 08001) or has shut down (57P01).
+        assertThat(DatabaseUnavailable.causes(new RuntimeException("could not prepare statement",
+                new SQLException("Connection to localhost:5432 refused", "08001")))).isTrue();
+        assertThat(DatabaseUnavailable.causes(new RuntimeException(new RuntimeException(
+                new SQLException("terminating connection due to administrator command", "57P01"))))).isTrue();
+        assertThat(DatabaseUnavailable.causes(new SQLTransientConnectionException("gone"))).isTrue();
+        // Agroal, when no connection can be opened in time.
+        assertThat(DatabaseUnavailable.causes(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))))
+                .isTrue();
+    }
+
+    @Test
+    void aBrokenQueryOrConstraintIsNot() {
+        assertThat(DatabaseUnavailable.causes(new RuntimeException(
+                new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();
+        assertThat(DatabaseUnavailable.causes(new SQLException("syntax error", "42601"))).isFalse();
+        assertThat(DatabaseUnavailable.causes(new IllegalStateException("bug"))).isFalse();
+    }
+}

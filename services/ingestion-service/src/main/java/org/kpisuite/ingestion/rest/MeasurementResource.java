@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +41,7 @@ import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Roles;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")
@@ -75,6 +77,7 @@ public class MeasurementResource {
     BatchImportService batches;
 
     @POST
+    @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Submit one monthly value",
             description = "The first value for its key is created (201). The same value again changes nothing (200, "
                     + "UNCHANGED). A different value is a correction (201, CORRECTED): a new revision that needs a reason.")
@@ -99,6 +102,7 @@ public class MeasurementResource {
     }
 
     @POST
+    @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Path("/batch")
     @Operation(summary = "Import many monthly values (JSON)", description = BATCH_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -124,6 +128,7 @@ public class MeasurementResource {
     }
 
     @POST
+    @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Path("/batch")
     @Consumes({ "text/csv", "application/csv" })
     @Operation(summary = "Import many monthly values (CSV, e.g. saved from Excel)", description = BATCH_DESCRIPTION
@@ -185,6 +190,7 @@ public class MeasurementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
     public List<MeasurementResponse> list(@QueryParam("indicatorCode") String indicatorCode,
             @QueryParam("fiscalYear") String fiscalYear) {
@@ -196,6 +202,7 @@ public class MeasurementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}")
     @Operation(summary = "One revision of a value")
     @APIResponse(responseCode = "404", description = "No such revision",
@@ -205,6 +212,7 @@ public class MeasurementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}/history")
     @Operation(summary = "Every revision of the value that this revision belongs to, oldest first")
     public List<MeasurementResponse> history(@PathParam("id") UUID id) {

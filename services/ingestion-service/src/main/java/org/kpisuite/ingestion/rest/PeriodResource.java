@@ -2,6 +2,7 @@ package org.kpisuite.ingestion.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,7 @@ import org.kpisuite.ingestion.service.PeriodService;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Roles;
 
 /** Admin: closing months against new values and corrections. */
 @Path("/api/v1/periods")
@@ -36,6 +38,7 @@ public class PeriodResource {
     PeriodService service;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/close")
     @Operation(summary = "Close a month",
             description = "From now on a value or correction of that month (for the indicator and department given; "
@@ -54,6 +57,7 @@ public class PeriodResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/reopen")
     @Operation(summary = "Reopen a month",
             description = "Removes the closure of exactly this scope. A wider closure of the month (e.g. for every "
@@ -69,6 +73,7 @@ public class PeriodResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Closed months, optionally of one fiscal year")
     @APIResponse(responseCode = "400", description = "fiscalYear is malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

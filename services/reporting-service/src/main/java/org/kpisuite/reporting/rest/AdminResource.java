@@ -1,5 +1,6 @@
 package org.kpisuite.reporting.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.ReadModelRebuild;
 
 @Path("/api/v1/admin")
@@ -18,6 +20,7 @@ public class AdminResource {
     ReadModelRebuild rebuild;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/rebuild")
     @Operation(summary = "Rebuild the read model by replaying the plan item, indicator and measurement topics",
             description = "Answers at once; progress is complete again once the consumers have caught up "

@@ -135,10 +135,11 @@ public class IndicatorResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{code}/versions")
-    @Operation(summary = "Every version of the indicator, oldest first")
+    @Operation(summary = "Every version of the indicator, oldest first, with who made it (changedBy) and when")
     public List<IndicatorResponse> versions(@PathParam("code") String code) {
         service.get(code);
         return IndicatorVersion.of(code).stream()
-                .map(v -> IndicatorResponse.of(InboundEvent.read(mapper, v.state, IndicatorEvent.class))).toList();
+                .map(v -> IndicatorResponse.of(InboundEvent.read(mapper, v.state, IndicatorEvent.class), v.changedBy))
+                .toList();
     }
 }

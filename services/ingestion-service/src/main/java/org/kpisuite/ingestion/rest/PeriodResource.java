@@ -25,6 +25,7 @@ import org.kpisuite.ingestion.service.PeriodService;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
 
 /** Admin: closing months against new values and corrections. */
@@ -36,6 +37,9 @@ public class PeriodResource {
 
     @Inject
     PeriodService service;
+
+    @Inject
+    Caller caller;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -52,7 +56,7 @@ public class PeriodResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@Valid @NotNull PeriodRequest request) {
         PeriodService.Closed closed = service.close(request.month(), request.indicatorCode(), request.department(),
-                Submitter.ANONYMOUS);
+                Submitter.of(caller));
         return Response.status(closed.created() ? 201 : 200).entity(PeriodClosureResponse.of(closed.closure())).build();
     }
 
@@ -69,7 +73,8 @@ public class PeriodResource {
     @APIResponse(responseCode = "400", description = "A field is missing or malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PeriodClosureResponse reopen(@Valid @NotNull PeriodRequest request) {
-        return PeriodClosureResponse.of(service.reopen(request.month(), request.indicatorCode(), request.department()));
+        return PeriodClosureResponse.of(service.reopen(request.month(), request.indicatorCode(), request.department(),
+                Submitter.of(caller)));
     }
 
     @GET

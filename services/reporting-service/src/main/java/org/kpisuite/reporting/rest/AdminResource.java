@@ -9,6 +9,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.ReadModelRebuild;
 
@@ -16,8 +18,13 @@ import org.kpisuite.reporting.service.ReadModelRebuild;
 @Tag(name = "Administration")
 public class AdminResource {
 
+    private static final Logger LOG = Logger.getLogger(AdminResource.class);
+
     @Inject
     ReadModelRebuild rebuild;
+
+    @Inject
+    Caller caller;
 
     @POST
     @RolesAllowed(Roles.ADMIN)
@@ -27,6 +34,7 @@ public class AdminResource {
                     + "(seconds for the FY2024 plan). The result is the same as before: every number comes from events.")
     @APIResponse(responseCode = "202", description = "Replay started")
     public Response rebuild() {
+        LOG.infof("read model rebuild started by %s", caller.subject());
         rebuild.rebuild();
         return Response.accepted().build();
     }

@@ -101,8 +101,10 @@ public final class LocalTokens {
 
     /** What a service needs to accept this pair's tokens (as config properties). */
     public Map<String, String> verificationConfig() {
-        return Map.of("mp.jwt.verify.publickey.location", publicKeyFile.toUri().toString(),
-                "mp.jwt.verify.issuer", ISSUER);
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("mp.jwt.verify.publickey.location", publicKeyFile.toUri().toString());
+        config.put("mp.jwt.verify.issuer", ISSUER);
+        return config;
     }
 
     /** A token of one role, valid for the given time; department only for a submitter. */

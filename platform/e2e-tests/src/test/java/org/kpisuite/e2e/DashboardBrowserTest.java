@@ -157,6 +157,11 @@ class DashboardBrowserTest {
         driver.findElement(By.id("signin-button")).click();
         wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
         assertThat(driver.findElement(By.id("signin")).isDisplayed()).isFalse();
+        // Reading the console empties it: the one error in it is the 401 this test asked for.
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertThat(errors).allMatch(e -> e.contains("401"));
     }
 
     @Test

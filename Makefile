@@ -4,6 +4,7 @@
 #   make test        build and run every test
 #   make fault-test  only the fault tests: broker stopped, reporting killed, PostgreSQL restarted under load
 #   make clean       remove build output (keeps .data); make clean-data removes the local data too
+#   make -s token ROLE=kpi-admin|kpi-viewer|kpi-bi|kpi-submitter [DEPARTMENT=<code>]   print a local bearer token
 
 JAVA ?= java
 MVNW ?= ./mvnw
@@ -17,10 +18,10 @@ DEVSTACK := platform/devstack
 running = { [ -f $(PID_FILE) ] && kill -0 "$$(cat $(PID_FILE))" 2>/dev/null; }
 
 .DEFAULT_GOAL := help
-.PHONY: help run stop test fault-test bench clean clean-data
+.PHONY: help run stop test fault-test bench clean clean-data token
 
 help:
-	@sed -n '2,6s/^# //p' $(firstword $(MAKEFILE_LIST))
+	@sed -n '2,7s/^# //p' $(firstword $(MAKEFILE_LIST))
 
 run:
 	@if $(running); then echo "DevStack is already running (pid $$(cat $(PID_FILE))): make stop first." >&2; exit 1; fi
@@ -29,6 +30,13 @@ run:
 	$(JAVA) $(DEVSTACK_JAVA_OPTS) -cp "$(DEVSTACK)/target/classes:$$(cat $(DEVSTACK)/target/classpath.txt)" \
 		org.kpisuite.devstack.DevStack "$(CURDIR)"; \
 	rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 130 ] || [ $$rc -eq 143 ] || exit $$rc
+
+# Prints the token and nothing else (build output goes to stderr), for $(make -s token ROLE=...).
+token:
+	@test -f $(DEVSTACK)/target/classes/org/kpisuite/devstack/TokenCommand.class -a -f $(DEVSTACK)/target/classpath.txt \
+		|| $(MVNW) -q -B -DskipTests -pl $(DEVSTACK) -am package >&2
+	@$(JAVA) -cp "$(DEVSTACK)/target/classes:$$(cat $(DEVSTACK)/target/classpath.txt)" \
+		org.kpisuite.devstack.TokenCommand "$(CURDIR)" "$(ROLE)" "$(DEPARTMENT)"
 
 stop:
 	@if ! $(running); then echo "Nothing to stop."; rm -f $(PID_FILE); exit 0; fi; \

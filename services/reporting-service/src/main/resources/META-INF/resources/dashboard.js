@@ -1,5 +1,7 @@
 // The indicator dashboard: plain ES module, no build step. Data from reporting-service's own API
 // (/api/v1/progress and /api/v1/progress/{code}/series); charts with ECharts from the webjar (window.echarts).
+// The API needs a kpi-viewer bearer token: from the address (#token=..., as make run prints it) or pasted into
+// the sign-in form; kept in this tab's sessionStorage only, and taken out of the address bar at once.
 
 const TEXT = {
     ja: {
@@ -29,6 +31,12 @@ const TEXT = {
         empty: 'この条件に該当する評価指標はありません。',
         noIndicators: 'この年度の評価指標はまだありません。',
         failed: (what) => `データを取得できませんでした（${what}）。`,
+        signinLabel: 'アクセストークン（kpi-viewer）',
+        signinButton: '表示する',
+        signinHint: 'ローカル環境では make -s token ROLE=kpi-viewer で発行できます。',
+        signinNeeded: 'サインインが必要です。閲覧用のアクセストークンを入力してください。',
+        signinRejected: 'アクセストークンが無効か期限切れです（401）。新しいトークンを入力してください。',
+        forbidden: 'このトークンには進捗を閲覧する権限（kpi-viewer）がありません（403）。',
         noSeries: '月次データを表示できません（no series）',
         chartMonthly: '月次値',
         chartCumulative: '累計実績',
@@ -69,6 +77,12 @@ const TEXT = {
         empty: 'No indicator matches these filters.',
         noIndicators: 'No indicators for this fiscal year yet.',
         failed: (what) => `Could not load the data (${what}).`,
+        signinLabel: 'Access token (kpi-viewer)',
+        signinButton: 'Show',
+        signinHint: 'Locally, make -s token ROLE=kpi-viewer prints one.',
+        signinNeeded: 'Please sign in: paste an access token that may read progress.',
+        signinRejected: 'The access token is invalid or has expired (401). Paste a new one.',
+        forbidden: 'This token may not read progress: it needs the kpi-viewer role (403).',
         noSeries: 'No monthly series available (no series)',
         chartMonthly: 'Monthly',
         chartCumulative: 'Actual to date',
@@ -123,7 +137,34 @@ const state = {
     generation: 0,
     error: null,
     loading: false,
+    token: null,
+    auth: null, // null, 'missing', 'rejected' or 'forbidden'
 };
+
+const TOKEN_KEY = 'kpi.dashboard.token';
+
+/** The token from #token=... (then removed from the address bar) or from this tab's earlier sign-in. */
+function initialToken() {
+    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const fromUrl = fragment.get('token');
+    if (fromUrl) {
+        history.replaceState(null, '', `${location.pathname}${location.search}`);
+        storeToken(fromUrl.trim());
+        return fromUrl.trim();
+    }
+    try {
+        return sessionStorage.getItem(TOKEN_KEY);
+    } catch (e) {
+        return null;
+    }
+}
+
+function storeToken(token) {
+    try {
+        if (token) sessionStorage.setItem(TOKEN_KEY, token);
+        else sessionStorage.removeItem(TOKEN_KEY);
+    } catch (e) { /* storage may be unavailable: the token lives as long as the page */ }
+}
 
 function initialLang() {
     const fromUrl = new URLSearchParams(location.search).get('lang');
@@ -211,23 +252,33 @@ function query() {
 }
 
 async function getJson(url) {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    const headers = { Accept: 'application/json' };
+    if (state.token) headers.Authorization = `Bearer ${state.token}`;
+    const response = await fetch(url, { headers });
     if (!response.ok) {
         let detail = `HTTP ${response.status}`;
         try {
             const problem = await response.json();
             if (problem && problem.detail) detail += `: ${problem.detail}`;
         } catch (e) { /* not JSON */ }
-        throw new Error(detail);
+        const error = new Error(detail);
+        error.status = response.status;
+        throw error;
     }
     return response.json();
 }
 
 async function load() {
     const generation = ++state.generation;
+    saveUrl();
+    if (!state.token) {
+        signIn('missing');
+        return;
+    }
+    state.auth = null;
+    renderSignIn();
     state.loading = true;
     state.error = null;
-    saveUrl();
     renderMessage();
     $('#indicators').setAttribute('aria-busy', 'true');
     try {
@@ -238,6 +289,11 @@ async function load() {
         if (generation !== state.generation) return;
         state.progress = [];
         state.error = e.message;
+        if (e.status === 401) {
+            signIn('rejected');
+            return;
+        }
+        if (e.status === 403) state.auth = 'forbidden';
     }
     state.loading = false;
     state.series = new Map();
@@ -369,11 +425,34 @@ function renderSummary(shown) {
     $('#as-of-label').textContent = asOf ? t().asOfLabel(asOf) : '';
 }
 
+/** Shows the sign-in form and why; the stored token, if any, is forgotten. */
+function signIn(reason) {
+    state.auth = reason;
+    state.token = null;
+    storeToken(null);
+    state.loading = false;
+    state.progress = [];
+    state.error = null;
+    render();
+    $('#indicators').setAttribute('aria-busy', 'false');
+    renderSignIn();
+    $('#token').focus();
+}
+
+function renderSignIn() {
+    const form = $('#signin');
+    const open = state.auth === 'missing' || state.auth === 'rejected';
+    form.hidden = !open;
+    $('#signin-reason').textContent = !open ? '' : state.auth === 'rejected' ? t().signinRejected : t().signinNeeded;
+}
+
 function renderMessage(shown) {
     const box = $('#message');
     let text = null;
     let kind = 'info';
-    if (state.loading) text = t().loading;
+    if (state.auth === 'missing' || state.auth === 'rejected') text = null;
+    else if (state.auth === 'forbidden') { text = t().forbidden; kind = 'error'; }
+    else if (state.loading) text = t().loading;
     else if (state.error) { text = t().failed(state.error); kind = 'error'; }
     else if (state.progress.length === 0) text = t().noIndicators;
     else if (shown === 0) text = t().empty;
@@ -563,9 +642,20 @@ function init() {
     state.chapter = params.get('chapter') || 'all';
     state.department = params.get('department') || 'all';
 
+    state.token = initialToken();
     populateYears();
     $('#as-of').value = state.asOf;
     applyLabels();
+
+    $('#signin').addEventListener('submit', (e) => {
+        e.preventDefault();
+        const token = $('#token').value.trim().replace(/^Bearer\s+/i, '');
+        if (!token) return;
+        $('#token').value = '';
+        state.token = token;
+        storeToken(token);
+        load();
+    });
 
     $('#fiscal-year').addEventListener('change', (e) => {
         state.fiscalYear = Number(e.target.value);
@@ -593,6 +683,7 @@ function init() {
         saveUrl();
         populateFilters();
         render();
+        renderSignIn();
     });
     window.addEventListener('resize', () => state.charts.forEach((chart) => chart.resize()));
     load();

@@ -39,7 +39,8 @@ final class Repository {
             "quarkus.datasource.password",
             "quarkus.otel.exporter.otlp.endpoint",
             "mp.jwt.verify.publickey.location",
-            "mp.jwt.verify.issuer");
+            "mp.jwt.verify.issuer",
+            "smallrye.jwt.path.groups");
     /** Variables read by the container image's launcher, not by Quarkus. */
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND");
 
@@ -66,9 +67,14 @@ final class Repository {
         return services;
     }
 
-    /** The defaults every service shares (platform/messaging). */
+    /** The defaults every service shares (platform/messaging and platform/security). */
     static Properties sharedDefaults() {
-        return properties(ROOT.resolve("platform/messaging/src/main/resources/META-INF/microprofile-config.properties"));
+        Properties shared = new Properties();
+        for (String module : List.of("messaging", "security")) {
+            shared.putAll(properties(ROOT.resolve("platform/" + module
+                    + "/src/main/resources/META-INF/microprofile-config.properties")));
+        }
+        return shared;
     }
 
     static String database(String jdbcUrl) {

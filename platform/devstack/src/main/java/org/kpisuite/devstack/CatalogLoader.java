@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.kpisuite.testing.LocalTokens;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,12 +32,15 @@ public final class CatalogLoader {
 
     private final String planUrl;
     private final String indicatorUrl;
+    private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
 
-    public CatalogLoader(String planServiceUrl, String indicatorServiceUrl) {
+    /** @param adminToken a kpi-admin bearer token: the catalog is loaded like any administrator would */
+    public CatalogLoader(String planServiceUrl, String indicatorServiceUrl, String adminToken) {
         this.planUrl = planServiceUrl;
         this.indicatorUrl = indicatorServiceUrl;
+        this.adminToken = adminToken;
     }
 
     /** What a load did: the plan import's counts and the outcome of each indicator. */
@@ -91,7 +96,8 @@ public final class CatalogLoader {
 
     private HttpResponse<String> send(String method, String url, JsonNode body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json");
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + adminToken);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -114,11 +120,19 @@ public final class CatalogLoader {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** Loads a catalog into a running suite: {@code CatalogLoader <file> [planServiceUrl indicatorServiceUrl]}. */
+    /**
+     * Loads a catalog into a running suite: {@code CatalogLoader <file> [planServiceUrl indicatorServiceUrl]}, as
+     * the administrator whose token is in KPI_TOKEN, or else with a token of the local key pair (.data/keys/).
+     */
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "deploy/catalog/fy2024.yaml");
         String plan = args.length > 2 ? args[1] : SuiteServices.PLAN.baseUrl();
         String indicator = args.length > 2 ? args[2] : SuiteServices.INDICATOR.baseUrl();
-        System.out.println("Catalog loaded: " + new CatalogLoader(plan, indicator).load(file));
+        String token = System.getenv("KPI_TOKEN");
+        if (token == null || token.isBlank()) {
+            token = LocalTokens.inDirectory(DevStack.keysDirectory(Path.of("").toAbsolutePath()))
+                    .mint("catalog-loader", LocalTokens.ADMIN, null, Duration.ofMinutes(30));
+        }
+        System.out.println("Catalog loaded: " + new CatalogLoader(plan, indicator, token.trim()).load(file));
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 
+import org.kpisuite.testing.LocalTokens;
 import org.kpisuite.testing.PostgresServer;
 
 /**
@@ -34,12 +35,14 @@ public final class DevStack {
 
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration SERVICES_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration DASHBOARD_TOKEN_VALIDITY = Duration.ofDays(7);
 
     private final Path root;
     private final Path data;
     private final Path logs;
     private final Path pidFile;
 
+    private volatile LocalTokens tokens;
     private volatile PostgresServer postgres;
     private volatile KafkaBrokerProcess kafka;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
@@ -74,6 +77,11 @@ public final class DevStack {
         new CountDownLatch(1).await(); // run until a signal ends the JVM
     }
 
+    /** Where the local key pair lives: kept between runs, forgotten with make clean-data. */
+    static Path keysDirectory(Path root) {
+        return root.resolve(".data/keys");
+    }
+
     void run() {
         checkNotRunning();
         checkServiceJars();
@@ -81,6 +89,8 @@ public final class DevStack {
         writePidFile();
         Runtime.getRuntime().addShutdownHook(new Thread(this::shutdown, "devstack-shutdown"));
 
+        tokens = LocalTokens.inDirectory(keysDirectory(root));
+        say("Tokens: signed by the key pair in " + keysDirectory(root) + " (make token ROLE=... prints one)");
         say("Starting PostgreSQL on port " + POSTGRES_PORT + " (data in " + data.resolve("postgres") + ")");
         postgres = PostgresServer.startPersistent(data.resolve("postgres"), POSTGRES_PORT);
         SuiteServices.ALL.forEach(spec -> postgres.ensureDatabase(spec.database()));
@@ -92,7 +102,7 @@ public final class DevStack {
         say("Starting the services (logs in " + logs + ")");
         for (SuiteServices.ServiceSpec spec : SuiteServices.ALL) {
             ServiceProcess service = ServiceProcess.of(root, spec,
-                    SuiteServices.config(spec, POSTGRES_PORT, kafka.bootstrapServers()),
+                    SuiteServices.config(spec, POSTGRES_PORT, kafka.bootstrapServers(), tokens),
                     logs.resolve(spec.name() + ".log"));
             services.add(service);
             service.start();
@@ -108,7 +118,8 @@ public final class DevStack {
     void loadCatalog() {
         Path catalog = root.resolve("deploy/catalog/fy2024.yaml");
         try {
-            var summary = new CatalogLoader(SuiteServices.PLAN.baseUrl(), SuiteServices.INDICATOR.baseUrl()).load(catalog);
+            var summary = new CatalogLoader(SuiteServices.PLAN.baseUrl(), SuiteServices.INDICATOR.baseUrl(),
+                    tokens.mint("devstack-catalog-loader", LocalTokens.ADMIN, null, Duration.ofMinutes(30))).load(catalog);
             say("Catalog " + root.relativize(catalog) + " loaded: " + summary);
         } catch (Exception e) {
             say("Catalog " + catalog + " could NOT be loaded (the suite runs without it): " + e.getMessage());
@@ -210,7 +221,12 @@ public final class DevStack {
             text.append(String.format(Locale.ROOT, "  %-18s %s/api/v1   %s/q/swagger-ui%n", service.name(), base, base));
             text.append(String.format(Locale.ROOT, "  %-18s %s/q/health   %s/q/metrics%n", "", base, base));
         }
-        text.append(String.format(Locale.ROOT, "  %-18s %s/%n", "dashboard", SuiteServices.REPORTING.baseUrl()));
+        // The page keeps the token in the tab's sessionStorage and takes it out of the address bar.
+        String viewer = tokens.mint("local-viewer", LocalTokens.VIEWER, null, DASHBOARD_TOKEN_VALIDITY);
+        text.append(String.format(Locale.ROOT, "  %-18s %s/#token=%s%n", "dashboard", SuiteServices.REPORTING.baseUrl(),
+                viewer));
+        text.append(String.format(Locale.ROOT, "  %-18s make -s token ROLE=kpi-admin | kpi-viewer | kpi-bi | "
+                + "kpi-submitter DEPARTMENT=<code>%n", "tokens"));
         text.append(String.format(Locale.ROOT, "  %-18s %s/api/v1/progress?fiscalYear=2024%n", "progress FY2024",
                 SuiteServices.REPORTING.baseUrl()));
         text.append(String.format(Locale.ROOT, "  %-18s jdbc:postgresql://localhost:%d/<plan|indicator|ingestion|reporting>"

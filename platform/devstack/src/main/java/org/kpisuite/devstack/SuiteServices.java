@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.kpisuite.testing.LocalTokens;
 import org.kpisuite.testing.PostgresServer;
 
 /** The suite's four services, their databases and their fixed local ports, and how they are configured. */
@@ -42,8 +43,10 @@ public final class SuiteServices {
      *
      * @param postgresHostPort e.g. {@code localhost:15432}
      * @param bootstrapServers e.g. {@code localhost:19092}
+     * @param tokens           the key pair whose tokens the service accepts
      */
-    public static Map<String, String> config(ServiceSpec spec, String postgresHostPort, String bootstrapServers) {
+    public static Map<String, String> config(ServiceSpec spec, String postgresHostPort, String bootstrapServers,
+            LocalTokens tokens) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + postgresHostPort + "/" + spec.database());
         config.put("quarkus.datasource.username", PostgresServer.USER);
@@ -52,10 +55,13 @@ public final class SuiteServices {
         config.put("kafka.bootstrap.servers", bootstrapServers);
         // Local logs are read by people: plain text, not the JSON lines of the prod profile.
         config.put("quarkus.log.console.json.enabled", "false");
+        // Tokens signed by the local key pair (make token, the dashboard URL, the catalog loader).
+        config.putAll(tokens.verificationConfig());
         return config;
     }
 
-    public static Map<String, String> config(ServiceSpec spec, int postgresPort, String bootstrapServers) {
-        return config(spec, "localhost:" + postgresPort, bootstrapServers);
+    public static Map<String, String> config(ServiceSpec spec, int postgresPort, String bootstrapServers,
+            LocalTokens tokens) {
+        return config(spec, "localhost:" + postgresPort, bootstrapServers, tokens);
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.kpisuite.testing.LocalTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +19,14 @@ class ServiceProcessTest {
 
     @Test
     void configPointsTheServiceAtItsOwnDatabaseAndTheBroker() {
-        assertThat(SuiteServices.config(SuiteServices.INGESTION, 15432, "localhost:19092")).containsExactly(
+        LocalTokens tokens = LocalTokens.inDirectory(root.resolve(".data/keys"));
+        assertThat(SuiteServices.config(SuiteServices.INGESTION, 15432, "localhost:19092", tokens)).containsExactly(
                 Map.entry("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:15432/ingestion"),
                 Map.entry("quarkus.datasource.username", "postgres"),
                 Map.entry("quarkus.datasource.password", ""),
-                Map.entry("kafka.bootstrap.servers", "localhost:19092"));
+                Map.entry("kafka.bootstrap.servers", "localhost:19092"),
+                Map.entry("mp.jwt.verify.publickey.location", root.resolve(".data/keys/public.pem").toUri().toString()),
+                Map.entry("mp.jwt.verify.issuer", "kpi-suite-local"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.kpisuite.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.devstack.CatalogLoader;
 import org.kpisuite.devstack.SuiteServices;
+import org.kpisuite.testing.LocalTokens;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -57,7 +57,7 @@ class CatalogEndToEndTest {
     @Test
     void all17Fy2024IndicatorsHaveTheTargetsOfThePlan() {
         assertThat(firstLoad.indicators()).containsOnlyKeys(TARGETS.keySet());
-        JsonPath indicators = given().baseUri(suite.url(SuiteServices.INDICATOR)).queryParam("fiscalYear", 2024)
+        JsonPath indicators = suite.as(LocalTokens.ADMIN, SuiteServices.INDICATOR).queryParam("fiscalYear", 2024)
                 .get("/api/v1/indicators").then().statusCode(200).extract().jsonPath();
         Map<String, Object> targets = indicators.getList("findAll { it.code in ['" + String.join("','", TARGETS.keySet())
                 + "'] }", Map.class).stream().collect(Collectors.toMap(i -> (String) i.get("code"),
@@ -106,14 +106,14 @@ class CatalogEndToEndTest {
             assertThat(arch.getString("status")).isEqualTo("ACHIEVED");
         });
 
-        List<String> listed = given().baseUri(suite.url(SuiteServices.REPORTING)).queryParam("fiscalYear", 2024)
+        List<String> listed = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress").then().statusCode(200).extract().jsonPath().getList("indicatorCode");
         assertThat(listed).containsAll(TARGETS.keySet());
         assertThat(progress("cabinet-liaison-offices").getString("status")).isEqualTo("NOT_RATED");
     }
 
     private static JsonPath progress(String code) {
-        return given().baseUri(suite.url(SuiteServices.REPORTING)).queryParam("fiscalYear", 2024)
+        return suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", code).then().statusCode(200).extract().jsonPath();
     }
 
@@ -122,11 +122,12 @@ class CatalogEndToEndTest {
         String body = """
                 {"indicatorCode":"%s","component":%s,"breakdown":%s,"department":"%s","month":"%s","value":%s}
                 """.formatted(code, component, breakdown, department, month, value);
-        await().atMost(Duration.ofSeconds(60)).until(() -> given().baseUri(suite.url(SuiteServices.INGESTION))
+        await().atMost(Duration.ofSeconds(60)).until(() -> suite.as(LocalTokens.ADMIN, SuiteServices.INGESTION)
                 .contentType(ContentType.JSON).body(body).post("/api/v1/measurements").statusCode() == 201);
     }
 
     private static CatalogLoader loader() {
-        return new CatalogLoader(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR));
+        return new CatalogLoader(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR),
+                suite.token(LocalTokens.ADMIN));
     }
 }

@@ -1,6 +1,5 @@
 package org.kpisuite.e2e;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kpisuite.devstack.CatalogLoader;
 import org.kpisuite.devstack.SuiteServices;
+import org.kpisuite.testing.LocalTokens;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -78,19 +78,20 @@ class DashboardBrowserTest {
         assertThat(CHROMIUM).as("Debian's chromium (make test installs it)").isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromium-driver (make test installs it)").isExecutable();
         suite = SuiteUnderTest.shared();
-        new CatalogLoader(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR))
+        new CatalogLoader(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR),
+                suite.token(LocalTokens.ADMIN))
                 .load(suite.root().resolve("deploy/catalog/fy2024.yaml"));
         // A value for a chart: 201 once ingestion knows the indicator (200 UNCHANGED if it was already there).
         String body = """
                 {"indicatorCode":"manabi-dx-accesses","department":"digital-talent","month":"2024-05","value":162000}
                 """;
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            int status = given().baseUri(suite.url(SuiteServices.INGESTION)).contentType(ContentType.JSON).body(body)
+            int status = suite.as(LocalTokens.ADMIN, SuiteServices.INGESTION).contentType(ContentType.JSON).body(body)
                     .post("/api/v1/measurements").statusCode();
             return status == 201 || status == 200;
         });
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<Map<String, Object>> progress = given().baseUri(suite.url(SuiteServices.REPORTING))
+            List<Map<String, Object>> progress = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING)
                     .queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200).extract()
                     .jsonPath().getList("$");
             assertThat(progress).extracting(p -> (String) p.get("indicatorCode")).containsAll(CODES);
@@ -132,6 +133,35 @@ class DashboardBrowserTest {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
+    }
+
+    @Test
+    @Order(0)
+    void withoutATokenThePageAsksForOneAndAcceptsAPastedViewerToken() {
+        driver.get(suite.url(SuiteServices.REPORTING) + "/?lang=en");
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+        driver.navigate().refresh();
+        WebElement reason = wait("the sign-in form", () -> {
+            WebElement form = driver.findElement(By.id("signin"));
+            return form.isDisplayed() ? driver.findElement(By.id("signin-reason")) : null;
+        });
+        assertThat(reason.getText()).contains("Please sign in");
+        assertThat(cards()).isEmpty();
+
+        driver.findElement(By.id("token")).sendKeys("not-a-valid-token");
+        driver.findElement(By.id("signin-button")).click();
+        wait("the refusal", () -> driver.findElement(By.id("signin-reason")).getText().contains("401") ? true : null);
+        assertThat(cards()).isEmpty();
+
+        driver.findElement(By.id("token")).sendKeys(suite.token(LocalTokens.VIEWER));
+        driver.findElement(By.id("signin-button")).click();
+        wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
+        assertThat(driver.findElement(By.id("signin")).isDisplayed()).isFalse();
+        // Reading the console empties it: the one error in it is the 401 this test asked for.
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+        assertThat(errors).allMatch(e -> e.contains("401"));
     }
 
     @Test
@@ -258,9 +288,11 @@ class DashboardBrowserTest {
     // ----------------------------------------------------------------------------------------- helpers
 
     /** Opens a page of the dashboard and waits until the 17 catalog indicators are cards. */
+    /** Opens the page the way make run prints its address: with a viewer token in the fragment. */
     private static void open(String path) {
-        driver.get(suite.url(SuiteServices.REPORTING) + path);
+        driver.get(suite.url(SuiteServices.REPORTING) + path + "#token=" + suite.token(LocalTokens.VIEWER));
         wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
+        assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token=");
     }
 
     private static List<WebElement> cards() {

@@ -65,7 +65,7 @@ final class FaultChecks {
                     """.formatted(code, ValueStream.SITES.get(0), DEPARTMENT);
             String[] id = new String[1];
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                var response = Requests.api(suite.url(SuiteServices.INGESTION))
+                var response = Requests.api(suite.url(SuiteServices.INGESTION), suite.adminToken())
                         .contentType(ContentType.JSON).body(body).post("/api/v1/measurements");
                 id[0] = response.statusCode() == 201 ? response.path("id") : null;
                 return id[0] != null;
@@ -80,7 +80,8 @@ final class FaultChecks {
      * first revision (a value stored or counted twice would be a second revision or a different value), and
      * nothing else.
      */
-    static void awaitExactlyOnceInReporting(String reportingUrl, List<ValueStream.Accepted> accepted, Duration timeout) {
+    static void awaitExactlyOnceInReporting(String reportingUrl, String token, List<ValueStream.Accepted> accepted,
+            Duration timeout) {
         Map<String, Map<String, String>> expected = new TreeMap<>();
         for (ValueStream.Accepted a : accepted) {
             String previous = expected.computeIfAbsent(a.indicatorCode(), c -> new TreeMap<>())
@@ -90,7 +91,7 @@ final class FaultChecks {
         }
         await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             for (var code : expected.entrySet()) {
-                JsonPath facts = Requests.api(reportingUrl).queryParam("indicatorCode", code.getKey())
+                JsonPath facts = Requests.api(reportingUrl, token).queryParam("indicatorCode", code.getKey())
                         .queryParam("limit", 10_000).get("/api/v1/exports/facts").then().statusCode(200)
                         .extract().jsonPath();
                 Map<String, String> values = new TreeMap<>();

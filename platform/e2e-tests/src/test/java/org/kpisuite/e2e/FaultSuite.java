@@ -18,6 +18,7 @@ import org.kpisuite.devstack.KafkaBrokerProcess;
 import org.kpisuite.devstack.ServiceProcess;
 import org.kpisuite.devstack.SuiteServices;
 import org.kpisuite.devstack.SuiteServices.ServiceSpec;
+import org.kpisuite.testing.LocalTokens;
 import org.kpisuite.testing.PostgresServer;
 
 /**
@@ -36,11 +37,16 @@ final class FaultSuite implements AutoCloseable {
     private final int postgresPort;
     private volatile PostgresServer postgres;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** The key pair whose tokens the services accept; the fault tests call as an administrator. */
+    private final LocalTokens tokens;
+    private final String adminToken;
 
     private FaultSuite(Path data, KafkaBrokerProcess kafka, int postgresPort) {
         this.data = data;
         this.kafka = kafka;
         this.postgresPort = postgresPort;
+        this.tokens = LocalTokens.inDirectory(data.resolve("keys"));
+        this.adminToken = tokens.mint("fault-tests", LocalTokens.ADMIN, null, Duration.ofHours(2));
     }
 
     static FaultSuite start() throws IOException {
@@ -55,7 +61,8 @@ final class FaultSuite implements AutoCloseable {
             for (ServiceSpec spec : List.of(SuiteServices.INGESTION, SuiteServices.REPORTING)) {
                 ServiceSpec onFreePort = spec.withPort(freePort());
                 suite.postgres.ensureDatabase(spec.database());
-                var config = SuiteServices.config(onFreePort, suite.postgresPort, suite.kafka.bootstrapServers());
+                var config = SuiteServices.config(onFreePort, suite.postgresPort, suite.kafka.bootstrapServers(),
+                        suite.tokens);
                 suite.services.put(spec.name(), ServiceProcess.of(root, onFreePort, config,
                         logs.resolve(spec.name() + ".log")).start());
             }
@@ -67,6 +74,10 @@ final class FaultSuite implements AutoCloseable {
             throw e;
         }
         return suite;
+    }
+
+    String adminToken() {
+        return adminToken;
     }
 
     String bootstrapServers() {

@@ -62,7 +62,7 @@ class IngestionFaultTest {
             assertThat(stream.statuses()).as("every submission was accepted at once").containsOnlyKeys(201);
             accepted.addAll(stream.accepted());
         }
-        FaultChecks.awaitExactlyOnceInReporting(suite.url(SuiteServices.REPORTING), accepted, ARRIVAL);
+        FaultChecks.awaitExactlyOnceInReporting(suite.url(SuiteServices.REPORTING), suite.adminToken(), accepted, ARRIVAL);
         FaultChecks.assertPublishedInOrderPerIndicator(suite.bootstrapServers(), accepted);
     }
 
@@ -74,7 +74,7 @@ class IngestionFaultTest {
         try (ValueStream stream = stream(codes)) {
             awaitAccepted(stream, 30);
             // Consuming: some of the stream is in reporting already, more is arriving.
-            await().atMost(ARRIVAL).until(() -> Requests.api(reporting.baseUrl()).queryParam("indicatorCode", codes.get(0))
+            await().atMost(ARRIVAL).until(() -> Requests.api(reporting.baseUrl(), suite.adminToken()).queryParam("indicatorCode", codes.get(0))
                     .get("/api/v1/exports/facts").then().extract().jsonPath().getList("items").size() > 5);
             reporting.kill();
             assertThat(reporting.isAlive()).isFalse();
@@ -86,7 +86,7 @@ class IngestionFaultTest {
             assertThat(stream.statuses()).containsOnlyKeys(201);
             accepted.addAll(stream.accepted());
         }
-        FaultChecks.awaitExactlyOnceInReporting(reporting.baseUrl(), accepted, ARRIVAL);
+        FaultChecks.awaitExactlyOnceInReporting(reporting.baseUrl(), suite.adminToken(), accepted, ARRIVAL);
     }
 
     @Test
@@ -105,11 +105,11 @@ class IngestionFaultTest {
             assertThat(stream.statuses()).containsKeys(201, 503).doesNotContainKey(500);
             accepted.addAll(stream.accepted());
         }
-        FaultChecks.awaitExactlyOnceInReporting(suite.url(SuiteServices.REPORTING), accepted, ARRIVAL);
+        FaultChecks.awaitExactlyOnceInReporting(suite.url(SuiteServices.REPORTING), suite.adminToken(), accepted, ARRIVAL);
     }
 
     private static ValueStream stream(List<String> codes) {
-        return new ValueStream(suite.url(SuiteServices.INGESTION), FaultChecks.DEPARTMENT, codes, FIRST_MONTH, 5_000)
+        return new ValueStream(suite.url(SuiteServices.INGESTION), suite.adminToken(), FaultChecks.DEPARTMENT, codes, FIRST_MONTH, 5_000)
                 .start();
     }
 

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.kpisuite.devstack.SuiteServices;
+import org.kpisuite.testing.LocalTokens;
 
 import io.restassured.http.ContentType;
 
@@ -48,22 +49,23 @@ class LargeBatchEndToEndTest {
         }
         String batch = "{\"mode\":\"ATOMIC\",\"rows\":[" + String.join(",", rows) + "]}";
         // ingestion learns of the indicator from Kafka: until then the rows are rejected and nothing is stored.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> Requests
-                .api(suite.url(SuiteServices.INGESTION)).contentType(ContentType.JSON).body(batch)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> suite
+                .as(LocalTokens.ADMIN, SuiteServices.INGESTION).contentType(ContentType.JSON).body(batch)
                 .post("/api/v1/measurements/batch").statusCode() == 200);
-        Requests.api(suite.url(SuiteServices.INGESTION)).queryParam("indicatorCode", code)
+        suite.as(LocalTokens.ADMIN, SuiteServices.INGESTION).queryParam("indicatorCode", code)
                 .get("/api/v1/measurements").then().statusCode(200).body("size()", equalTo(10_000));
 
         BigDecimal expectedTotal = total;
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            List<Map<String, Object>> facts = Requests.api(suite.url(SuiteServices.REPORTING))
+            List<Map<String, Object>> facts = suite.as(LocalTokens.BI, SuiteServices.REPORTING)
                     .queryParam("indicatorCode", code).queryParam("limit", 10_000)
                     .get("/api/v1/exports/facts").then().statusCode(200).extract().jsonPath().getList("items");
             assertThat(facts).hasSize(10_000);
             assertThat(facts.stream().map(f -> new BigDecimal(String.valueOf(f.get("value"))))
                     .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(expectedTotal);
         });
-        BigDecimal actual = new BigDecimal(Requests.api(suite.url(SuiteServices.REPORTING)).queryParam("fiscalYear", 2024)
+        BigDecimal actual = new BigDecimal(suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING)
+                .queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", code).then().statusCode(200).extract().jsonPath().getString("actual"));
         assertThat(actual).isEqualByComparingTo(fy2024);
     }
@@ -71,10 +73,10 @@ class LargeBatchEndToEndTest {
     /** A SUM indicator by site from FY2016, defined through plan-service and indicator-service. */
     private static String defineIndicator(SuiteUnderTest suite) {
         String plan = "E2E-BULK-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        Requests.api(suite.url(SuiteServices.PLAN)).contentType(ContentType.JSON)
+        suite.as(LocalTokens.ADMIN, SuiteServices.PLAN).contentType(ContentType.JSON)
                 .body("{\"code\":\"" + plan + "\",\"agency\":\"IPA\",\"fiscalYear\":2024,\"nameJa\":\"一括試験\"}")
                 .post("/api/v1/plans").then().statusCode(201);
-        String planItemId = Requests.api(suite.url(SuiteServices.PLAN)).contentType(ContentType.JSON)
+        String planItemId = suite.as(LocalTokens.ADMIN, SuiteServices.PLAN).contentType(ContentType.JSON)
                 .body("{\"planCode\":\"" + plan + "\",\"code\":\"I.1\",\"nameJa\":\"一括\"}")
                 .post("/api/v1/plan-items").then().statusCode(201).extract().path("id");
         String code = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
@@ -86,8 +88,8 @@ class LargeBatchEndToEndTest {
                  "targets":[{"fiscalYear":2024,"comparator":"AT_LEAST","value":1000000}]}
                 """.formatted(code, planItemId, sites);
         // indicator-service learns of the plan item from Kafka.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Requests
-                .api(suite.url(SuiteServices.INDICATOR)).contentType(ContentType.JSON).body(body)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> suite
+                .as(LocalTokens.ADMIN, SuiteServices.INDICATOR).contentType(ContentType.JSON).body(body)
                 .put("/api/v1/indicators/{code}", code).statusCode() == 201);
         return code;
     }

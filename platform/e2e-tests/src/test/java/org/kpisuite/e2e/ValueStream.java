@@ -33,6 +33,7 @@ final class ValueStream implements AutoCloseable {
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
     private final String ingestionUrl;
+    private final String token;
     private final String department;
     private final List<String> codes;
     private final YearMonth firstMonth;
@@ -44,8 +45,10 @@ final class ValueStream implements AutoCloseable {
     private Thread thread;
 
     /** Values for the indicators in turn, site after site, month after month from {@code firstMonth}. */
-    ValueStream(String ingestionUrl, String department, List<String> codes, YearMonth firstMonth, int maxValues) {
+    ValueStream(String ingestionUrl, String token, String department, List<String> codes, YearMonth firstMonth,
+            int maxValues) {
         this.ingestionUrl = ingestionUrl;
+        this.token = token;
         this.department = department;
         this.codes = List.copyOf(codes);
         this.firstMonth = firstMonth;
@@ -76,7 +79,7 @@ final class ValueStream implements AutoCloseable {
         while (true) {
             Response response;
             try {
-                response = Requests.api(ingestionUrl).contentType(ContentType.JSON).body(body)
+                response = Requests.api(ingestionUrl, token).contentType(ContentType.JSON).body(body)
                         .post("/api/v1/measurements");
             } catch (RuntimeException e) {
                 wrongAnswers.add(month + " " + site + " " + code + ": no answer (" + e + ")");

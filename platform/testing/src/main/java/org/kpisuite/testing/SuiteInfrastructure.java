@@ -7,7 +7,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Starts a real Kafka broker and a real PostgreSQL for a service's {@code @QuarkusTest}s and points the
- * service at them. Registered once per service test suite with {@code @QuarkusTestResource}.
+ * service at them, and has it accept the tokens of {@link Tokens} (RestAssured calls carry an administrator's
+ * unless a test says otherwise). Registered once per service test suite with {@code @QuarkusTestResource}.
  */
 public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -22,6 +23,8 @@ public class SuiteInfrastructure implements QuarkusTestResourceLifecycleManager 
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("postgres"));
         config.put("quarkus.datasource.username", PostgresServer.USER);
         config.put("quarkus.datasource.password", "");
+        config.putAll(Tokens.keys().verificationConfig());
+        Tokens.adminByDefault();
         return config;
     }
 

@@ -87,10 +87,10 @@ class BatchCsvTest {
                 .body("rejections.field", equalTo(List.of("breakdown", "value", "value")))
                 .body("rejections[1].reason", containsString("twelve"));
 
-        post("indicatorCode,month,value\n".getBytes(StandardCharsets.UTF_8), "text/csv", "")
+        post("indicatorCode,department,value\n".getBytes(StandardCharsets.UTF_8), "text/csv", "")
                 .statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("header"))
-                .body("detail", containsString("department"));
+                .body("detail", containsString("month"));
         post("a,b\n".getBytes(StandardCharsets.UTF_8), "text/csv", "?mode=SOMETIMES")
                 .statusCode(400).body("violations[0].field", equalTo("mode"));
     }

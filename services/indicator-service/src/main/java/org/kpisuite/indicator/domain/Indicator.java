@@ -84,6 +84,10 @@ public class Indicator extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The subject of the token that made this change; null for changes made before tokens. */
+    @Column(name = "changed_by")
+    public String changedBy;
+
     @OneToMany(mappedBy = "indicatorCode", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("fiscalYear")
     public List<IndicatorTarget> targets = new ArrayList<>();

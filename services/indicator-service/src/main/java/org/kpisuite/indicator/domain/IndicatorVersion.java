@@ -34,6 +34,10 @@ public class IndicatorVersion extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
+    /** The subject of the token that made this change; null for changes made before tokens. */
+    @Column(name = "changed_by")
+    public String changedBy;
+
     public static List<IndicatorVersion> of(String code) {
         return list("code = ?1 order by version", code);
     }

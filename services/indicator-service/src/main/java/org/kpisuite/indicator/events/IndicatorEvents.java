@@ -32,6 +32,7 @@ public class IndicatorEvents {
         version.code = indicator.code;
         version.version = indicator.version;
         version.changedAt = indicator.updatedAt;
+        version.changedBy = indicator.changedBy;
         try {
             version.state = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

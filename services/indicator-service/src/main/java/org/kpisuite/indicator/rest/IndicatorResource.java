@@ -3,6 +3,7 @@ package org.kpisuite.indicator.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -33,6 +34,7 @@ import org.kpisuite.indicator.service.IndicatorService;
 import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Roles;
 
 @Path("/api/v1/indicators")
 @Tag(name = "Indicators")
@@ -47,6 +49,7 @@ public class IndicatorResource {
     com.fasterxml.jackson.databind.ObjectMapper mapper;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Define an indicator with its fiscal-year targets")
     @APIResponse(responseCode = "201", description = "Defined",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
@@ -63,6 +66,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "List indicators, optionally only those with a target in one fiscal year")
     public List<IndicatorResponse> list(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024")
@@ -72,6 +76,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{code}")
     @Operation(summary = "Read one indicator")
     @APIResponse(responseCode = "200", description = "The indicator",
@@ -83,6 +88,7 @@ public class IndicatorResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{code}")
     @Operation(summary = "Create or replace an indicator's definition",
             description = "Idempotent: an identical definition changes nothing (no new version, no event). Used to "
@@ -101,6 +107,7 @@ public class IndicatorResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{code}/targets/{fiscalYear}")
     @Operation(summary = "Set the target of one fiscal year; other years keep theirs")
     @APIResponse(responseCode = "200", description = "The indicator with its targets",
@@ -116,6 +123,7 @@ public class IndicatorResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{code}/retire")
     @Operation(summary = "Retire an indicator after a fiscal year; it stays reportable for its active years")
     @APIResponse(responseCode = "200", description = "Retired",
@@ -125,11 +133,13 @@ public class IndicatorResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{code}/versions")
-    @Operation(summary = "Every version of the indicator, oldest first")
+    @Operation(summary = "Every version of the indicator, oldest first, with who made it (changedBy) and when")
     public List<IndicatorResponse> versions(@PathParam("code") String code) {
         service.get(code);
         return IndicatorVersion.of(code).stream()
-                .map(v -> IndicatorResponse.of(InboundEvent.read(mapper, v.state, IndicatorEvent.class))).toList();
+                .map(v -> IndicatorResponse.of(InboundEvent.read(mapper, v.state, IndicatorEvent.class), v.changedBy))
+                .toList();
     }
 }

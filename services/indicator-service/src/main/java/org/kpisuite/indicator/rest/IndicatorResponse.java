@@ -31,15 +31,17 @@ public record IndicatorResponse(
         List<Target> targets,
         boolean retired,
         @Schema(example = "1") long version,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Who made this version (the token's subject); null before tokens",
+                example = "admin@ipa.go.jp", nullable = true) String changedBy) {
 
     static IndicatorResponse of(Indicator indicator) {
-        return of(IndicatorEvents.toEvent(indicator));
+        return of(IndicatorEvents.toEvent(indicator), indicator.changedBy);
     }
 
-    static IndicatorResponse of(IndicatorEvent i) {
+    static IndicatorResponse of(IndicatorEvent i, String changedBy) {
         return new IndicatorResponse(i.code(), i.nameJa(), i.nameEn(), i.unit(), i.department(), i.planItemId(),
                 i.coreTarget(), i.referenceOnly(), i.aggregation(), i.components(), i.breakdown(), i.allowsNegative(),
-                i.firstFiscalYear(), i.lastFiscalYear(), i.targets(), i.retired(), i.version(), i.changedAt());
+                i.firstFiscalYear(), i.lastFiscalYear(), i.targets(), i.retired(), i.version(), i.changedAt(), changedBy);
     }
 }

@@ -19,12 +19,16 @@ import org.kpisuite.indicator.rest.IndicatorRequest;
 import org.kpisuite.indicator.rest.TargetRequest;
 import org.kpisuite.problem.Problem.Violation;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.security.Caller;
 
 @ApplicationScoped
 public class IndicatorService {
 
     @Inject
     IndicatorEvents events;
+
+    @Inject
+    Caller caller;
 
     public enum Outcome {
         CREATED, CHANGED, UNCHANGED
@@ -172,6 +176,7 @@ public class IndicatorService {
     private void changed(Indicator indicator, String type) {
         indicator.version++;
         indicator.updatedAt = Instant.now();
+        indicator.changedBy = caller.subject();
         events.record(indicator, type);
     }
 

@@ -11,4 +11,8 @@ public interface IngestionConfig {
     /** The time zone whose calendar decides which month is "the future". */
     @WithDefault("Asia/Tokyo")
     ZoneId zone();
+
+    /** The most rows one batch may hold; a larger one is refused whole (413) before any row is checked. */
+    @WithDefault("50000")
+    int maxBatchRows();
 }

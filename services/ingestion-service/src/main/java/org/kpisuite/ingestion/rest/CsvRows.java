@@ -28,22 +28,20 @@ final class CsvRows {
     static final Charset WINDOWS_31J = Charset.forName("windows-31j");
     private static final List<String> COLUMNS = List.of("indicatorCode", "component", "breakdown", "department", "month",
             "value", "note", "reason");
-    private static final List<String> REQUIRED = List.of("indicatorCode", "department", "month", "value");
+    // department may be left out by a kpi-submitter: its token names it.
+    private static final List<String> REQUIRED = List.of("indicatorCode", "month", "value");
 
     private CsvRows() {
     }
 
-    static List<BatchRow> read(byte[] body, String charsetName) {
+    static List<BatchRow> read(byte[] body, String charsetName, int maxRows) {
         List<List<String>> records = parse(decode(body, charsetName));
         if (records.isEmpty()) {
             throw ProblemException.badRequest("body", "is empty; the first line must name the columns "
                     + String.join(",", COLUMNS));
         }
         Map<String, Integer> columns = header(records.get(0));
-        if (records.size() - 1 > BatchImportService.MAX_ROWS) {
-            throw new ProblemException(413, "too-many-rows", "Batch too large", "a batch holds at most "
-                    + BatchImportService.MAX_ROWS + " rows, this one " + (records.size() - 1), null);
-        }
+        BatchImportService.checkSize(records.size() - 1, maxRows);
         List<BatchRow> rows = new ArrayList<>(records.size() - 1);
         for (int i = 1; i < records.size(); i++) {
             rows.add(row(i, records.get(i), columns));

@@ -17,7 +17,9 @@ public record MeasurementRequest(
         @Size(max = 64) String component,
         @Schema(description = "The breakdown value, where the indicator has a breakdown", example = "null", nullable = true)
         @Size(max = 128) String breakdown,
-        @Schema(example = "digital-talent") @NotBlank @Size(max = 64) String department,
+        @Schema(description = "The reporting department: a kpi-submitter's comes from its token (if given, it must be "
+                + "the same); a kpi-admin must name it", example = "digital-talent", nullable = true)
+        @Size(max = 64) String department,
         @Schema(description = "The month, YYYY-MM", example = "2024-05")
         @NotBlank @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month formatted YYYY-MM") String month,
         @Schema(example = "25000") @NotNull @Digits(integer = 18, fraction = 6) BigDecimal value,

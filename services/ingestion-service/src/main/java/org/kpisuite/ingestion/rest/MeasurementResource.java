@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.ingestion.config.IngestionConfig;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.service.BatchImportService;
 import org.kpisuite.ingestion.service.BatchRow;
@@ -40,6 +42,8 @@ import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Caller;
+import org.kpisuite.security.Roles;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")
@@ -74,7 +78,14 @@ public class MeasurementResource {
     @Inject
     BatchImportService batches;
 
+    @Inject
+    Caller caller;
+
+    @Inject
+    IngestionConfig config;
+
     @POST
+    @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Submit one monthly value",
             description = "The first value for its key is created (201). The same value again changes nothing (200, "
                     + "UNCHANGED). A different value is a correction (201, CORRECTED): a new revision that needs a reason.")
@@ -90,7 +101,7 @@ public class MeasurementResource {
     @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@Valid @NotNull MeasurementRequest request) {
-        MeasurementService.Result result = service.submit(request, Submitter.ANONYMOUS);
+        MeasurementService.Result result = service.submit(request, Submitter.of(caller));
         MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome(), result.flags());
         if (result.outcome() == SubmissionOutcome.UNCHANGED) {
             return Response.ok(body).build();
@@ -99,6 +110,7 @@ public class MeasurementResource {
     }
 
     @POST
+    @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Path("/batch")
     @Operation(summary = "Import many monthly values (JSON)", description = BATCH_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -124,12 +136,13 @@ public class MeasurementResource {
     }
 
     @POST
+    @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Path("/batch")
     @Consumes({ "text/csv", "application/csv" })
     @Operation(summary = "Import many monthly values (CSV, e.g. saved from Excel)", description = BATCH_DESCRIPTION
             + " The header names the columns, case-insensitively and in any order: indicatorCode, component, "
-            + "breakdown, department, month, value, note, reason (indicatorCode, department, month and value are "
-            + "required). Encoding: the charset of the Content-Type if given, else UTF-8 (with or without BOM) when "
+            + "breakdown, department, month, value, note, reason (indicatorCode, month and value are required; "
+            + "department too for a kpi-admin). Encoding: the charset of the Content-Type if given, else UTF-8 (with or without BOM) when "
             + "the body is valid UTF-8, else Shift_JIS (windows-31j), as Excel saves CSV in Japan.")
     @RequestBody(content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
             examples = @ExampleObject(name = "two indicators", value = CSV_EXAMPLE)))
@@ -149,12 +162,12 @@ public class MeasurementResource {
         String charset = type == null ? null : type.getParameters().get("charset");
         ImportMode importMode = parseMode(mode);
         boolean dry = parseDryRun(dryRun);
-        return imported(CsvRows.read(body == null ? new byte[0] : body, charset), importMode, dry);
+        return imported(CsvRows.read(body == null ? new byte[0] : body, charset, config.maxBatchRows()), importMode, dry);
     }
 
     private Response imported(List<BatchRow> rows, ImportMode mode, boolean dryRun) {
         ImportMode effective = mode == null ? ImportMode.ATOMIC : mode;
-        ImportSummary summary = batches.importRows(rows, effective, dryRun, Submitter.ANONYMOUS);
+        ImportSummary summary = batches.importRows(rows, effective, dryRun, Submitter.of(caller));
         if (effective == ImportMode.ATOMIC && !dryRun && summary.rejected() > 0) {
             return Response.status(422).type(Problem.MEDIA_TYPE)
                     .entity(ImportProblem.of(summary, rows.size(), "/api/v1/measurements/batch")).build();
@@ -185,6 +198,7 @@ public class MeasurementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
     public List<MeasurementResponse> list(@QueryParam("indicatorCode") String indicatorCode,
             @QueryParam("fiscalYear") String fiscalYear) {
@@ -196,6 +210,7 @@ public class MeasurementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}")
     @Operation(summary = "One revision of a value")
     @APIResponse(responseCode = "404", description = "No such revision",
@@ -205,6 +220,7 @@ public class MeasurementResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}/history")
     @Operation(summary = "Every revision of the value that this revision belongs to, oldest first")
     public List<MeasurementResponse> history(@PathParam("id") UUID id) {

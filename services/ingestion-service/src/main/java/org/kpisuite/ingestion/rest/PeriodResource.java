@@ -2,6 +2,7 @@ package org.kpisuite.ingestion.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +25,8 @@ import org.kpisuite.ingestion.service.PeriodService;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Caller;
+import org.kpisuite.security.Roles;
 
 /** Admin: closing months against new values and corrections. */
 @Path("/api/v1/periods")
@@ -35,7 +38,11 @@ public class PeriodResource {
     @Inject
     PeriodService service;
 
+    @Inject
+    Caller caller;
+
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/close")
     @Operation(summary = "Close a month",
             description = "From now on a value or correction of that month (for the indicator and department given; "
@@ -49,11 +56,12 @@ public class PeriodResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@Valid @NotNull PeriodRequest request) {
         PeriodService.Closed closed = service.close(request.month(), request.indicatorCode(), request.department(),
-                Submitter.ANONYMOUS);
+                Submitter.of(caller));
         return Response.status(closed.created() ? 201 : 200).entity(PeriodClosureResponse.of(closed.closure())).build();
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/reopen")
     @Operation(summary = "Reopen a month",
             description = "Removes the closure of exactly this scope. A wider closure of the month (e.g. for every "
@@ -65,10 +73,12 @@ public class PeriodResource {
     @APIResponse(responseCode = "400", description = "A field is missing or malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PeriodClosureResponse reopen(@Valid @NotNull PeriodRequest request) {
-        return PeriodClosureResponse.of(service.reopen(request.month(), request.indicatorCode(), request.department()));
+        return PeriodClosureResponse.of(service.reopen(request.month(), request.indicatorCode(), request.department(),
+                Submitter.of(caller)));
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Closed months, optionally of one fiscal year")
     @APIResponse(responseCode = "400", description = "fiscalYear is malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

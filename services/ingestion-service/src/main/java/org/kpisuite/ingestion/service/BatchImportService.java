@@ -21,6 +21,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.ingestion.config.IngestionConfig;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
@@ -42,7 +43,6 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 @ApplicationScoped
 public class BatchImportService {
 
-    public static final int MAX_ROWS = 50_000;
     private static final Logger LOG = Logger.getLogger(BatchImportService.class);
 
     @Inject
@@ -60,6 +60,17 @@ public class BatchImportService {
     @Inject
     SubmissionMetrics metrics;
 
+    IngestionConfig config;
+
+    /** 413 for a batch of more rows than the limit (kpi.ingestion.max-batch-rows). */
+    public static void checkSize(int rows, int limit) {
+        if (rows > limit) {
+            String reason = "a batch holds at most " + limit + " rows, this one " + rows;
+            throw new ProblemException(413, "too-many-rows", "Batch too large", "rows: " + reason,
+                    List.of(new org.kpisuite.problem.Problem.Violation("rows", reason)));
+        }
+    }
+
     /** A row that may be stored: its request, checked key and what storing it does. */
     private record Candidate(BatchRow row, MeasurementService.Checked checked, Measurement current) {
     }
@@ -67,10 +78,7 @@ public class BatchImportService {
     @Transactional
     @TransactionConfiguration(timeout = 600)
     public ImportSummary importRows(List<BatchRow> rows, ImportMode mode, boolean dryRun, Submitter submitter) {
-        if (rows.size() > MAX_ROWS) {
-            throw new ProblemException(413, "too-many-rows", "Batch too large",
-                    "a batch holds at most " + MAX_ROWS + " rows, this one " + rows.size(), null);
-        }
+        checkSize(rows.size(), config.maxBatchRows());
         long start = System.nanoTime();
         Map<Integer, Rejection> rejections = new TreeMap<>();
         MeasurementService.Lookup lookup = batchLookup(rows);

@@ -143,13 +143,24 @@ public class MeasurementService {
         if (replica.retired) {
             return Checked.rejected(Rejection.invalid("retired_indicator", "indicatorCode", "indicator " + replica.code + " is retired"));
         }
-        if (submitter.department() != null && !submitter.department().equals(request.department())) {
-            return Checked.rejected(Rejection.forbidden("department",
-                    "you submit for department " + submitter.department() + " only"));
+        // A submitter's department is the token's; an administrator names the department it submits for.
+        String department = request.department() == null || request.department().isBlank() ? null : request.department();
+        if (submitter.department() != null) {
+            if (department != null && !department.equals(submitter.department())) {
+                return Checked.rejected(Rejection.forbidden("department", "you submit for department "
+                        + submitter.department() + " only, not " + department));
+            }
+            department = submitter.department();
+        } else if (department == null) {
+            return Checked.rejected(Rejection.malformed("department",
+                    "is required: an administrator names the department it submits for"));
         }
-        if (!replica.department.equals(request.department())) {
-            return Checked.rejected(Rejection.invalid("wrong_department", "department", "indicator " + replica.code + " is reported by "
-                    + replica.department + ", not " + request.department()));
+        if (!replica.department.equals(department)) {
+            return Checked.rejected(submitter.department() != null
+                    ? Rejection.forbidden("indicatorCode", "indicator " + replica.code + " is reported by department "
+                            + replica.department + "; you submit for department " + department + " only")
+                    : Rejection.invalid("wrong_department", "department", "indicator " + replica.code + " is reported by "
+                            + replica.department + ", not " + department));
         }
         if (month.isAfter(YearMonth.from(LocalDate.now(config.zone())))) {
             return Checked.rejected(Rejection.invalid("future_month", "month", request.month() + " is in the future"));
@@ -173,12 +184,12 @@ public class MeasurementService {
             return Checked.rejected(Rejection.invalid("negative_value", "value", "indicator " + indicator.code() + " counts "
                     + indicator.unit() + ", which cannot be negative"));
         }
-        Optional<PeriodClosure> closure = lookup.closure(request.month(), replica.code, request.department());
+        Optional<PeriodClosure> closure = lookup.closure(request.month(), replica.code, department);
         if (closure.isPresent()) {
             return Checked.rejected(Rejection.closed("month", closure.get().describe()));
         }
         MeasurementKey key = new MeasurementKey(indicator.code(), request.component(), request.breakdown(),
-                request.department(), request.month());
+                department, request.month());
         return new Checked(key, month, indicator, null);
     }
 

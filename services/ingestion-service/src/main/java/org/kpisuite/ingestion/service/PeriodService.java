@@ -19,6 +19,8 @@ import org.kpisuite.problem.ProblemException;
 @ApplicationScoped
 public class PeriodService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PeriodService.class);
+
     @Inject
     EntityManager entityManager;
 
@@ -48,13 +50,16 @@ public class PeriodService {
 
     /** Removes the closure of exactly this scope; a wider closure of the month stays in force. */
     @Transactional
-    public PeriodClosure reopen(String month, String indicatorCode, String department) {
+    public PeriodClosure reopen(String month, String indicatorCode, String department, Submitter by) {
         parse(month);
         lock(month);
         PeriodClosure c = PeriodClosure.scope(month, blankToNull(indicatorCode), blankToNull(department))
                 .orElseThrow(() -> ProblemException.notFound("closure of " + month,
                         (indicatorCode == null ? "*" : indicatorCode) + "/" + (department == null ? "*" : department)));
         c.delete();
+        // The closure row is gone; the log keeps who reopened the month.
+        LOG.infof("period %s reopened for %s/%s by %s", month, c.indicatorCode == null ? "*" : c.indicatorCode,
+                c.department == null ? "*" : c.department, by.name());
         return c;
     }
 

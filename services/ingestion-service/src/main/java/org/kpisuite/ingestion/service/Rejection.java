@@ -43,7 +43,8 @@ public record Rejection(int status, String field, String reason, String code) {
     public ProblemException toException() {
         return switch (status) {
             case 400 -> ProblemException.badRequest(field, reason);
-            case 403 -> new ProblemException(403, "forbidden", "Forbidden", reason, null);
+            case 403 -> new ProblemException(403, "forbidden", "Forbidden", field + ": " + reason,
+                    java.util.List.of(new org.kpisuite.problem.Problem.Violation(field, reason)));
             case 409 -> new ProblemException(409, "period-closed", "Period closed", reason,
                     java.util.List.of(new org.kpisuite.problem.Problem.Violation(field, reason)));
             default -> ProblemException.invalidField(field, reason);

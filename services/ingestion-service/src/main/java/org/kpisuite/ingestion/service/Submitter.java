@@ -1,10 +1,14 @@
 package org.kpisuite.ingestion.service;
 
+import org.kpisuite.security.Caller;
+
 /**
- * Who submits: a name for the audit trail and, when the caller is limited to one department, that
- * department. Token-based identity (JWT) fills this in; without it the caller is anonymous and unrestricted.
+ * Who submits, from the caller's token: its subject for the audit trail (recordedBy, closedBy) and, for a
+ * kpi-submitter, the one department it may submit for (null for an administrator, who names the department).
  */
 public record Submitter(String name, String department) {
 
-    public static final Submitter ANONYMOUS = new Submitter("anonymous", null);
+    public static Submitter of(Caller caller) {
+        return new Submitter(caller.subject(), caller.submittingDepartment().orElse(null));
+    }
 }

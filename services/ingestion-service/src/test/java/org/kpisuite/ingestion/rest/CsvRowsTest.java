@@ -32,7 +32,7 @@ class CsvRowsTest {
     @Test
     void rowsAreNumberedFromOneAndNonNumbersAreRejected() {
         List<BatchRow> rows = CsvRows.read(("VALUE,Month,department,indicatorCode\n1.5,2024-05,d,c\n\"1,000\",2024-06,d,c\n")
-                .getBytes(StandardCharsets.UTF_8), null);
+                .getBytes(StandardCharsets.UTF_8), null, 50_000);
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).row()).isEqualTo(1);
         assertThat(rows.get(0).request().value()).isEqualByComparingTo("1.5");

@@ -51,6 +51,10 @@ public class Plan extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The subject of the token that last changed the plan; null for plans written before tokens. */
+    @Column(name = "changed_by")
+    public String changedBy;
+
     /**
      * Locks the plan row for the rest of the transaction. Every write to a plan's items takes this lock
      * first, so that checks such as "the code is free" or "the plan has no items" cannot race each other.
@@ -67,9 +71,9 @@ public class Plan extends PanacheEntityBase {
     public boolean insertIfAbsent() {
         int inserted = getEntityManager().createNativeQuery("""
                 insert into plan (code, agency, fiscal_year, mid_term_period, mid_term_first_year, mid_term_last_year,
-                                  name_ja, name_en, created_at, updated_at)
+                                  name_ja, name_en, created_at, updated_at, changed_by)
                 values (:code, :agency, :fiscalYear, :midTermPeriod, :midTermFirstYear, :midTermLastYear,
-                        :nameJa, :nameEn, :createdAt, :updatedAt)
+                        :nameJa, :nameEn, :createdAt, :updatedAt, :changedBy)
                 on conflict (code) do nothing
                 """)
                 .setParameter("code", code)
@@ -82,6 +86,7 @@ public class Plan extends PanacheEntityBase {
                 .setParameter("nameEn", nameEn)
                 .setParameter("createdAt", createdAt)
                 .setParameter("updatedAt", updatedAt)
+                .setParameter("changedBy", changedBy)
                 .executeUpdate();
         return inserted == 1;
     }

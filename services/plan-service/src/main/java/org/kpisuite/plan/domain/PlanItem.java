@@ -51,6 +51,10 @@ public class PlanItem extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The subject of the token that last changed the item; null for items written before tokens. */
+    @Column(name = "changed_by")
+    public String changedBy;
+
     public static Optional<PlanItem> findByCode(String planCode, String code) {
         return find("planCode = ?1 and code = ?2", planCode, code).firstResultOptional();
     }
@@ -75,8 +79,9 @@ public class PlanItem extends PanacheEntityBase {
     }
 
     /** Marks a change: consumers keep the highest version, so every published state needs a new one. */
-    public void touch() {
+    public void touch(String actor) {
         version++;
         updatedAt = Instant.now();
+        changedBy = actor;
     }
 }

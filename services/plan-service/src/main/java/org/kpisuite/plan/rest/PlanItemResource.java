@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.service.PlanItemService;
 import org.kpisuite.problem.Problem;
+import org.kpisuite.security.Roles;
 
 @Path("/api/v1/plan-items")
 @Tag(name = "Plan items")
@@ -40,6 +42,7 @@ public class PlanItemResource {
     PlanItemService service;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a plan item in an existing plan")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = PlanItemResponse.class)))
@@ -56,6 +59,7 @@ public class PlanItemResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Change a plan item: names, order, flags, code or parent (moves its subtree)")
     @APIResponse(responseCode = "200", description = "Changed",
@@ -74,6 +78,7 @@ public class PlanItemResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/move")
     @Operation(summary = "Move a plan item, with its whole subtree, under another parent or to the top",
             description = "Publishes the moved item's new state; its descendants keep their parent and are not "
@@ -92,6 +97,7 @@ public class PlanItemResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
     @Operation(summary = "Delete a plan item that has no children and that no indicator refers to",
             description = "Publishes a removal event (removed=true, a new version). Indicators, retired ones "
@@ -109,6 +115,7 @@ public class PlanItemResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "List plan items, optionally of one plan, ordered by code")
     @APIResponse(responseCode = "200", description = "The plan items, flat",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PlanItemResponse.class)))
@@ -118,6 +125,7 @@ public class PlanItemResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}")
     @Operation(summary = "Read one plan item")
     @APIResponse(responseCode = "200", description = "The plan item",

@@ -20,10 +20,12 @@ public record PlanItemResponse(
         @Schema(description = "Marked 【令和６年度における重要な取組】 in the plan", example = "false")
         boolean importantInitiative,
         @Schema(description = "Grows with every change; events carry it", example = "3") long version,
-        @Schema(example = "2024-04-01T00:00:00Z") Instant updatedAt) {
+        @Schema(example = "2024-04-01T00:00:00Z") Instant updatedAt,
+        @Schema(description = "Who made the last change (the token's subject); null before tokens", example = "admin@ipa.go.jp", nullable = true)
+        String changedBy) {
 
     static PlanItemResponse of(PlanItem item) {
         return new PlanItemResponse(item.id, item.planCode, item.code, item.parentId, item.nameJa, item.nameEn,
-                item.sortOrder, item.importantInitiative, item.version, item.updatedAt);
+                item.sortOrder, item.importantInitiative, item.version, item.updatedAt, item.changedBy);
     }
 }

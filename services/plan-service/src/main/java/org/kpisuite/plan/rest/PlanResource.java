@@ -3,6 +3,7 @@ package org.kpisuite.plan.rest;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -33,6 +34,7 @@ import org.kpisuite.plan.service.PlanDocumentImport;
 import org.kpisuite.plan.service.PlanService;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Roles;
 
 @Path("/api/v1/plans")
 @Tag(name = "Plans")
@@ -47,6 +49,7 @@ public class PlanResource {
     PlanDocumentImport documents;
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create a plan (without items)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
@@ -62,6 +65,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "List plans, optionally of one agency or fiscal year, ordered by code")
     @APIResponse(responseCode = "200", description = "The plans, without their items",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PlanResponse.class)))
@@ -76,6 +80,7 @@ public class PlanResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{code}")
     @Operation(summary = "Read a plan with its whole item tree, children ordered by sortOrder then code")
     @APIResponse(responseCode = "200", description = "The plan and its tree",
@@ -88,6 +93,7 @@ public class PlanResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{code}")
     @Operation(summary = "Change a plan's names, agency, fiscal year or mid-term period; its code stays")
     @APIResponse(responseCode = "200", description = "Changed (or already so)",
@@ -104,6 +110,7 @@ public class PlanResource {
     }
 
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{code}")
     @Operation(summary = "Delete a plan that has no items")
     @APIResponse(responseCode = "204", description = "Deleted")
@@ -117,6 +124,7 @@ public class PlanResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{code}/document")
     @Operation(summary = "Create or update a whole plan and its item tree from one document",
             description = "One transaction. Items are matched to stored ones by code: new ones are created, changed "

@@ -18,12 +18,14 @@ public record PlanTreeResponse(
         @Schema(example = "Information-technology Promotion Agency, Japan: plan for FY2024") String nameEn,
         @Schema(example = "2024-03-29T09:00:00Z") Instant createdAt,
         @Schema(example = "2024-03-29T09:00:00Z") Instant updatedAt,
+        @Schema(description = "Who made the last change (the token's subject); null before tokens", example = "admin@ipa.go.jp", nullable = true)
+        String changedBy,
         @Schema(description = "The chapters, ordered by sortOrder then code, each with its items below it")
         List<PlanItemNode> items) {
 
     static PlanTreeResponse of(Plan plan, List<PlanItemNode> items) {
         return new PlanTreeResponse(plan.code, plan.agency, plan.fiscalYear, plan.midTermPeriod,
                 plan.midTermFirstYear, plan.midTermLastYear, plan.nameJa, plan.nameEn, plan.createdAt,
-                plan.updatedAt, items);
+                plan.updatedAt, plan.changedBy, items);
     }
 }

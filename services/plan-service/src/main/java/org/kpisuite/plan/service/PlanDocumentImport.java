@@ -19,6 +19,7 @@ import org.kpisuite.plan.rest.PlanDocument;
 import org.kpisuite.plan.rest.PlanDocumentItem;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.security.Caller;
 
 /**
  * Brings a plan and its items in line with a whole-plan document, in one transaction. Items are matched by
@@ -30,6 +31,9 @@ public class PlanDocumentImport {
 
     @Inject
     PlanItemEvents events;
+
+    @Inject
+    Caller caller;
 
     public record Outcome(boolean planCreated, int created, int updated, int unchanged, List<String> notInDocument) {
     }
@@ -44,12 +48,13 @@ public class PlanDocumentImport {
         PlanService.validate(document.attributes());
         rejectDuplicateCodes(document);
 
-        boolean planCreated = PlanService.newPlan(planCode, document.attributes()).insertIfAbsent();
+        boolean planCreated = PlanService.newPlan(planCode, document.attributes(), caller.subject()).insertIfAbsent();
         // Absent only if a DELETE of the plan committed between the insert attempt and the lock.
         Plan plan = Plan.lock(planCode).orElseThrow(() -> ProblemException.conflict("code",
                 "plan " + planCode + " was deleted during the import; send the document again"));
         if (!planCreated && PlanService.change(plan, document.attributes())) {
             plan.updatedAt = Instant.now();
+            plan.changedBy = caller.subject();
         }
 
         Map<String, PlanItem> stored = new HashMap<>();
@@ -94,13 +99,13 @@ public class PlanDocumentImport {
         }
     }
 
-    private static void set(PlanItem item, UUID parentId, PlanDocumentItem wanted, int sortOrder, boolean important) {
+    private void set(PlanItem item, UUID parentId, PlanDocumentItem wanted, int sortOrder, boolean important) {
         item.parentId = parentId;
         item.nameJa = wanted.nameJa();
         item.nameEn = wanted.nameEn();
         item.sortOrder = sortOrder;
         item.importantInitiative = important;
-        item.touch();
+        item.touch(caller.subject());
     }
 
     /** Codes are unique within a plan, wherever they sit in the tree; names every clash by its path. */

@@ -18,6 +18,7 @@ import org.kpisuite.plan.events.PlanItemEvents;
 import org.kpisuite.plan.rest.MoveRequest;
 import org.kpisuite.plan.rest.PlanItemRequest;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.security.Caller;
 
 /**
  * Changes to single plan items. Every change first locks the item's plan (see {@link Plan#lock}), so that
@@ -28,6 +29,11 @@ public class PlanItemService {
 
     @Inject
     PlanItemEvents events;
+
+    @Inject
+    Caller caller;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(PlanItemService.class);
 
     @Transactional
     public PlanItem create(PlanItemRequest request) {
@@ -81,7 +87,7 @@ public class PlanItemService {
         }
         item.parentId = request.parentId();
         item.sortOrder = sortOrder;
-        item.touch();
+        item.touch(caller.subject());
         events.upserted(item);
         return item;
     }
@@ -106,9 +112,10 @@ public class PlanItemService {
             throw ProblemException.conflict("id", "plan item " + item.code + " of plan " + item.planCode
                     + " cannot be deleted: " + String.join("; ", reasons));
         }
-        item.touch();
+        item.touch(caller.subject());
         events.removed(item);
         item.delete();
+        LOG.infof("plan item %s (%s of plan %s) deleted by %s", id, item.code, item.planCode, caller.subject());
     }
 
     public PlanItem get(UUID id) {
@@ -135,7 +142,7 @@ public class PlanItemService {
         item.nameEn = request.nameEn();
         item.sortOrder = request.sortOrder() == null ? 0 : request.sortOrder();
         item.importantInitiative = Boolean.TRUE.equals(request.importantInitiative());
-        item.touch();
+        item.touch(caller.subject());
     }
 
     private static void checkParent(PlanItem item, UUID parentId) {

@@ -10,13 +10,16 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.rest.PlanChangeRequest;
 import org.kpisuite.plan.rest.PlanRequest;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.security.Caller;
 
 /** Plans themselves: their attributes, and their items read as a tree. */
 @ApplicationScoped
@@ -25,12 +28,16 @@ public class PlanService {
     /** Siblings in plan order: sortOrder, then code where the order ties. */
     public static final Comparator<PlanItem> TREE_ORDER =
             Comparator.comparingInt((PlanItem i) -> i.sortOrder).thenComparing(i -> i.code);
+    private static final Logger LOG = Logger.getLogger(PlanService.class);
+
+    @Inject
+    Caller caller;
 
     @Transactional
     public Plan create(PlanRequest request) {
         PlanChangeRequest attributes = request.attributes();
         validate(attributes);
-        Plan plan = newPlan(request.code(), attributes);
+        Plan plan = newPlan(request.code(), attributes, caller.subject());
         if (!plan.insertIfAbsent()) {
             throw ProblemException.conflict("code", "plan " + request.code() + " already exists");
         }
@@ -51,6 +58,7 @@ public class PlanService {
         Plan plan = Plan.lock(code).orElseThrow(() -> ProblemException.notFound("plan", code));
         if (change(plan, request)) {
             plan.updatedAt = Instant.now();
+            plan.changedBy = caller.subject();
         }
         return plan;
     }
@@ -65,6 +73,7 @@ public class PlanService {
                     "plan " + code + " still has " + items + " item(s); delete them first");
         }
         plan.delete();
+        LOG.infof("plan %s deleted by %s", code, caller.subject());
     }
 
     /** Builds the plan's tree bottom-up with the given node factory; roots and children in tree order. */
@@ -84,12 +93,13 @@ public class PlanService {
                 .toList();
     }
 
-    static Plan newPlan(String code, PlanChangeRequest attributes) {
+    static Plan newPlan(String code, PlanChangeRequest attributes, String actor) {
         Plan plan = new Plan();
         plan.code = code;
         change(plan, attributes);
         plan.createdAt = Instant.now();
         plan.updatedAt = plan.createdAt;
+        plan.changedBy = actor;
         return plan;
     }
 

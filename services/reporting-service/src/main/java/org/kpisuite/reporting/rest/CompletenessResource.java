@@ -3,6 +3,7 @@ package org.kpisuite.reporting.rest;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.CompletenessService;
 
 @Path("/api/v1/completeness")
@@ -26,6 +28,7 @@ public class CompletenessResource {
     CompletenessService service;
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Per ended month: expected values, which are missing, which came after the deadline",
             description = "A value is expected every month from the owning department of each active, rated flow "
                     + "indicator (SUM, AVERAGE, MAX, YOY_CHANGE). The deadline is kpi.reporting.deadline-business-days "

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,7 @@ import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.ExportCursor;
 import org.kpisuite.reporting.service.ExportFact;
 import org.kpisuite.reporting.service.ExportService;
@@ -85,6 +87,7 @@ public class ExportResource {
     HttpHeaders headers;
 
     @GET
+    @RolesAllowed({ Roles.BI, Roles.ADMIN })
     @Path("/facts")
     @Operation(summary = "The fact table: the value in force of every indicator, department, month, component and "
             + "breakdown value", description = """
@@ -160,6 +163,7 @@ public class ExportResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.BI, Roles.ADMIN })
     @Path("/progress")
     @Operation(summary = "The progress list of a fiscal year, flat, for BI", description = """
             What `GET /api/v1/progress` answers, one flat row per indicator with a target in the fiscal year \

@@ -3,6 +3,7 @@ package org.kpisuite.reporting.rest;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,6 +23,7 @@ import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.problem.QueryParams;
+import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.ProgressService;
 import org.kpisuite.reporting.service.Rollups;
 
@@ -34,6 +36,7 @@ public class ProgressResource {
     ProgressService service;
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Progress of every indicator with a target in the fiscal year, core targets first")
     @APIResponse(responseCode = "200", description = "One entry per indicator",
             content = @Content(schema = @Schema(implementation = ProgressResponse.class, type = SchemaType.ARRAY)))
@@ -49,6 +52,7 @@ public class ProgressResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{indicatorCode}")
     @Operation(summary = "Progress of one indicator in the fiscal year")
     @APIResponse(responseCode = "200", description = "The indicator's progress",
@@ -63,6 +67,7 @@ public class ProgressResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/rollups")
     @Operation(summary = "Progress per plan chapter, section and item, and of the core targets (基幹目標)")
     @APIResponse(responseCode = "200", description = "The CORE group first, then chapters, sections and items",
@@ -75,6 +80,7 @@ public class ProgressResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{indicatorCode}/series")
     @Operation(summary = "An indicator's months in the fiscal year: values, running actual, expected pace")
     @APIResponse(responseCode = "200", description = "Twelve months, April first",

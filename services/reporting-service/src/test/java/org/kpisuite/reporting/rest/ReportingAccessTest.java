@@ -1,0 +1,61 @@
+package org.kpisuite.reporting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.kpisuite.security.Roles.ADMIN;
+import static org.kpisuite.security.Roles.BI;
+import static org.kpisuite.security.Roles.SUBMITTER;
+import static org.kpisuite.security.Roles.VIEWER;
+import static org.kpisuite.testing.AccessRules.Endpoint.get;
+import static org.kpisuite.testing.AccessRules.Endpoint.write;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kpisuite.testing.AccessRules;
+import org.kpisuite.testing.AccessRules.Endpoint;
+import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.Tokens;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Who may call which reporting endpoint; the dashboard's own files stay open (they hold no data). */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class ReportingAccessTest {
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                get("/api/v1/progress?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/progress/no-such-indicator?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/progress/rollups?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/progress/no-such-indicator/series?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/completeness?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/exports/facts", BI, ADMIN),
+                get("/api/v1/exports/progress?fiscalYear=2024", BI, ADMIN),
+                // An administrator's call would really rebuild the read model under the other tests;
+                // StatusAndRebuildTest does that one.
+                write("POST", "/api/v1/admin/rebuild", null, ADMIN).refusalsOnly());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void onlyTheStatedRolesGetIn(Endpoint endpoint) {
+        AccessRules.assertAccess(endpoint);
+    }
+
+    @Test
+    void expiredForeignTamperedAndMalformedTokensAreRefused() {
+        AccessRules.assertRefusesBadTokens(get("/api/v1/progress?fiscalYear=2024", VIEWER));
+        AccessRules.assertRefusesBadTokens(get("/api/v1/exports/facts", BI));
+    }
+
+    @Test
+    void theDashboardPageLoadsWithoutAToken() {
+        given().spec(Tokens.anonymous()).get("/").then().statusCode(200).body(containsString("<html"));
+        given().spec(Tokens.anonymous()).get("/dashboard.js").then().statusCode(200);
+    }
+}

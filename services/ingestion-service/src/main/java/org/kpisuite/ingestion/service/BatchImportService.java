@@ -60,6 +60,7 @@ public class BatchImportService {
     @Inject
     SubmissionMetrics metrics;
 
+    @Inject
     IngestionConfig config;
 
     /** 413 for a batch of more rows than the limit (kpi.ingestion.max-batch-rows). */

@@ -2,11 +2,15 @@
 #   make run         build everything, then start PostgreSQL, Kafka and the four services (foreground)
 #   make stop        stop a running `make run` (from another terminal)
 #   make test        build and run every test
+#   make bench       build, start the suite on free ports, load it and print the figures (BENCH_* settings: README)
 #   make clean       remove build output (keeps .data); make clean-data removes the local data too
 
 JAVA ?= java
 MVNW ?= ./mvnw
 DEVSTACK_JAVA_OPTS ?= -Xmx192m -XX:+UseSerialGC
+# The load generator also hosts the in-JVM Kafka broker of the suite it starts.
+BENCH_JAVA_OPTS ?= -Xms256m -Xmx1g
+BENCH_ARGS ?=
 
 DATA := .data
 PID_FILE := $(DATA)/devstack.pid
@@ -19,7 +23,7 @@ running = { [ -f $(PID_FILE) ] && kill -0 "$$(cat $(PID_FILE))" 2>/dev/null; }
 .PHONY: help run stop test bench clean clean-data
 
 help:
-	@sed -n '2,5s/^# //p' $(firstword $(MAKEFILE_LIST))
+	@sed -n '2,6s/^# //p' $(firstword $(MAKEFILE_LIST))
 
 run:
 	@if $(running); then echo "DevStack is already running (pid $$(cat $(PID_FILE))): make stop first." >&2; exit 1; fi
@@ -42,7 +46,9 @@ test:
 	$(MVNW) -B verify
 
 bench:
-	@echo "make bench: the benchmark is not built yet." >&2; exit 1
+	$(MVNW) -q -B -DskipTests package -pl platform/bench -am
+	$(JAVA) $(BENCH_JAVA_OPTS) -Dkpi.project.root="$(CURDIR)" \
+		-cp "platform/bench/target/classes:$$(cat platform/bench/target/classpath.txt)" org.kpisuite.bench.Bench $(BENCH_ARGS)
 
 clean:
 	$(MVNW) -q clean

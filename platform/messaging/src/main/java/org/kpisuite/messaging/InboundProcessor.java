@@ -1,6 +1,7 @@
 package org.kpisuite.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +16,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Runs a consumer's handler for one record in its own transaction. A failure that retrying can mend (the
- * database restarting, a lock) is retried with growing pauses, holding the partition so that order is kept
- * and nothing is skipped; an event that can never be read is logged, counted and passed over, so that it
- * cannot stop the stream.
+ * Runs a consumer's handler for one record (or all records of a poll) in its own transaction. A failure that
+ * retrying can mend (the database restarting, a lock) is retried with growing pauses, holding the partition so
+ * that order is kept and nothing is skipped; an event that can never be read is logged, counted and passed over,
+ * so that it cannot stop the stream.
  */
 @ApplicationScoped
 public class InboundProcessor {
@@ -38,23 +39,63 @@ public class InboundProcessor {
 
     public void process(ConsumerRecord<String, String> record, Consumer<InboundEvent> handler) {
         InboundEvent event = InboundEvent.of(record);
+        retrying(record.topic(), 1, "event " + event.id() + " (" + event.type() + ")", () -> handler.accept(event),
+                e -> {
+                    LOG.errorf(e, "skipping unreadable event %s (%s) at %s-%d@%d", event.id(), event.type(),
+                            record.topic(), record.partition(), record.offset());
+                    registry.counter("kpi.events.unreadable", "topic", record.topic()).increment();
+                });
+    }
+
+    /**
+     * Runs the handler for every record of one poll in a single transaction, then {@code beforeCommit} in that
+     * transaction: work the records share (e.g. recomputing what they changed) is done once per poll instead of
+     * once per record. Transient failures retry the whole batch in order; if one record cannot be read, the batch
+     * is rolled back and its records are processed one transaction each, so that only that record is skipped.
+     */
+    public void processAll(List<ConsumerRecord<String, String>> records, Consumer<InboundEvent> handler,
+            Runnable beforeCommit) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Consumer<InboundEvent> alone = event -> {
+            handler.accept(event);
+            beforeCommit.run();
+        };
+        if (records.size() == 1) {
+            process(records.get(0), alone);
+            return;
+        }
+        List<InboundEvent> events = records.stream().map(InboundEvent::of).toList();
+        ConsumerRecord<String, String> first = records.get(0);
+        retrying(first.topic(), records.size(), records.size() + " events from " + first.topic() + "-" + first.partition()
+                + "@" + first.offset(), () -> {
+                    events.forEach(handler);
+                    beforeCommit.run();
+                }, e -> {
+                    LOG.warnf("a batch of %d events from %s holds an unreadable one (%s): processing them one by one",
+                            records.size(), first.topic(), e.getMessage());
+                    records.forEach(record -> process(record, alone));
+                });
+    }
+
+    /** Runs the work in a new transaction until it commits; an unreadable event goes to {@code unreadable}. */
+    private void retrying(String topic, int events, String what, Runnable work, Consumer<UnreadableEventException> unreadable) {
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> handler.accept(event));
-                registry.counter("kpi.events.consumed", "topic", record.topic()).increment();
+                QuarkusTransaction.requiringNew().run(work);
+                registry.counter("kpi.events.consumed", "topic", topic).increment(events);
                 return;
             } catch (UnreadableEventException e) {
-                registry.counter("kpi.events.unreadable", "topic", record.topic()).increment();
-                LOG.errorf(e, "skipping unreadable event %s (%s) at %s-%d@%d", event.id(), event.type(),
-                        record.topic(), record.partition(), record.offset());
+                unreadable.accept(e);
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
                     throw e;
                 }
-                registry.counter("kpi.events.retries", "topic", record.topic()).increment();
-                LOG.warnf("event %s (%s) failed, retrying in %s: %s", event.id(), event.type(), pause, e.getMessage());
+                registry.counter("kpi.events.retries", "topic", topic).increment();
+                LOG.warnf("%s failed, retrying in %s: %s", what, pause, e.getMessage());
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.kpisuite.devstack.LocalSuite;
 import org.kpisuite.devstack.SuiteServices;
@@ -24,12 +25,15 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        // Before anything logs: the Kafka test jars bring a log4j2 configuration of their own, at INFO.
+        System.setProperty("log4j2.configurationFile", "bench-log4j2.xml");
         BenchSettings settings = BenchSettings.from(args);
         Path root = Path.of(System.getProperty("kpi.project.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve(settings.output());
         Files.createDirectories(out);
         long started = System.nanoTime();
         LocalSuite suite = null;
+        AtomicBoolean stopped = new AtomicBoolean();
         try {
             Endpoints endpoints;
             String jdbcUrl;
@@ -38,6 +42,9 @@ public final class Bench {
                 log("starting the suite on free ports (services: " + settings.serviceJvmOptions() + ")");
                 suite = LocalSuite.start(root, out.resolve("service-logs"),
                         Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
+                LocalSuite running = suite;
+                // Ctrl-C: the services are separate processes and would outlive this one.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running, stopped)));
                 endpoints = new Endpoints(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR),
                         suite.url(SuiteServices.INGESTION), suite.url(SuiteServices.REPORTING));
                 jdbcUrl = suite.postgres().jdbcUrl("postgres");
@@ -62,9 +69,15 @@ public final class Bench {
             System.out.println("Written: " + root.relativize(json) + " and " + root.relativize(out.resolve("bench-summary.txt")));
         } finally {
             if (suite != null) {
-                log("stopping the suite");
-                suite.close();
+                stop(suite, stopped);
             }
+        }
+    }
+
+    private static void stop(LocalSuite suite, AtomicBoolean stopped) {
+        if (stopped.compareAndSet(false, true)) {
+            log("stopping the suite");
+            suite.close();
         }
     }
 

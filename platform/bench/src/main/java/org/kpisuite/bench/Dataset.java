@@ -151,9 +151,11 @@ public final class Dataset {
 
     private void awaitReportingKnowsIndicators() {
         long deadline = System.nanoTime() + WAIT_NANOS;
-        while (progress(lastYear()).size() < settings.indicators()) {
+        int known;
+        while ((known = progress(lastYear()).size()) < settings.indicators()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("reporting did not learn of the indicators in time");
+                throw new IllegalStateException("reporting knows " + known + " of the " + settings.indicators()
+                        + " indicators after 5 minutes");
             }
             sleep(250);
         }

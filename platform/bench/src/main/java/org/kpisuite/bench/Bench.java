@@ -112,6 +112,12 @@ public final class Bench {
         result.put("reporting", phases.reporting());
         log("  " + result.get("reporting"));
 
+        Map<String, Double> ingestionMetrics = ServiceMetrics.scrape(data.client, endpoints.ingestion());
+        Map<String, Double> reportingMetrics = ServiceMetrics.scrape(data.client, endpoints.reporting());
+        result.put("whereTheTimeGoes", ServiceMetrics.summary(ingestionMetrics, reportingMetrics));
+        log("  " + result.get("whereTheTimeGoes"));
+        result.put("serviceMetrics", Map.of("ingestion", ingestionMetrics, "reporting", reportingMetrics));
+
         References references = new References(settings, data.fiscalYears);
         Map<String, Object> limits = new LinkedHashMap<>();
         log("reference: raw JDBC on the same PostgreSQL");

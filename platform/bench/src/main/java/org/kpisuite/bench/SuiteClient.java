@@ -54,6 +54,11 @@ public final class SuiteClient {
         return send(request(url).GET());
     }
 
+    /** A plain-text resource, e.g. the Prometheus metrics of {@code /q/metrics}. */
+    public Answer getText(String url) {
+        return send(request(url).setHeader("Accept", "text/plain").GET());
+    }
+
     public Answer post(String url, String json) {
         return send(request(url).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));

@@ -75,6 +75,9 @@ final class SummaryTable {
                 out.append('\n');
             }
         }
+        if (Boolean.FALSE.equals(((Map<?, ?>) result.get("freshness")).get("sustained"))) {
+            out.append("\nfreshness: the rate was NOT sustained: stopped once 5 s of values waited for an answer");
+        }
         out.append("\nfreshness: %s of %s values/s achieved, %d samples (every %d-th value, polled every %d ms), %s not visible within 30 s\n"
                 .formatted(fmt(num(result, "freshness", "achievedRatePerSecond")), fmt(s.freshnessRate()),
                         (int) num(result, "freshness", "freshness", "samples"), s.freshnessSampleEvery(),
@@ -84,6 +87,19 @@ final class SummaryTable {
                 ms(num(result, "ingestion", "batches", "batchLatency", "p99Ms")),
                 ms(num(result, "ingestion", "singlePosts", "postLatency", "p50Ms")),
                 ms(num(result, "ingestion", "singlePosts", "postLatency", "p99Ms"))));
+        out.append(("inside the services: ingestion single POST mean %s ms, batch POST mean %s ms; reporting applied %s "
+                + "measurement events in %s transactions (%s per poll, mean %s ms each, %s s in all), status "
+                + "recalculation mean %s ms for %s indicators; GET /api/v1/progress mean %s ms (server side)\n").formatted(
+                ms(num(result, "whereTheTimeGoes", "ingestionSinglePostMeanMs")),
+                ms(num(result, "whereTheTimeGoes", "ingestionBatchPostMeanMs")),
+                fmt(num(result, "whereTheTimeGoes", "reportingMeasurementEvents")),
+                fmt(num(result, "whereTheTimeGoes", "reportingMeasurementTransactions")),
+                ms(num(result, "whereTheTimeGoes", "reportingEventsPerTransaction")),
+                ms(num(result, "whereTheTimeGoes", "reportingTransactionMeanMs")),
+                ms(num(result, "whereTheTimeGoes", "reportingConsumerBusySeconds")),
+                ms(num(result, "whereTheTimeGoes", "statusRefreshMeanMs")),
+                ms(num(result, "whereTheTimeGoes", "indicatorsPerStatusRefresh")),
+                ms(num(result, "whereTheTimeGoes", "progressGetMeanMs"))));
         out.append("machine: %s processors, load average at start %s; total %s s\n".formatted(
                 num(result, "machine", "availableProcessors") > 0 ? fmt(num(result, "machine", "availableProcessors")) : "?",
                 ((Map<?, ?>) result.get("machine")).get("loadAverageAtStart"), fmt(num(result, "totalSeconds"))));

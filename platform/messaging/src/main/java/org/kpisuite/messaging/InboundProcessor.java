@@ -2,6 +2,7 @@ package org.kpisuite.messaging;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +85,11 @@ public class InboundProcessor {
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
+                long start = System.nanoTime();
                 QuarkusTransaction.requiringNew().run(work);
+                // Time per transaction (a record or a poll) and events per transaction: where consumer time goes.
+                registry.timer("kpi.events.transaction", "topic", topic).record(System.nanoTime() - start,
+                        TimeUnit.NANOSECONDS);
                 registry.counter("kpi.events.consumed", "topic", topic).increment(events);
                 return;
             } catch (UnreadableEventException e) {

@@ -16,6 +16,8 @@ import org.kpisuite.events.IndicatorStatusEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.messaging.Outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * After changes to indicators or their values, works out their status as of today for each year they have a
  * target, and publishes each change of status in the same transaction, through the outbox. The consumers note
@@ -38,6 +40,9 @@ public class StatusTracker {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    MeterRegistry registry;
+
     /** The indicator's definition or values changed in the current transaction. */
     @SuppressWarnings("unchecked")
     public void changed(String code) {
@@ -58,6 +63,12 @@ public class StatusTracker {
         }
         List<String> changed = List.copyOf(codes);
         codes.clear();
+        registry.timer("kpi.status.refresh").record(() -> refresh(changed));
+        registry.counter("kpi.status.refreshed.indicators").increment(changed.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void refresh(List<String> changed) {
         Map<String, String> before = new HashMap<>();
         List<Object[]> rows = entityManager.createNativeQuery(
                 "select indicator_code, fiscal_year, status from indicator_status where indicator_code in (:codes)")

@@ -3,12 +3,16 @@
 #   make stop        stop a running `make run` (from another terminal)
 #   make test        build and run every test
 #   make fault-test  only the fault tests: broker stopped, reporting killed, PostgreSQL restarted under load
+#   make bench       build, start the suite on free ports, load it and print the figures (BENCH_* settings: README)
 #   make clean       remove build output (keeps .data); make clean-data removes the local data too
 #   make -s token ROLE=kpi-admin|kpi-viewer|kpi-bi|kpi-submitter [DEPARTMENT=<code>]   print a local bearer token
 
 JAVA ?= java
 MVNW ?= ./mvnw
 DEVSTACK_JAVA_OPTS ?= -Xmx192m -XX:+UseSerialGC
+# The load generator also hosts the in-JVM Kafka broker of the suite it starts.
+BENCH_JAVA_OPTS ?= -Xms256m -Xmx1g
+BENCH_ARGS ?=
 
 DATA := .data
 PID_FILE := $(DATA)/devstack.pid
@@ -21,7 +25,7 @@ running = { [ -f $(PID_FILE) ] && kill -0 "$$(cat $(PID_FILE))" 2>/dev/null; }
 .PHONY: help run stop test fault-test bench clean clean-data token
 
 help:
-	@sed -n '2,7s/^# //p' $(firstword $(MAKEFILE_LIST))
+	@sed -n '2,8s/^# //p' $(firstword $(MAKEFILE_LIST))
 
 run:
 	@if $(running); then echo "DevStack is already running (pid $$(cat $(PID_FILE))): make stop first." >&2; exit 1; fi
@@ -55,7 +59,9 @@ fault-test:
 	$(MVNW) -B -pl platform/e2e-tests -am verify -Dtest='*FaultTest' -Dsurefire.failIfNoSpecifiedTests=false
 
 bench:
-	@echo "make bench: the benchmark is not built yet." >&2; exit 1
+	$(MVNW) -q -B -DskipTests package -pl platform/bench -am
+	$(JAVA) $(BENCH_JAVA_OPTS) -Dkpi.project.root="$(CURDIR)" \
+		-cp "platform/bench/target/classes:$$(cat platform/bench/target/classpath.txt)" org.kpisuite.bench.Bench $(BENCH_ARGS)
 
 clean:
 	$(MVNW) -q clean

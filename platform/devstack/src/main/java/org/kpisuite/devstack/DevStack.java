@@ -78,7 +78,7 @@ public final class DevStack {
     }
 
     /** Where the local key pair lives: kept between runs, forgotten with make clean-data. */
-    static Path keysDirectory(Path root) {
+    public static Path keysDirectory(Path root) {
         return root.resolve(".data/keys");
     }
 

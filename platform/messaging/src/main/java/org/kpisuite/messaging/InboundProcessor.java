@@ -3,8 +3,10 @@ package org.kpisuite.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,18 +21,21 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 
 /**
- * Runs a consumer's handler for one record in its own transaction. A failure that retrying can mend (the
- * database restarting, a lock) is retried with growing pauses, holding the partition so that order is kept
- * and nothing is skipped; an event that can never be read is logged, counted and passed over, so that it
- * cannot stop the stream.
+ * Runs a consumer's handler for one record (or all records of a poll) in its own transaction. A failure that
+ * retrying can mend (the database restarting, a lock) is retried with growing pauses, holding the partition so
+ * that order is kept and nothing is skipped; an event that can never be read is logged, counted and passed over,
+ * so that it cannot stop the stream.
  * <p>
  * Each record is processed in a consumer span whose parent is the record's {@code traceparent} (the request that
  * wrote the event), and the time from the event ({@code ce_time}) to its application is measured per topic: the
@@ -59,48 +64,106 @@ public class InboundProcessor {
 
     public void process(ConsumerRecord<String, String> record, Consumer<InboundEvent> handler) {
         InboundEvent event = InboundEvent.of(record);
-        Span span = tracer.spanBuilder(record.topic() + " process")
-                .setParent(TraceContext.extract(record.headers()))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute("messaging.system", "kafka")
-                .setAttribute("messaging.operation", "process")
-                .setAttribute("messaging.destination.name", record.topic())
+        Span span = span(record.topic(), TraceContext.extract(record.headers()))
                 .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
                 .setAttribute("messaging.kafka.message.offset", record.offset())
                 .setAttribute("messaging.message.id", String.valueOf(event.id()))
                 .setAttribute("cloudevents.event_type", String.valueOf(event.type()))
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
-            processWithRetries(record, event, handler, span);
+            retrying(List.of(record), "event " + event.id() + " (" + event.type() + ")", () -> handler.accept(event),
+                    e -> {
+                        span.recordException(e);
+                        span.setStatus(StatusCode.ERROR, "unreadable event skipped");
+                        LOG.errorf(e, "skipping unreadable event %s (%s) at %s-%d@%d", event.id(), event.type(),
+                                record.topic(), record.partition(), record.offset());
+                        registry.counter("kpi.events.unreadable", "topic", record.topic()).increment();
+                    }, span);
         } finally {
             span.end();
         }
     }
 
-    private void processWithRetries(ConsumerRecord<String, String> record, InboundEvent event,
-            Consumer<InboundEvent> handler, Span span) {
+    /**
+     * Runs the handler for every record of one poll in a single transaction, then {@code beforeCommit} in that
+     * transaction: work the records share (e.g. recomputing what they changed) is done once per poll instead of
+     * once per record. Transient failures retry the whole batch in order; if one record cannot be read, the batch
+     * is rolled back and its records are processed one transaction each, so that only that record is skipped.
+     * The batch is one consumer span, child of the first record's trace and linked to the others'.
+     */
+    public void processAll(List<ConsumerRecord<String, String>> records, Consumer<InboundEvent> handler,
+            Runnable beforeCommit) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Consumer<InboundEvent> alone = event -> {
+            handler.accept(event);
+            beforeCommit.run();
+        };
+        if (records.size() == 1) {
+            process(records.get(0), alone);
+            return;
+        }
+        List<InboundEvent> events = records.stream().map(InboundEvent::of).toList();
+        ConsumerRecord<String, String> first = records.get(0);
+        SpanBuilder builder = span(first.topic(), TraceContext.extract(first.headers()))
+                .setAttribute("messaging.batch.message_count", (long) records.size());
+        records.stream().skip(1).map(r -> Span.fromContext(TraceContext.extract(r.headers())).getSpanContext())
+                .filter(SpanContext::isValid).forEach(builder::addLink);
+        Span span = builder.startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            retrying(records, records.size() + " events from " + first.topic() + "-" + first.partition() + "@"
+                    + first.offset(), () -> {
+                        events.forEach(handler);
+                        beforeCommit.run();
+                    }, e -> {
+                        LOG.warnf("a batch of %d events from %s holds an unreadable one (%s): processing them one by one",
+                                records.size(), first.topic(), e.getMessage());
+                        records.forEach(record -> process(record, alone));
+                    }, span);
+        } finally {
+            span.end();
+        }
+    }
+
+    private SpanBuilder span(String topic, Context parent) {
+        return tracer.spanBuilder(topic + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation", "process")
+                .setAttribute("messaging.destination.name", topic);
+    }
+
+    /**
+     * Runs the work in a new transaction until it commits; an unreadable event goes to {@code unreadable}. Once
+     * committed, the records count as applied (freshness).
+     */
+    private void retrying(List<ConsumerRecord<String, String>> records, String what, Runnable work,
+            Consumer<UnreadableEventException> unreadable, Span span) {
+        String topic = records.get(0).topic();
         Duration pause = FIRST_PAUSE;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> handler.accept(event));
-                registry.counter("kpi.events.consumed", "topic", record.topic()).increment();
-                applied(record);
+                long start = System.nanoTime();
+                QuarkusTransaction.requiringNew().run(work);
+                // Time per transaction (a record or a poll) and events per transaction: where consumer time goes.
+                registry.timer("kpi.events.transaction", "topic", topic).record(System.nanoTime() - start,
+                        TimeUnit.NANOSECONDS);
+                registry.counter("kpi.events.consumed", "topic", topic).increment(records.size());
+                records.forEach(this::applied);
                 return;
             } catch (UnreadableEventException e) {
-                registry.counter("kpi.events.unreadable", "topic", record.topic()).increment();
-                span.recordException(e);
-                span.setStatus(StatusCode.ERROR, "unreadable event skipped");
-                LOG.errorf(e, "skipping unreadable event %s (%s) at %s-%d@%d", event.id(), event.type(),
-                        record.topic(), record.partition(), record.offset());
+                unreadable.accept(e);
                 return;
             } catch (RuntimeException e) {
                 if (stopping) {
                     span.setStatus(StatusCode.ERROR, "stopped while retrying");
                     throw e;
                 }
-                registry.counter("kpi.events.retries", "topic", record.topic()).increment();
+                registry.counter("kpi.events.retries", "topic", topic).increment();
                 span.addEvent("retry");
-                LOG.warnf("event %s (%s) failed, retrying in %s: %s", event.id(), event.type(), pause, e.getMessage());
+                LOG.warnf("%s failed, retrying in %s: %s", what, pause, e.getMessage());
                 sleep(pause);
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }

@@ -176,8 +176,10 @@ public class OutboxRelay {
         for (Future<RecordMetadata> ack : acks) {
             ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
-        entityManager.createQuery("delete from OutboxEvent where seq <= :last")
-                .setParameter("last", batch.get(batch.size() - 1).seq)
+        // Exactly the rows published: a row with a lower seq whose transaction commits between the select and
+        // this delete was not in the batch, and "seq <= last" would delete it unpublished.
+        entityManager.createQuery("delete from OutboxEvent where seq in :published")
+                .setParameter("published", batch.stream().map(e -> e.seq).toList())
                 .executeUpdate();
         published.increment(batch.size());
         Status before = status;

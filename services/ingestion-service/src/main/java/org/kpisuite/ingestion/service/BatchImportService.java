@@ -122,12 +122,13 @@ public class BatchImportService {
         // 3. Against the stored values: one query for the current revision of every key of the indicators involved.
         Set<String> codes = new TreeSet<>();
         checked.forEach(c -> codes.add(c.checked().key().indicatorCode()));
-        if (!dryRun) {
-            // Sorted, so that two batches never wait for each other in opposite orders.
-            for (String code : codes) {
-                entityManager.createNativeQuery("select pg_advisory_xact_lock(1, hashtext(:code))")
-                        .setParameter("code", code).getSingleResult();
-            }
+        if (!dryRun && !codes.isEmpty()) {
+            // Sorted, so that two batches never wait for each other in opposite orders; one statement for all the
+            // indicators (a 1,000-indicator batch took 1,000 round trips). Codes are validated: never a comma.
+            entityManager.createNativeQuery("""
+                    select count(pg_advisory_xact_lock(1, hashtext(code)))
+                    from unnest(string_to_array(:codes, ',')) with ordinality as locked(code, position)""")
+                    .setParameter("codes", String.join(",", codes)).getSingleResult();
         }
         Map<MeasurementKey, Measurement> current = new HashMap<>();
         Map<String, TreeMap<String, BigDecimal>> series = new HashMap<>();

@@ -1,25 +1,28 @@
 package org.kpisuite.reporting.events;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.fiscal.FiscalCalendar;
-import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.messaging.InboundProcessor;
 import org.kpisuite.messaging.UnreadableEventException;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import org.kpisuite.reporting.domain.IndicatorView;
 import org.kpisuite.reporting.domain.PlanItemView;
+import org.kpisuite.reporting.service.PlanPlacesCache;
 import org.kpisuite.reporting.service.StatusTracker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,22 +46,37 @@ public class ReadModelConsumers {
     @Inject
     StatusTracker statuses;
 
+    @Inject
+    PlanPlacesCache planPlaces;
+
+    // Each poll's records are applied in one transaction, and the statuses they touch are recomputed once, at
+    // its end (InboundProcessor.processAll): per record, a poll of 500 values cost 500 commits and calculations.
+
     @Incoming(Topics.PLAN_ITEMS)
     @Blocking
-    public void planItems(ConsumerRecord<String, String> record) {
-        inbound.process(record, event -> planItem(event.dataAs(mapper, PlanItemEvent.class)));
+    public void planItems(ConsumerRecords<String, String> records) {
+        inbound.processAll(list(records), event -> planItem(event.dataAs(mapper, PlanItemEvent.class)), () -> {
+        });
     }
 
     @Incoming(Topics.INDICATORS)
     @Blocking
-    public void indicators(ConsumerRecord<String, String> record) {
-        inbound.process(record, event -> indicator(event.dataAs(mapper, IndicatorEvent.class), event.data()));
+    public void indicators(ConsumerRecords<String, String> records) {
+        inbound.processAll(list(records), event -> indicator(event.dataAs(mapper, IndicatorEvent.class), event.data()),
+                statuses::refreshChanged);
     }
 
     @Incoming(Topics.MEASUREMENTS)
     @Blocking
-    public void measurements(ConsumerRecord<String, String> record) {
-        inbound.process(record, event -> measurement(event.dataAs(mapper, MeasurementEvent.class)));
+    public void measurements(ConsumerRecords<String, String> records) {
+        inbound.processAll(list(records), event -> measurement(event.dataAs(mapper, MeasurementEvent.class)),
+                statuses::refreshChanged);
+    }
+
+    private static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
     }
 
     private void planItem(PlanItemEvent item) {
@@ -77,6 +95,7 @@ public class ReadModelConsumers {
         view.removed = item.removed();
         view.version = item.version();
         view.persist();
+        planPlaces.invalidate();
     }
 
     private void indicator(IndicatorEvent indicator, String state) {
@@ -90,7 +109,7 @@ public class ReadModelConsumers {
         view.version = indicator.version();
         view.state = state;
         view.persist();
-        statuses.refresh(indicator);
+        statuses.changed(indicator.code());
     }
 
     private void measurement(MeasurementEvent m) {
@@ -116,9 +135,8 @@ public class ReadModelConsumers {
                 .setParameter("recordedAt", m.recordedAt())
                 .setParameter("outlier", m.flags().contains(MeasurementEvent.FLAG_OUTLIER))
                 .executeUpdate();
-        IndicatorView indicator = inserted == 0 ? null : IndicatorView.findById(m.indicatorCode());
-        if (indicator != null) {
-            statuses.refresh(InboundEvent.read(mapper, indicator.state, IndicatorEvent.class));
+        if (inserted > 0) {
+            statuses.changed(m.indicatorCode());
         }
     }
 }

@@ -5,11 +5,14 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,6 +38,15 @@ public class ProgressService {
 
     @Inject
     ReportingConfig config;
+
+    @Inject
+    PlanPlacesCache planPlaces;
+
+    /** An indicator's definition parsed once per version: GET /progress reads every indicator each time. */
+    private record Parsed(long version, IndicatorEvent indicator) {
+    }
+
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
     public record IndicatorProgress(IndicatorEvent indicator, IndicatorEvent.Target target, int fiscalYear,
             LocalDate asOf, Progress progress, PlanPlaces.Place place) {
@@ -62,12 +74,32 @@ public class ProgressService {
         return withTarget(code, fiscalYear).map(i -> calculate(List.of(i), fiscalYear, asOf).get(0)).orElse(null);
     }
 
+    /**
+     * The progress of the given indicators in every fiscal year they have a target for: one query of values per
+     * fiscal year, whatever the number of indicators. Indicators not (yet) known are left out.
+     */
+    public List<IndicatorProgress> progressInTargetYears(Collection<String> codes, LocalDate asOf) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<Integer, List<IndicatorEvent>> byYear = new TreeMap<>();
+        for (IndicatorView view : IndicatorView.<IndicatorView>list("code in ?1", codes)) {
+            IndicatorEvent indicator = read(view);
+            for (IndicatorEvent.Target target : indicator.targets()) {
+                byYear.computeIfAbsent(target.fiscalYear(), y -> new ArrayList<>()).add(indicator);
+            }
+        }
+        List<IndicatorProgress> result = new ArrayList<>();
+        byYear.forEach((year, indicators) -> result.addAll(calculate(indicators, year, asOf)));
+        return result;
+    }
+
     private List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf) {
         if (indicators.isEmpty()) {
             return List.of();
         }
         Map<String, List<MonthlyValue>> values = valuesNeeded(indicators, fiscalYear, asOf);
-        PlanPlaces places = PlanPlaces.load();
+        PlanPlaces places = planPlaces.get();
         List<IndicatorProgress> result = new ArrayList<>(indicators.size());
         for (IndicatorEvent indicator : indicators) {
             var input = input(indicator, fiscalYear, asOf, values);
@@ -136,6 +168,12 @@ public class ProgressService {
     }
 
     private IndicatorEvent read(IndicatorView view) {
-        return InboundEvent.read(mapper, view.state, IndicatorEvent.class);
+        Parsed known = parsed.get(view.code);
+        if (known != null && known.version() == view.version) {
+            return known.indicator();
+        }
+        IndicatorEvent indicator = InboundEvent.read(mapper, view.state, IndicatorEvent.class);
+        parsed.put(view.code, new Parsed(view.version, indicator));
+        return indicator;
     }
 }

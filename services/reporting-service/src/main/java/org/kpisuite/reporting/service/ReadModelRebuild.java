@@ -28,9 +28,14 @@ public class ReadModelRebuild {
     @Inject
     KafkaClientService kafka;
 
+    @Inject
+    PlanPlacesCache planPlaces;
+
     public void rebuild() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager
-                .createNativeQuery("truncate measurement_revision, indicator_view, plan_item_view").executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> {
+            entityManager.createNativeQuery("truncate measurement_revision, indicator_view, plan_item_view").executeUpdate();
+            planPlaces.invalidate();
+        });
         for (String topic : TOPICS) {
             io.smallrye.reactive.messaging.kafka.KafkaConsumer<Object, Object> consumer = kafka.getConsumer(topic);
             java.util.function.Consumer<org.apache.kafka.clients.consumer.Consumer<Object, Object>> seek =

@@ -1,0 +1,87 @@
+package org.kpisuite.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The benchmark's parameters, from environment variables ({@code BENCH_INDICATORS=50 make bench}) or the same
+ * names as {@code -D} system properties; {@code --target URL} on the command line equals {@code BENCH_TARGET}.
+ */
+public record BenchSettings(
+        int indicators,
+        int fiscalYears,
+        int departments,
+        int batchRows,
+        int batchClients,
+        int singleValues,
+        int freshnessRate,
+        int freshnessSeconds,
+        int freshnessSampleEvery,
+        int freshnessPollMillis,
+        int reportingRequests,
+        int kafkaMessages,
+        String target,
+        String jdbcUrl,
+        String kafkaBootstrap,
+        String serviceJvmOptions,
+        String output) {
+
+    public static BenchSettings from(String[] args) {
+        Map<String, String> given = new LinkedHashMap<>(System.getenv());
+        System.getProperties().forEach((k, v) -> given.put(k.toString(), v.toString()));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--target") && i + 1 < args.length) {
+                given.put("BENCH_TARGET", args[++i]);
+            } else if (args[i].startsWith("--target=")) {
+                given.put("BENCH_TARGET", args[i].substring("--target=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown argument " + args[i] + " (only --target URL)");
+            }
+        }
+        Function<String, String> value = name -> {
+            String v = given.get(name);
+            return v == null || v.isBlank() ? null : v.trim();
+        };
+        return new BenchSettings(
+                intOf(value, "BENCH_INDICATORS", 1000),
+                intOf(value, "BENCH_FISCAL_YEARS", 5),
+                intOf(value, "BENCH_DEPARTMENTS", 50),
+                intOf(value, "BENCH_BATCH_ROWS", 1000),
+                intOf(value, "BENCH_BATCH_CLIENTS", 2),
+                intOf(value, "BENCH_SINGLE_VALUES", 10_000),
+                intOf(value, "BENCH_FRESHNESS_RATE", 500),
+                intOf(value, "BENCH_FRESHNESS_SECONDS", 40),
+                intOf(value, "BENCH_FRESHNESS_SAMPLE_EVERY", 25),
+                intOf(value, "BENCH_FRESHNESS_POLL_MS", 10),
+                intOf(value, "BENCH_REPORTING_REQUESTS", 100),
+                intOf(value, "BENCH_KAFKA_MESSAGES", 60_000),
+                value.apply("BENCH_TARGET"),
+                value.apply("BENCH_JDBC_URL"),
+                value.apply("BENCH_KAFKA"),
+                value.apply("BENCH_SERVICE_JVM_OPTS") == null ? "-Xms128m -Xmx512m -XX:+UseSerialGC"
+                        : value.apply("BENCH_SERVICE_JVM_OPTS"),
+                value.apply("BENCH_OUT") == null ? "platform/bench/target/bench" : value.apply("BENCH_OUT"));
+    }
+
+    private static int intOf(Function<String, String> value, String name, int fallback) {
+        String v = value.apply(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(v.replace("_", "").replace(",", ""));
+            if (parsed <= 0) {
+                throw new IllegalArgumentException(name + " must be positive, not " + v);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not " + v, e);
+        }
+    }
+
+    /** The values the setup loads: every indicator, every month of every fiscal year. */
+    public int setupValues() {
+        return indicators * fiscalYears * 12;
+    }
+}

@@ -1,0 +1,233 @@
+package org.kpisuite.bench;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.kpisuite.fiscal.FiscalCalendar;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The benchmark's data, set up through the public APIs: a plan with ten chapters, the indicators (SUM, a target
+ * in each of the last completed fiscal years, spread over the departments), and the expected values.
+ */
+public final class Dataset {
+
+    private static final long WAIT_NANOS = TimeUnit.MINUTES.toNanos(5);
+
+    final BenchSettings settings;
+    final SuiteClient client;
+    final Endpoints endpoints;
+    final ObjectMapper mapper = new ObjectMapper();
+    final String runId = UUID.randomUUID().toString().substring(0, 6);
+    final int[] fiscalYears;
+    final Expected expected;
+    private final List<String> planItemIds = new ArrayList<>();
+
+    Dataset(BenchSettings settings, SuiteClient client, Endpoints endpoints) {
+        this.settings = settings;
+        this.client = client;
+        this.endpoints = endpoints;
+        // Completed fiscal years only: every month can be submitted and each year's actual is final.
+        int current = FiscalCalendar.fiscalYearOf(YearMonth.from(LocalDate.now(ZoneId.of("Asia/Tokyo"))));
+        fiscalYears = new int[settings.fiscalYears()];
+        for (int y = 0; y < fiscalYears.length; y++) {
+            fiscalYears[y] = current - fiscalYears.length + y;
+        }
+        expected = new Expected(settings.indicators(), fiscalYears.length);
+    }
+
+    String code(int indicator) {
+        return "b" + runId + "-i" + String.format("%05d", indicator);
+    }
+
+    boolean ours(String code) {
+        return code.startsWith("b" + runId + "-i");
+    }
+
+    int indicatorOf(String code) {
+        return Integer.parseInt(code.substring(code.lastIndexOf('i') + 1));
+    }
+
+    String department(int indicator) {
+        return "bench-d" + String.format("%02d", indicator % settings.departments());
+    }
+
+    /** Month m (0 = April) of fiscal year index y, as YYYY-MM. */
+    String month(int year, int m) {
+        return YearMonth.of(fiscalYears[year], 4).plusMonths(m).toString();
+    }
+
+    int lastYear() {
+        return fiscalYears.length - 1;
+    }
+
+    /** A value that differs between indicators and months, so a mix-up would show. */
+    static long initialValue(int indicator, int year, int month) {
+        return 100 + (indicator * 7L + year * 3L + month) % 50;
+    }
+
+    /** The plan, its chapters and the indicators; waits until ingestion and reporting know every indicator. */
+    void create() throws Exception {
+        String plan = "BENCH-" + runId.toUpperCase();
+        check(client.post(endpoints.plan() + "/api/v1/plans", """
+                {"code":"%s","agency":"BENCH","fiscalYear":%d,"nameJa":"負荷試験計画","nameEn":"Benchmark plan"}
+                """.formatted(plan, fiscalYears[lastYear()])), "create plan");
+        for (int c = 1; c <= 10; c++) {
+            var answer = check(client.post(endpoints.plan() + "/api/v1/plan-items", """
+                    {"planCode":"%s","code":"B.%d","nameJa":"第%d章","nameEn":"Chapter %d","sortOrder":%d}
+                    """.formatted(plan, c, c, c, c)), "create plan item");
+            planItemIds.add(answer.json(mapper).get("id").asText());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 0; i < settings.indicators(); i++) {
+                int indicator = i;
+                puts.add(pool.submit(() -> defineIndicator(indicator)));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        awaitIngestionKnowsIndicators();
+        awaitReportingKnowsIndicators();
+    }
+
+    private void defineIndicator(int i) {
+        StringBuilder targets = new StringBuilder();
+        for (int y = 0; y < fiscalYears.length; y++) {
+            targets.append(y == 0 ? "" : ",").append("{\"fiscalYear\":%d,\"comparator\":\"AT_LEAST\",\"value\":%d}"
+                    .formatted(fiscalYears[y], 1200 + (i % 7) * 100));
+        }
+        String body = """
+                {"code":"%s","nameJa":"負荷試験指標%d","nameEn":"Benchmark indicator %d","unit":"cases",
+                 "department":"%s","planItemId":"%s","coreTarget":%s,"aggregation":"SUM","targets":[%s]}
+                """.formatted(code(i), i, i, department(i), planItemIds.get(i % planItemIds.size()), i % 10 == 0, targets);
+        // indicator-service learns of the plan items from Kafka: the first attempts may not find them yet.
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        while (true) {
+            var answer = client.put(endpoints.indicator() + "/api/v1/indicators/" + code(i), body);
+            if (answer.ok()) {
+                return;
+            }
+            if (answer.status() != 422 || System.nanoTime() > deadline) {
+                throw new IllegalStateException("PUT indicator " + code(i) + ": HTTP " + answer.status() + " " + answer.body());
+            }
+            sleep(200);
+        }
+    }
+
+    /** A dry-run batch with one row per indicator passes once ingestion has every indicator in its replica. */
+    private void awaitIngestionKnowsIndicators() {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < settings.indicators(); i++) {
+            rows.append(i == 0 ? "" : ",").append(row(i, 0, 0, 1, null));
+        }
+        String body = "{\"dryRun\":true,\"rows\":[" + rows + "]}";
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        SuiteClient.Answer answer;
+        while (!(answer = client.post(endpoints.ingestion() + "/api/v1/measurements/batch", body)).ok()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("ingestion did not learn of the indicators: " + answer.body());
+            }
+            sleep(250);
+        }
+    }
+
+    private void awaitReportingKnowsIndicators() {
+        long deadline = System.nanoTime() + WAIT_NANOS;
+        int known;
+        while ((known = progress(lastYear()).size()) < settings.indicators()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reporting knows " + known + " of the " + settings.indicators()
+                        + " indicators after 5 minutes");
+            }
+            sleep(250);
+        }
+    }
+
+    String row(int indicator, int year, int month, long value, String reason) {
+        return "{\"indicatorCode\":\"%s\",\"department\":\"%s\",\"month\":\"%s\",\"value\":%d%s}".formatted(code(indicator),
+                department(indicator), month(year, month), value, reason == null ? "" : ",\"reason\":\"" + reason + "\"");
+    }
+
+    /** This run's indicators in GET /api/v1/progress of fiscal year index y: code → actual. */
+    Map<String, BigDecimal> progress(int year) {
+        var answer = check(client.get(endpoints.reporting() + "/api/v1/progress?fiscalYear=" + fiscalYears[year]),
+                "GET progress");
+        Map<String, BigDecimal> actuals = new HashMap<>();
+        for (JsonNode entry : answer.json(mapper)) {
+            String code = entry.get("indicatorCode").asText();
+            if (ours(code)) {
+                JsonNode actual = entry.get("actual");
+                actuals.put(code, actual == null || actual.isNull() ? null : actual.decimalValue());
+            }
+        }
+        return actuals;
+    }
+
+    /** Whether reporting shows the expected actual of every indicator in fiscal year index y. */
+    boolean visible(int year) {
+        Map<String, BigDecimal> actuals = progress(year);
+        for (int i = 0; i < settings.indicators(); i++) {
+            BigDecimal actual = actuals.get(code(i));
+            if (actual == null || actual.compareTo(BigDecimal.valueOf(expected.actual(i, year))) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Polls until every given year is visible; answers the nanoTime at which the last one was seen. */
+    long awaitVisible(List<Integer> years, long timeoutSeconds) {
+        List<Integer> pending = new ArrayList<>(years);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        while (true) {
+            // The latest year is sent last: while it is not visible the others need not be asked for (each
+            // request of 1,000 indicators is work taken from the consumer being measured).
+            for (int i = pending.size() - 1; i >= 0 && visible(pending.get(i)); i--) {
+                pending.remove(i);
+            }
+            long now = System.nanoTime();
+            if (pending.isEmpty()) {
+                return now;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("reporting did not show the submitted values of FY" + pending
+                        + " within " + timeoutSeconds + " s");
+            }
+            sleep(200);
+        }
+    }
+
+    static SuiteClient.Answer check(SuiteClient.Answer answer, String what) {
+        if (!answer.ok()) {
+            throw new IllegalStateException(what + ": HTTP " + answer.status() + " " + answer.body());
+        }
+        return answer;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.kpisuite.devstack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.kpisuite.devstack.SuiteServices.ServiceSpec;
+import org.kpisuite.testing.KafkaBroker;
+import org.kpisuite.testing.LocalTokens;
+import org.kpisuite.testing.PostgresServer;
+
+/**
+ * The four packaged services as separate processes on free ports, with an in-JVM Kafka broker and a throw-away
+ * PostgreSQL (one database per service), the way they run in production, accepting the tokens of a fresh key
+ * pair kept under {@code <a temporary root>/.data/keys/} as {@code make run} keeps its own. The end-to-end tests and the
+ * benchmark both start the suite this way; {@code make run} uses fixed ports and persistent data instead.
+ */
+public final class LocalSuite implements AutoCloseable {
+
+    public static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final Path root;
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+    private final LocalTokens tokens;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private LocalSuite(Path root, KafkaBroker kafka, PostgresServer postgres, LocalTokens tokens) {
+        this.root = root;
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.tokens = tokens;
+    }
+
+    /** Starts the suite with the services' default JVM options and waits until every service is ready. */
+    public static LocalSuite start(Path projectRoot, Path logDirectory) throws IOException {
+        return start(projectRoot, logDirectory, ServiceProcess.DEFAULT_JVM_OPTIONS);
+    }
+
+    public static LocalSuite start(Path projectRoot, Path logDirectory, List<String> jvmOptions) throws IOException {
+        Path root = projectRoot.toAbsolutePath().normalize();
+        Path logs = Files.createDirectories(logDirectory);
+        LocalTokens tokens = LocalTokens.inDirectory(DevStack.keysDirectory(Files.createTempDirectory("kpi-suite-root")));
+        LocalSuite suite = new LocalSuite(root, KafkaBroker.start(), PostgresServer.startTemporary(), tokens);
+        try {
+            for (ServiceSpec spec : SuiteServices.ALL) {
+                ServiceSpec onFreePort = spec.withPort(freePort());
+                suite.postgres.ensureDatabase(spec.database());
+                var config = SuiteServices.config(onFreePort, suite.postgres.port(), suite.kafka.bootstrapServers(),
+                        tokens);
+                suite.services.put(spec.name(), new ServiceProcess(spec.name(), onFreePort.jar(root), onFreePort.port(),
+                        config, jvmOptions, logs.resolve(spec.name() + ".log")).start());
+            }
+            List<CompletableFuture<Void>> ready = new ArrayList<>();
+            suite.services.values().forEach(s -> ready.add(CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT))));
+            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+        return suite;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The key pair whose tokens the services accept. */
+    public LocalTokens tokens() {
+        return tokens;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public ServiceProcess service(ServiceSpec spec) {
+        return services.get(spec.name());
+    }
+
+    public String url(ServiceSpec spec) {
+        return service(spec).baseUrl();
+    }
+
+    @Override
+    public void close() {
+        // The services first (in parallel: each may take a few seconds), then what they use.
+        services.values().parallelStream().forEach(s -> quietly(s::stop));
+        quietly(kafka::close);
+        quietly(postgres::close);
+    }
+
+    private static void quietly(Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            System.err.println("local suite: " + e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -18,13 +18,14 @@ class ServiceProcessTest {
     Path root;
 
     @Test
-    void configPointsTheServiceAtItsOwnDatabaseAndTheBroker() {
+    void configPointsTheServiceAtItsOwnDatabaseTheBrokerAndTheLocalKeys() {
         LocalTokens tokens = LocalTokens.inDirectory(root.resolve(".data/keys"));
         assertThat(SuiteServices.config(SuiteServices.INGESTION, 15432, "localhost:19092", tokens)).containsExactly(
                 Map.entry("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:15432/ingestion"),
                 Map.entry("quarkus.datasource.username", "postgres"),
                 Map.entry("quarkus.datasource.password", ""),
                 Map.entry("kafka.bootstrap.servers", "localhost:19092"),
+                Map.entry("quarkus.log.console.json.enabled", "false"),
                 Map.entry("mp.jwt.verify.publickey.location", root.resolve(".data/keys/public.pem").toUri().toString()),
                 Map.entry("mp.jwt.verify.issuer", "kpi-suite-local"));
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,7 @@ public final class LocalSuite implements AutoCloseable {
                 suite.services.put(spec.name(), new ServiceProcess(spec.name(), onFreePort.jar(root), onFreePort.port(),
                         config, jvmOptions, logs.resolve(spec.name() + ".log")).start());
             }
-            List<CompletableFuture<Void>> ready = new ArrayList<>();
-            suite.services.values().forEach(s -> ready.add(CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT))));
-            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            awaitAllReady(suite.services.values(), READY_TIMEOUT);
         } catch (RuntimeException e) {
             suite.close();
             throw e;
@@ -109,7 +108,14 @@ public final class LocalSuite implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** Waits for the services side by side: each takes seconds to start. */
+    public static void awaitAllReady(Collection<ServiceProcess> services, Duration timeout) {
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        services.forEach(s -> ready.add(CompletableFuture.runAsync(() -> s.awaitReady(timeout))));
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,20 +1,18 @@
 package org.kpisuite.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.kpisuite.devstack.KafkaBrokerProcess;
+import org.kpisuite.devstack.LocalSuite;
 import org.kpisuite.devstack.ServiceProcess;
 import org.kpisuite.devstack.SuiteServices;
 import org.kpisuite.devstack.SuiteServices.ServiceSpec;
@@ -54,21 +52,19 @@ final class FaultSuite implements AutoCloseable {
         Path target = root.resolve("platform/e2e-tests/target");
         Path data = Files.createDirectories(target.resolve("fault-suite/" + UUID.randomUUID().toString().substring(0, 8)));
         Path logs = Files.createDirectories(target.resolve("service-logs/fault"));
-        FaultSuite suite = new FaultSuite(data, new KafkaBrokerProcess(data, freePort(), freePort()), freePort());
+        FaultSuite suite = new FaultSuite(data, new KafkaBrokerProcess(data, LocalSuite.freePort(), LocalSuite.freePort()), LocalSuite.freePort());
         try {
             suite.kafka.start(BROKER_TIMEOUT);
             suite.startPostgres();
             for (ServiceSpec spec : List.of(SuiteServices.INGESTION, SuiteServices.REPORTING)) {
-                ServiceSpec onFreePort = spec.withPort(freePort());
+                ServiceSpec onFreePort = spec.withPort(LocalSuite.freePort());
                 suite.postgres.ensureDatabase(spec.database());
                 var config = SuiteServices.config(onFreePort, suite.postgresPort, suite.kafka.bootstrapServers(),
                         suite.tokens);
                 suite.services.put(spec.name(), ServiceProcess.of(root, onFreePort, config,
                         logs.resolve(spec.name() + ".log")).start());
             }
-            List<CompletableFuture<Void>> ready = new ArrayList<>();
-            suite.services.values().forEach(s -> ready.add(CompletableFuture.runAsync(() -> s.awaitReady(READY_TIMEOUT))));
-            CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+            LocalSuite.awaitAllReady(suite.services.values(), READY_TIMEOUT);
         } catch (RuntimeException e) {
             suite.close();
             throw e;
@@ -141,12 +137,6 @@ final class FaultSuite implements AutoCloseable {
             step.run();
         } catch (RuntimeException e) {
             System.err.println("fault suite: " + e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -10,7 +10,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,6 +29,7 @@ import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Roles;
+import org.kpisuite.reporting.service.KeptProgress;
 import org.kpisuite.reporting.service.ProgressService;
 import org.kpisuite.reporting.service.Rollups;
 
@@ -32,8 +38,16 @@ import org.kpisuite.reporting.service.Rollups;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProgressResource {
 
+    private static final CacheControl NO_CACHE = CacheControl.valueOf("no-cache");
+
     @Inject
     ProgressService service;
+
+    @Inject
+    KeptProgress kept;
+
+    @Inject
+    ProgressListBody bodies;
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
@@ -42,13 +56,26 @@ public class ProgressResource {
             content = @Content(schema = @Schema(implementation = ProgressResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<ProgressResponse> list(
+    @APIResponse(responseCode = "304", description = "Today's progress, unchanged since the ETag given in If-None-Match")
+    public Response list(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true)
             @QueryParam("fiscalYear") String fiscalYear,
             @Parameter(description = "Report as known at the end of this day (default: today, Japan time)", example = "2024-09-30")
-            @QueryParam("asOf") String asOf) {
+            @QueryParam("asOf") String asOf,
+            @Context Request request) {
         int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return service.progress(year, asOf(asOf)).stream().map(ProgressResponse::of).toList();
+        LocalDate day = asOf(asOf);
+        if (!day.equals(service.today())) {
+            return Response.ok(service.progress(year, day).stream().map(ProgressResponse::of).toList()).build();
+        }
+        // Today's list is kept: its body is served as built for the kept version, with that version as its ETag.
+        ProgressListBody.Body body = bodies.of(kept.snapshot(year));
+        EntityTag etag = new EntityTag(body.etag());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
+        if (unchanged != null) {
+            return unchanged.cacheControl(NO_CACHE).build();
+        }
+        return Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE).tag(etag).cacheControl(NO_CACHE).build();
     }
 
     @GET

@@ -1,17 +1,13 @@
 package org.kpisuite.reporting.service;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The plan items change rarely and every progress calculation needs them: one snapshot serves all requests
- * until a plan item event (or a rebuild) changes them. A snapshot remembers the generation it was loaded in; a
- * change moves the generation on both when it happens and when its transaction ends, so a snapshot loaded
- * before the commit (without the change) is never served after it.
+ * until the plan generation in the database moves (a plan item event or a rebuild, applied by whichever replica
+ * consumed it). A snapshot loaded while a change commits may hold either state, under the older generation, so
+ * it is replaced on the next read.
  */
 @ApplicationScoped
 public class PlanPlacesCache {
@@ -20,38 +16,22 @@ public class PlanPlacesCache {
     }
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    ReadModelState state;
 
-    private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot current;
 
     public PlanPlaces get() {
-        long now = generation.get();
+        return get(state.planGeneration());
+    }
+
+    /** The plan tree of that generation, as read by the caller. */
+    public PlanPlaces get(long generation) {
         Snapshot snapshot = current;
-        if (snapshot != null && snapshot.generation() == now) {
+        if (snapshot != null && snapshot.generation() == generation) {
             return snapshot.places();
         }
         PlanPlaces loaded = PlanPlaces.load();
-        current = new Snapshot(now, loaded);
+        current = new Snapshot(generation, loaded);
         return loaded;
-    }
-
-    /** Plan items change in the current transaction. */
-    public void invalidate() {
-        generation.incrementAndGet();
-        if (transactions.getResource(PlanPlacesCache.class) != null) {
-            return;
-        }
-        transactions.putResource(PlanPlacesCache.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                generation.incrementAndGet();
-            }
-        });
     }
 }

@@ -1,46 +1,261 @@
 package org.kpisuite.reporting.service;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
 import org.kpisuite.events.Topics;
+import org.kpisuite.messaging.InboundEvent;
+import org.kpisuite.messaging.UnreadableEventException;
+import org.kpisuite.problem.ProblemException;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.quarkus.scheduler.Scheduled;
 
 /**
- * Empties the read model and replays the three topics from their beginning. The consumers are idempotent,
- * so records consumed between the two steps do no harm. The published statuses are kept, so a replay does
- * not announce old changes again.
+ * Rebuilds the read model from the topics, on whichever replica is asked, for every partition: the values are
+ * emptied, then a reader of its own (no consumer group) replays the three topics from their beginning up to the
+ * end offsets taken after the emptying, in large batches. Meanwhile the consumers go on applying new events
+ * (everything is idempotent) but recalculate nothing; at the end progress and statuses are recalculated once, so
+ * a status is announced only where it really differs from the one last published (normally: none).
+ * <p>
+ * The rebuild in progress is a row of the database with a heartbeat: a second request is refused while it beats,
+ * and if the replica running it dies, another one takes it over ({@link #takeOverStale}).
  */
 @ApplicationScoped
 public class ReadModelRebuild {
 
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     static final List<String> TOPICS = List.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS);
+    private static final Duration STALE = Duration.ofSeconds(60);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final int BATCH = 10_000;
 
     @Inject
     EntityManager entityManager;
 
     @Inject
-    KafkaClientService kafka;
+    ReadModelProjection projection;
 
     @Inject
-    PlanPlacesCache planPlaces;
+    KeptProgress kept;
 
-    public void rebuild() {
+    @Inject
+    ReadModelState state;
+
+    @Inject
+    Config config;
+
+    @Inject
+    MeterRegistry registry;
+
+    /** A rebuild as the state row tells it. */
+    public record Status(UUID id, String owner, Instant started, Instant heartbeat, long events, boolean running,
+            String last) {
+    }
+
+    /** Starts a rebuild and answers at once; 409 while another one runs. */
+    public Status start(String by) {
+        UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            entityManager.createNativeQuery("truncate measurement_revision, indicator_view, plan_item_view").executeUpdate();
-            planPlaces.invalidate();
+            int claimed = entityManager.createNativeQuery("""
+                    update read_model_state set rebuild_id = :id, rebuild_owner = :owner, rebuild_started = now(),
+                        rebuild_heartbeat = now(), rebuild_events = 0
+                    where id = 1 and (rebuild_id is null or rebuild_heartbeat < now() - make_interval(secs => :stale))""")
+                    .setParameter("id", id).setParameter("owner", by).setParameter("stale", STALE.toSeconds())
+                    .executeUpdate();
+            if (claimed == 0) {
+                throw new ProblemException(409, "rebuild-running", "A rebuild is running",
+                        "a rebuild of the read model is in progress: GET /api/v1/admin/rebuild tells how far it is", List.of());
+            }
+            // The values are emptied; the full-state views stay readable and take every event again (version -1).
+            entityManager.createNativeQuery("truncate measurement_revision, measurement_current, monthly_total")
+                    .executeUpdate();
+            entityManager.createNativeQuery("update indicator_view set version = -1").executeUpdate();
+            entityManager.createNativeQuery("update plan_item_view set version = -1").executeUpdate();
+            state.planChanged();
         });
-        for (String topic : TOPICS) {
-            io.smallrye.reactive.messaging.kafka.KafkaConsumer<Object, Object> consumer = kafka.getConsumer(topic);
-            java.util.function.Consumer<org.apache.kafka.clients.consumer.Consumer<Object, Object>> seek =
-                    c -> c.seekToBeginning(c.assignment());
-            consumer.runOnPollingThread(seek).await().atMost(Duration.ofSeconds(30));
+        Thread replay = new Thread(() -> replay(id), "read-model-rebuild");
+        replay.setDaemon(true);
+        replay.start();
+        return status();
+    }
+
+    public Status status() {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                select rebuild_id, rebuild_owner, rebuild_started, rebuild_heartbeat, coalesce(rebuild_events, 0),
+                    last_rebuild::text
+                from read_model_state where id = 1""").getSingleResult();
+        return new Status((UUID) row[0], (String) row[1], instant(row[2]), instant(row[3]), ((Number) row[4]).longValue(),
+                row[0] != null, (String) row[5]);
+    }
+
+    /** A rebuild whose replica stopped beating is started again here. */
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void takeOverStale() {
+        Status status = QuarkusTransaction.requiringNew().call(this::status);
+        if (status.running() && status.heartbeat() != null
+                && status.heartbeat().isBefore(Instant.now().minus(STALE))) {
+            LOG.warnf("rebuild %s of %s stopped beating at %s: starting it again here", status.id(), status.owner(),
+                    status.heartbeat());
+            try {
+                start("takeover of " + status.id());
+            } catch (ProblemException e) {
+                LOG.debugf("another replica took the rebuild over first");
+            }
         }
+    }
+
+    private void replay(UUID id) {
+        long start = System.nanoTime();
+        long events = 0;
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(readerProperties(), new StringDeserializer(),
+                new StringDeserializer())) {
+            for (String topic : TOPICS) {
+                events += replay(id, reader, topic);
+            }
+            long replayed = events;
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            boolean finished = QuarkusTransaction.requiringNew().call(() -> {
+                int cleared = entityManager.createNativeQuery("""
+                        update read_model_state set rebuild_id = null, rebuild_heartbeat = now(),
+                            last_rebuild = jsonb_build_object('id', cast(:id as text), 'events', cast(:events as bigint),
+                                'replayMillis', cast(:ms as bigint), 'finished', now())
+                        where id = 1 and rebuild_id = :id""")
+                        .setParameter("id", id).setParameter("events", replayed).setParameter("ms", ms).executeUpdate();
+                if (cleared == 1) {
+                    kept.refreshAll(kept.today());
+                }
+                return cleared == 1;
+            });
+            registry.timer("kpi.rebuild").record(Duration.ofNanos(System.nanoTime() - start));
+            LOG.infof("rebuild %s %s: %d events replayed in %d ms, progress recalculated in %d ms", id,
+                    finished ? "finished" : "was taken over", events, ms, (System.nanoTime() - start) / 1_000_000 - ms);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "rebuild %s stopped after %d events; another replica takes it over once its heartbeat is stale",
+                    id, events);
+        }
+    }
+
+    /** Replays one topic's partitions from their beginning to the end offsets of now; the number of events. */
+    private long replay(UUID id, KafkaConsumer<String, String> reader, String topic) {
+        List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = new HashMap<>(reader.endOffsets(partitions, Duration.ofSeconds(30)));
+        end.entrySet().removeIf(e -> reader.position(e.getKey()) >= e.getValue());
+        long events = 0;
+        long beat = System.nanoTime();
+        while (!end.isEmpty()) {
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+            StreamSupport.stream(reader.poll(Duration.ofSeconds(1)).spliterator(), false)
+                    .filter(r -> end.containsKey(new TopicPartition(r.topic(), r.partition()))
+                            && r.offset() < end.get(new TopicPartition(r.topic(), r.partition())))
+                    .forEach(batch::add);
+            if (!batch.isEmpty()) {
+                applyRetrying(batch);
+                events += batch.size();
+            }
+            end.entrySet().removeIf(e -> reader.position(e.getKey()) >= e.getValue());
+            if (System.nanoTime() - beat > HEARTBEAT.toNanos() || end.isEmpty()) {
+                beat = System.nanoTime();
+                if (!heartbeat(id, events)) {
+                    throw new IllegalStateException("rebuild " + id + " was taken over by another replica");
+                }
+            }
+        }
+        return events;
+    }
+
+    /** One batch in one transaction; a transient failure (the database restarting) is retried. */
+    private void applyRetrying(List<ConsumerRecord<String, String>> batch) {
+        Duration pause = Duration.ofMillis(200);
+        for (int attempt = 1;; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    for (ConsumerRecord<String, String> record : batch) {
+                        try {
+                            projection.apply(record.topic(), InboundEvent.of(record));
+                        } catch (UnreadableEventException e) {
+                            // thrown before the event writes anything: skipped, as the consumers skip it
+                            LOG.errorf("rebuild skips unreadable event at %s-%d@%d: %s", record.topic(),
+                                    record.partition(), record.offset(), e.getMessage());
+                        }
+                    }
+                    projection.flush();
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 30) {
+                    throw e;
+                }
+                LOG.warnf("rebuild batch failed (%s), retrying in %s", e.getMessage(), pause);
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
+                        : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private boolean heartbeat(UUID id, long events) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                update read_model_state set rebuild_heartbeat = now(), rebuild_events = :events
+                where id = 1 and rebuild_id = :id""").setParameter("events", events).setParameter("id", id)
+                .executeUpdate() == 1);
+    }
+
+    /** The service's own Kafka settings (bootstrap servers, TLS, SASL), for a reader outside any consumer group. */
+    private Properties readerProperties() {
+        Properties props = new Properties();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("kafka.") && !name.startsWith("kafka.health")) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> props.put(name.substring("kafka.".length()), v));
+            }
+        }
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH));
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild");
+        return props;
+    }
+
+    private static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return ((java.time.OffsetDateTime) value).toInstant();
     }
 }

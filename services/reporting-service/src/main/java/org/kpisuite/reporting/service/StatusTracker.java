@@ -1,16 +1,17 @@
 package org.kpisuite.reporting.service;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.kpisuite.events.IndicatorStatusEvent;
 import org.kpisuite.events.Topics;
@@ -19,17 +20,12 @@ import org.kpisuite.messaging.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * After changes to indicators or their values, works out their status as of today for each year they have a
- * target, and publishes each change of status in the same transaction, through the outbox. The consumers note
- * what changed ({@link #changed}) and call {@link #refreshChanged} once before their transaction commits, so a
- * poll of 500 values of one indicator costs one calculation, not 500. A status passed through and left within
- * one transaction is not announced: only what was recorded before and after it.
+ * Publishes each change of an indicator's status in a fiscal year, in the transaction that recalculated it,
+ * through the outbox: the statuses last published are kept (and survive a rebuild), so only a real change is
+ * announced. A status passed through and left within one transaction is not announced.
  */
 @ApplicationScoped
 public class StatusTracker {
-
-    @Inject
-    ProgressService progress;
 
     @Inject
     EntityManager entityManager;
@@ -38,72 +34,64 @@ public class StatusTracker {
     Outbox outbox;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
     MeterRegistry registry;
 
-    /** The indicator's definition or values changed in the current transaction. */
-    @SuppressWarnings("unchecked")
-    public void changed(String code) {
-        Set<String> codes = (Set<String>) transactions.getResource(StatusTracker.class);
-        if (codes == null) {
-            codes = new LinkedHashSet<>();
-            transactions.putResource(StatusTracker.class, codes);
-        }
-        codes.add(code);
+    private record Key(String code, int fiscalYear) {
     }
 
-    /** Recomputes the indicators changed in the current transaction, once each, and records their new statuses. */
-    @SuppressWarnings("unchecked")
-    public void refreshChanged() {
-        Set<String> codes = (Set<String>) transactions.getResource(StatusTracker.class);
-        if (codes == null || codes.isEmpty()) {
+    /** Compares the recalculated progress with the statuses last published; records and announces the changes. */
+    public void record(List<ProgressService.IndicatorProgress> recalculated) {
+        if (recalculated.isEmpty()) {
             return;
         }
-        List<String> changed = List.copyOf(codes);
-        codes.clear();
-        registry.timer("kpi.status.refresh").record(() -> refresh(changed));
-        registry.counter("kpi.status.refreshed.indicators").increment(changed.size());
-    }
-
-    @SuppressWarnings("unchecked")
-    private void refresh(List<String> changed) {
-        Map<String, String> before = new HashMap<>();
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select indicator_code, fiscal_year, status from indicator_status where indicator_code in (:codes)")
-                .setParameter("codes", changed).getResultList();
-        for (Object[] row : rows) {
-            before.put(key((String) row[0], ((Number) row[1]).intValue()), (String) row[2]);
-        }
-        for (ProgressService.IndicatorProgress current : progress.progressInTargetYears(changed, progress.today())) {
-            String code = current.indicator().code();
-            int fiscalYear = current.fiscalYear();
-            String status = current.progress().status().name();
-            String previous = before.get(key(code, fiscalYear));
-            if (!status.equals(previous)) {
-                record(current, previous, status);
+        Map<Key, String> before = published(recalculated);
+        List<ProgressService.IndicatorProgress> changed = new ArrayList<>();
+        for (var p : recalculated) {
+            if (!p.progress().status().name().equals(before.get(new Key(p.indicator().code(), p.fiscalYear())))) {
+                changed.add(p);
             }
         }
-    }
-
-    private void record(ProgressService.IndicatorProgress current, String before, String status) {
-        String code = current.indicator().code();
-        int fiscalYear = current.fiscalYear();
+        if (changed.isEmpty()) {
+            return;
+        }
         Instant now = Instant.now();
-        entityManager.createNativeQuery("""
-                insert into indicator_status (indicator_code, fiscal_year, status, changed_at)
-                values (:code, :year, :status, :now)
-                on conflict (indicator_code, fiscal_year) do update set status = excluded.status, changed_at = excluded.changed_at
-                """).setParameter("code", code).setParameter("year", fiscalYear).setParameter("status", status)
-                .setParameter("now", now).executeUpdate();
-        var p = current.progress();
-        outbox.record(Topics.INDICATOR_STATUS, IndicatorStatusEvent.AGGREGATE_TYPE, code, IndicatorStatusEvent.TYPE_CHANGED,
-                new IndicatorStatusEvent(code, fiscalYear, before, status, p.actual(), current.target().value(),
-                        p.achievementRate(), p.grade(), current.asOf(), now));
+        Jdbc.work(entityManager, connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into indicator_status (indicator_code, fiscal_year, status, changed_at)
+                    select code, year, status, ? from unnest(?::varchar[], ?::int4[], ?::varchar[]) as s(code, year, status)
+                    on conflict (indicator_code, fiscal_year)
+                        do update set status = excluded.status, changed_at = excluded.changed_at""")) {
+                upsert.setTimestamp(1, Timestamp.from(now));
+                upsert.setArray(2, Jdbc.column(connection, "varchar", changed, p -> p.indicator().code()));
+                upsert.setArray(3, Jdbc.column(connection, "int4", changed, ProgressService.IndicatorProgress::fiscalYear));
+                upsert.setArray(4, Jdbc.column(connection, "varchar", changed, p -> p.progress().status().name()));
+                return upsert.executeUpdate();
+            }
+        });
+        outbox.recordAll(Topics.INDICATOR_STATUS, IndicatorStatusEvent.AGGREGATE_TYPE, IndicatorStatusEvent.TYPE_CHANGED,
+                changed.stream().map(p -> new Outbox.Entry(p.indicator().code(), new IndicatorStatusEvent(
+                        p.indicator().code(), p.fiscalYear(), before.get(new Key(p.indicator().code(), p.fiscalYear())),
+                        p.progress().status().name(), p.progress().actual(), p.target().value(),
+                        p.progress().achievementRate(), p.progress().grade(), p.asOf(), now))).toList());
+        registry.counter("kpi.status.changes").increment(changed.size());
     }
 
-    private static String key(String code, int fiscalYear) {
-        return code + "\u0000" + fiscalYear;
+    private Map<Key, String> published(List<ProgressService.IndicatorProgress> progress) {
+        return Jdbc.work(entityManager, connection -> {
+            Map<Key, String> statuses = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select s.indicator_code, s.fiscal_year, s.status
+                    from indicator_status s
+                    join unnest(?::varchar[], ?::int4[]) as k(indicator_code, fiscal_year) using (indicator_code, fiscal_year)""")) {
+                select.setArray(1, Jdbc.column(connection, "varchar", progress, p -> p.indicator().code()));
+                select.setArray(2, Jdbc.column(connection, "int4", progress, ProgressService.IndicatorProgress::fiscalYear));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        statuses.put(new Key(rs.getString(1), rs.getInt(2)), rs.getString(3));
+                    }
+                }
+            }
+            return statuses;
+        });
     }
 }

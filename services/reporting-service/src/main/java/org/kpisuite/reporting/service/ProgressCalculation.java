@@ -1,0 +1,125 @@
+package org.kpisuite.reporting.service;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.reporting.config.ReportingConfig;
+import org.kpisuite.reporting.domain.MonthlyValue;
+import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
+
+/**
+ * Feeds the {@link ProgressCalculator} (the one definition of the semantics) from either side of the read model:
+ * the monthly totals kept on write (the values in force now), or the history (the values as known at the end of
+ * a past day). Both give the calculator the same values, summed over departments per month, component and
+ * breakdown value, which is all it reads; one query of values per call, whatever the number of indicators.
+ */
+@ApplicationScoped
+public class ProgressCalculation {
+
+    /** Where the values come from. */
+    public enum Source {
+        /** monthly_total: the latest revision of every key, as the consumers keep it. */
+        KEPT,
+        /** measurement_revision: the latest revision recorded by the end of the asOf day. */
+        HISTORY
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ReportingConfig config;
+
+    @Inject
+    PlanPlacesCache planPlaces;
+
+    /** The progress of each indicator (which must have a target in the year), in the given order. */
+    public List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
+            Source source) {
+        if (indicators.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<MonthlyValue>> values = valuesNeeded(indicators, fiscalYear, asOf, source);
+        PlanPlaces places = planPlaces.get();
+        List<IndicatorProgress> result = new ArrayList<>(indicators.size());
+        for (IndicatorEvent indicator : indicators) {
+            var input = input(indicator, fiscalYear, asOf, values);
+            result.add(new IndicatorProgress(indicator, input.target(), fiscalYear, asOf,
+                    ProgressCalculator.calculate(input), places.of(indicator.planItemId())));
+        }
+        return result;
+    }
+
+    /** One indicator's twelve months, from the history as of the date. */
+    public List<ProgressCalculator.MonthPoint> series(IndicatorEvent indicator, int fiscalYear, LocalDate asOf) {
+        return ProgressCalculator.series(input(indicator, fiscalYear, asOf,
+                valuesNeeded(List.of(indicator), fiscalYear, asOf, Source.HISTORY)));
+    }
+
+    private static ProgressCalculator.Input input(IndicatorEvent indicator, int fiscalYear, LocalDate asOf,
+            Map<String, List<MonthlyValue>> values) {
+        return new ProgressCalculator.Input(indicator.aggregation(), indicator.targetFor(fiscalYear),
+                indicator.referenceOnly(), fiscalYear, asOf, values.getOrDefault(indicator.code(), List.of()));
+    }
+
+    /** The values the targets need, and the previous year's: year-on-year changes and the seasonal pace. */
+    private Map<String, List<MonthlyValue>> valuesNeeded(List<IndicatorEvent> indicators, int fiscalYear,
+            LocalDate asOf, Source source) {
+        int firstYear = firstYearRead(indicators, fiscalYear);
+        List<String> codes = indicators.stream().map(IndicatorEvent::code).toList();
+        String lastMonth = YearMonth.from(asOf).toString();
+        String sql = source == Source.KEPT ? """
+                select indicator_code, component, breakdown, period, value
+                from monthly_total
+                where indicator_code = any(?) and fiscal_year between ? and ? and period <= ?
+                """ : """
+                select distinct on (indicator_code, component, breakdown, department, period)
+                       indicator_code, component, breakdown, period, value
+                from measurement_revision
+                where indicator_code = any(?) and fiscal_year between ? and ? and period <= ? and recorded_at < ?
+                order by indicator_code, component, breakdown, department, period, revision desc
+                """;
+        return Jdbc.work(entityManager, connection -> {
+            Map<String, List<MonthlyValue>> byIndicator = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setArray(1, Jdbc.strings(connection, codes));
+                select.setInt(2, firstYear);
+                select.setInt(3, fiscalYear);
+                select.setString(4, lastMonth);
+                if (source == Source.HISTORY) {
+                    select.setTimestamp(5, Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant()));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        var value = new MonthlyValue(rs.getString(1), rs.getString(2), rs.getString(3),
+                                YearMonth.parse(rs.getString(4).trim()), rs.getBigDecimal(5));
+                        byIndicator.computeIfAbsent(value.indicatorCode(), k -> new ArrayList<>()).add(value);
+                    }
+                }
+            }
+            return byIndicator;
+        });
+    }
+
+    /** The first fiscal year whose values the indicators' targets of the year read (one year before the scope). */
+    static int firstYearRead(List<IndicatorEvent> indicators, int fiscalYear) {
+        return indicators.stream().mapToInt(i -> i.targetFor(fiscalYear).firstYearNeeded()).min().orElse(fiscalYear) - 1;
+    }
+
+    /** Whether values of {@code valueYear} can change the indicator's progress in {@code targetYear}. */
+    static boolean reads(IndicatorEvent.Target target, int valueYear) {
+        return valueYear >= target.firstYearNeeded() - 1 && valueYear <= target.fiscalYear();
+    }
+}

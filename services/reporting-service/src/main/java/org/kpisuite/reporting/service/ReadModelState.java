@@ -1,0 +1,71 @@
+package org.kpisuite.reporting.service;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * The read model's one-row state, shared by every replica through the database: the generation of the plan tree
+ * and the rebuild in progress. A replica's caches compare against it, so none serves what another replica has
+ * already changed.
+ */
+@ApplicationScoped
+public class ReadModelState {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** What a read of one fiscal year's kept progress needs to know, in one statement. */
+    public record Head(long planGeneration, boolean rebuilding, LocalDate keptAsOf, long keptVersion) {
+        public boolean kept() {
+            return keptAsOf != null;
+        }
+    }
+
+    public Head head(int fiscalYear) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                select s.plan_generation, s.rebuild_id is not null, k.as_of, coalesce(k.version, 0)
+                from read_model_state s left join kept_year k on k.fiscal_year = :year
+                where s.id = 1""").setParameter("year", fiscalYear).getSingleResult();
+        return new Head(((Number) row[0]).longValue(), (Boolean) row[1], toDate(row[2]), ((Number) row[3]).longValue());
+    }
+
+    public long planGeneration() {
+        return ((Number) entityManager.createNativeQuery("select plan_generation from read_model_state where id = 1")
+                .getSingleResult()).longValue();
+    }
+
+    /** In the current transaction: the plan tree changed. */
+    public void planChanged() {
+        entityManager.createNativeQuery("update read_model_state set plan_generation = plan_generation + 1 where id = 1")
+                .executeUpdate();
+    }
+
+    /**
+     * In the current transaction, whether a rebuild is replaying the topics. The row is share-locked until the
+     * transaction ends, so a rebuild cannot finish (and compute everything) between this answer and the commit.
+     */
+    public boolean rebuildingForShare() {
+        return entityManager.createNativeQuery("select rebuild_id from read_model_state where id = 1 for share")
+                .getSingleResult() != null;
+    }
+
+    public UUID rebuildId() {
+        Object id = entityManager.createNativeQuery("select rebuild_id from read_model_state where id = 1")
+                .getSingleResult();
+        return id == null ? null : (UUID) id;
+    }
+
+    private static LocalDate toDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        return ((java.sql.Date) value).toLocalDate();
+    }
+}

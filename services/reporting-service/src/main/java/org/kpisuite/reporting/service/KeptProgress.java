@@ -147,6 +147,12 @@ public class KeptProgress {
     void refresh(Set<String> redefined, Map<String, Set<Integer>> valueYears, LocalDate today) {
         Set<String> codes = new TreeSet<>(redefined);
         codes.addAll(valueYears.keySet());
+        // A definition and its values may arrive in two transactions at once: whichever recalculates second waits
+        // here for the first to commit, and then reads both.
+        Jdbc.work(entityManager, connection -> {
+            MeasurementProjection.lockIndicators(connection, codes);
+            return null;
+        });
         Map<Integer, List<IndicatorEvent>> pairs = new TreeMap<>();
         for (IndicatorEvent indicator : definitions.of(codes)) {
             Set<Integer> years = valueYears.getOrDefault(indicator.code(), Set.of());

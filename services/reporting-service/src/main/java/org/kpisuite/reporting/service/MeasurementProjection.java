@@ -163,7 +163,11 @@ public class MeasurementProjection {
         }
     }
 
-    private static void lockIndicators(Connection connection, Collection<String> sortedCodes) throws SQLException {
+    /**
+     * Takes the read model's lock of each indicator, in one order, until the transaction ends: whoever applies its
+     * values or recalculates its progress holds it, so a recalculation always sees the other's committed work.
+     */
+    static void lockIndicators(Connection connection, Collection<String> sortedCodes) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
                 "select count(pg_advisory_xact_lock(?, hashtext(code))) from unnest(?::varchar[]) with ordinality as l(code, n)")) {
             lock.setInt(1, LOCK_SPACE);

@@ -72,6 +72,73 @@ class StatusAndRebuildTest {
                 .isEqualTo(before));
     }
 
+    @Test
+    void aRebuildAnnouncesNoStatusAndEndsWithTheSameProgress() throws Exception {
+        // Enough indicators and values that a replay passing through NO_DATA would show (43 did in the field).
+        String prefix = "rebuild-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        List<TopicReader.Outgoing> indicators = new java.util.ArrayList<>();
+        List<TopicReader.Outgoing> values = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String code = prefix + i;
+            var indicator = new IndicatorEvent(code, "連携した組織", "Partner organisations", "organisations", "security",
+                    UUID.randomUUID(), i % 5 == 0, false, IndicatorEvent.Aggregation.SUM,
+                    List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("100")),
+                            new IndicatorEvent.Target(2025, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("100"))),
+                    false, 1, Instant.now());
+            indicators.add(new TopicReader.Outgoing(code, mapper.writeValueAsString(indicator),
+                    CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, code)));
+            for (int m = 0; m < 12; m++) {
+                String month = java.time.YearMonth.of(2024, 4).plusMonths(m).toString();
+                var value = new MeasurementEvent(UUID.randomUUID(), code, null, null, "security", month,
+                        BigDecimal.valueOf(i % 3 == 0 ? 2 : 10), 1, null, null, "test", Instant.parse("2025-04-01T00:00:00Z"));
+                values.add(new TopicReader.Outgoing(code, mapper.writeValueAsString(value),
+                        CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, code)));
+            }
+        }
+        TopicReader.sendAll(bootstrapServers, Topics.INDICATORS, indicators);
+        TopicReader.sendAll(bootstrapServers, Topics.MEASUREMENTS, values);
+        // FY2024 holds the values; FY2025 has a target and no value yet (NO_DATA).
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(todaysProgress(prefix)).hasSize(120)
+                .filteredOn(p -> p.contains("\"fiscalYear\":2024")).hasSize(60)
+                .allSatisfy(p -> assertThat(p).contains("\"monthsReported\":12")));
+        int statusesBefore = statusEvents(prefix).size();
+        assertThat(statusesBefore).as("each indicator announced its status in each year").isGreaterThanOrEqualTo(120);
+        List<String> todayBefore = todaysProgress(prefix);
+        String pastBefore = given().queryParam("fiscalYear", 2024).queryParam("asOf", "2025-05-31")
+                .get("/api/v1/progress").then().statusCode(200).extract().asString();
+
+        given().post("/api/v1/admin/rebuild").then().statusCode(202).body("running", equalTo(true));
+        given().post("/api/v1/admin/rebuild").then().statusCode(409)
+                .contentType("application/problem+json");
+        await().atMost(Duration.ofSeconds(120)).until(() -> !given().get("/api/v1/admin/rebuild").then().statusCode(200)
+                .extract().<Boolean>path("running"));
+
+        assertThat(todaysProgress(prefix)).isEqualTo(todayBefore);
+        assertThat(given().queryParam("fiscalYear", 2024).queryParam("asOf", "2025-05-31").get("/api/v1/progress")
+                .then().statusCode(200).extract().asString()).isEqualTo(pastBefore);
+        assertThat(statusEvents(prefix)).as("no status event for a change that did not happen").hasSize(statusesBefore);
+    }
+
+    /** Today's kept progress of the indicators with the prefix, both years, each entry's JSON. */
+    private List<String> todaysProgress(String prefix) throws Exception {
+        List<String> entries = new java.util.ArrayList<>();
+        for (int year : new int[] { 2024, 2025 }) {
+            var list = mapper.readTree(given().queryParam("fiscalYear", year).get("/api/v1/progress").then()
+                    .statusCode(200).extract().asString());
+            list.forEach(node -> {
+                if (node.get("indicatorCode").asText().startsWith(prefix)) {
+                    entries.add(node.toString());
+                }
+            });
+        }
+        return entries;
+    }
+
+    private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> statusEvents(String prefix) {
+        return TopicReader.readAll(bootstrapServers, Topics.INDICATOR_STATUS, r -> r.key().startsWith(prefix),
+                Duration.ofSeconds(3));
+    }
+
     private io.restassured.response.ValidatableResponse progress(String code) {
         return given().queryParam("fiscalYear", 2024).queryParam("asOf", "2025-05-31")
                 .get("/api/v1/progress/{code}", code).then().statusCode(200);

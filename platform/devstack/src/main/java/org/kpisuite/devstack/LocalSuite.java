@@ -28,13 +28,15 @@ public final class LocalSuite implements AutoCloseable {
     public static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path root;
+    private final Path logDirectory;
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final LocalTokens tokens;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private LocalSuite(Path root, KafkaBroker kafka, PostgresServer postgres, LocalTokens tokens) {
+    private LocalSuite(Path root, Path logDirectory, KafkaBroker kafka, PostgresServer postgres, LocalTokens tokens) {
         this.root = root;
+        this.logDirectory = logDirectory;
         this.kafka = kafka;
         this.postgres = postgres;
         this.tokens = tokens;
@@ -49,7 +51,7 @@ public final class LocalSuite implements AutoCloseable {
         Path root = projectRoot.toAbsolutePath().normalize();
         Path logs = Files.createDirectories(logDirectory);
         LocalTokens tokens = LocalTokens.inDirectory(DevStack.keysDirectory(Files.createTempDirectory("kpi-suite-root")));
-        LocalSuite suite = new LocalSuite(root, KafkaBroker.start(), PostgresServer.startTemporary(), tokens);
+        LocalSuite suite = new LocalSuite(root, logs, KafkaBroker.start(), PostgresServer.startTemporary(), tokens);
         try {
             for (ServiceSpec spec : SuiteServices.ALL) {
                 ServiceSpec onFreePort = spec.withPort(freePort());
@@ -90,6 +92,19 @@ public final class LocalSuite implements AutoCloseable {
 
     public String url(ServiceSpec spec) {
         return service(spec).baseUrl();
+    }
+
+    /**
+     * Starts one more replica of a service on a free port, with the same database, broker and consumer group (the
+     * production shape of several replicas); it stops with the suite. The caller waits for it to be ready.
+     */
+    public ServiceProcess startReplica(ServiceSpec spec, String name) throws IOException {
+        ServiceSpec onFreePort = spec.withPort(freePort());
+        var config = SuiteServices.config(onFreePort, postgres.port(), kafka.bootstrapServers(), tokens);
+        ServiceProcess replica = new ServiceProcess(name, onFreePort.jar(root), onFreePort.port(), config,
+                ServiceProcess.DEFAULT_JVM_OPTIONS, logDirectory.resolve(name + ".log")).start();
+        services.put(name, replica);
+        return replica;
     }
 
     @Override

@@ -56,6 +56,11 @@ final class SuiteUnderTest implements AutoCloseable {
         return suite.service(spec);
     }
 
+    /** One more replica of the service, stopped with the suite (or earlier by the caller). */
+    ServiceProcess startReplica(ServiceSpec spec, String name) throws IOException {
+        return suite.startReplica(spec, name);
+    }
+
     Path root() {
         return suite.root();
     }

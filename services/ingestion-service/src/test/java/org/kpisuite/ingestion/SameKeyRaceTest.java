@@ -117,6 +117,67 @@ class SameKeyRaceTest {
         }
     }
 
+    /**
+     * A batch of more keys than are locked one by one takes its indicator whole; single submissions of one of its
+     * keys, racing it, still each make a revision of their own, and so does the batch.
+     */
+    @Test
+    void singleSubmissionsRacingABatchThatLocksTheWholeIndicatorLoseNothing() throws Exception {
+        String code = BatchIndicators.randomCode("wide");
+        List<String> sites = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "w" + i).toList();
+        BatchIndicators.publish(bootstrapServers, mapper, code, sites);
+        // publish() created w0 / 2015-04 (value 1): the key every writer below corrects.
+        List<String> rows = new ArrayList<>();
+        for (int m = 0; m < 100; m++) {
+            String month = java.time.YearMonth.of(2015, 4).plusMonths(m).toString();
+            for (String site : sites) {
+                boolean raced = m == 0 && site.equals("w0");
+                rows.add(BatchIndicators.row(code, site, month, raced ? "777" : "5", raced ? "batch recount" : null));
+            }
+        }
+        int singles = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(singles + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<JsonPath>> racers = new ArrayList<>();
+            for (int i = 0; i < singles; i++) {
+                String value = String.valueOf(300 + i);
+                racers.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON)
+                            .body(BatchIndicators.row(code, "w0", "2015-04", value, "recount " + value))
+                            .post("/api/v1/measurements").then().statusCode(201).extract().jsonPath();
+                }));
+            }
+            Future<JsonPath> batch = pool.submit(() -> {
+                start.await();
+                return given().contentType(ContentType.JSON).body(BatchIndicators.batch("ATOMIC", false, rows))
+                        .post("/api/v1/measurements/batch").then().statusCode(200).extract().jsonPath();
+            });
+            start.countDown();
+            Map<Integer, String> answered = new HashMap<>();
+            for (Future<JsonPath> racer : racers) {
+                JsonPath answer = racer.get();
+                assertThat(answered.put(answer.getInt("revision"), answer.getString("value"))).isNull();
+            }
+            assertThat(batch.get().getInt("corrected")).isEqualTo(1);
+            assertThat(batch.get().getInt("created")).isEqualTo(rows.size() - 1);
+
+            String id = racers.get(0).get().getString("id");
+            List<Map<String, Object>> history = given().get("/api/v1/measurements/{id}/history", id).then()
+                    .statusCode(200).extract().jsonPath().getList("$");
+            assertThat(history).hasSize(singles + 2);
+            for (int i = 0; i < history.size(); i++) {
+                assertThat(history.get(i).get("revision")).isEqualTo(i + 1);
+            }
+            answered.forEach((revision, value) ->
+                    assertThat(String.valueOf(history.get(revision - 1).get("value"))).isEqualTo(value));
+            assertThat(history).extracting(h -> String.valueOf(h.get("value"))).contains("1", "777");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private MeasurementEvent read(String json) {
         try {
             return mapper.readValue(json, MeasurementEvent.class);

@@ -3,7 +3,6 @@ package org.kpisuite.ingestion.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -55,12 +54,6 @@ public class Measurement extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
-
-    public static Optional<Measurement> latest(MeasurementKey key) {
-        return find("indicatorCode = ?1 and component = ?2 and breakdown = ?3 and department = ?4 and period = ?5 "
-                + "order by revision desc", key.indicatorCode(), key.component(), key.breakdown(), key.department(),
-                key.month()).firstResultOptional();
-    }
 
     public static List<Measurement> history(MeasurementKey key) {
         return list("indicatorCode = ?1 and component = ?2 and breakdown = ?3 and department = ?4 and period = ?5 "

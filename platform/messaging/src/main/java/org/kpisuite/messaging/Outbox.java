@@ -1,6 +1,7 @@
 package org.kpisuite.messaging;
 
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class Outbox {
-
-    private static final int JDBC_BATCH = 500;
 
     @Inject
     EntityManager entityManager;
@@ -56,13 +55,22 @@ public class Outbox {
         return event.id;
     }
 
-    /** An event of {@link #recordAll}: the aggregate it is about and its payload. */
-    public record Entry(String aggregateId, Object payload) {
+    /**
+     * An event of {@link #recordAll}: the aggregate it is about, its payload, and the W3C traceparent of the request
+     * it comes from (captured where the entry is made; null for none), for events written on another thread.
+     */
+    public record Entry(String aggregateId, Object payload, String traceParent) {
+
+        /** An entry of the current trace. */
+        public Entry(String aggregateId, Object payload) {
+            this(aggregateId, payload, TraceContext.currentTraceParent());
+        }
     }
 
     /**
-     * Records many events of one type, in their order, in the caller's transaction, with JDBC batch inserts:
-     * the entity's identity key would make Hibernate insert them one at a time (a 10,000-row import).
+     * Records many events of one type, in their order, in the caller's transaction, with one insert of JDBC arrays
+     * (unnest ... with ordinality keeps their order in seq): the entity's identity key would make Hibernate insert
+     * them one at a time (a 10,000-row import).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(String topic, String aggregateType, String type, List<Entry> entries) {
@@ -70,31 +78,35 @@ public class Outbox {
             return;
         }
         entityManager.flush(); // keep the order after events recorded earlier in this transaction
+        int n = entries.size();
+        String[] ids = new String[n];
+        String[] aggregateIds = new String[n];
+        String[] payloads = new String[n];
+        String[] traceParents = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry entry = entries.get(i);
+            ids[i] = UUID.randomUUID().toString();
+            aggregateIds[i] = entry.aggregateId();
+            payloads[i] = json(entry.payload(), type);
+            traceParents[i] = entry.traceParent();
+        }
         Timestamp now = Timestamp.from(Instant.now());
-        String traceParent = TraceContext.currentTraceParent();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("insert into outbox_event "
-                    + "(id, aggregatetype, aggregateid, type, topic, payload, created_at, trace_parent) "
-                    + "values (?, ?, ?, ?, ?, ?::jsonb, ?, ?)")) {
-                int pending = 0;
-                for (Entry entry : entries) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, aggregateType);
-                    insert.setString(3, entry.aggregateId());
-                    insert.setString(4, type);
-                    insert.setString(5, topic);
-                    insert.setString(6, json(entry.payload(), type));
-                    insert.setTimestamp(7, now);
-                    insert.setString(8, traceParent);
-                    insert.addBatch();
-                    if (++pending == JDBC_BATCH) {
-                        insert.executeBatch();
-                        pending = 0;
-                    }
-                }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into outbox_event (id, aggregatetype, aggregateid, type, topic, payload, created_at, trace_parent)
+                    select e.id::uuid, ?, e.aggregateid, ?, ?, e.payload::jsonb, ?, e.trace_parent
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                         as e(id, aggregateid, payload, trace_parent, position)
+                    order by e.position""")) {
+                insert.setString(1, aggregateType);
+                insert.setString(2, type);
+                insert.setString(3, topic);
+                insert.setTimestamp(4, now);
+                insert.setArray(5, connection.createArrayOf("text", ids));
+                insert.setArray(6, connection.createArrayOf("text", aggregateIds));
+                insert.setArray(7, connection.createArrayOf("text", payloads));
+                insert.setArray(8, connection.createArrayOf("text", traceParents));
+                insert.executeUpdate();
             }
         });
         wakeRelayAfterCommit();
@@ -108,12 +120,20 @@ public class Outbox {
         }
     }
 
-    /** One wake-up per transaction, however many events it records. */
+    /**
+     * One wake-up per transaction, however many events it records: a NOTIFY, which PostgreSQL delivers on commit
+     * to the relay of every replica (and drops on rollback), and the in-process wake-up after commit.
+     */
     private void wakeRelayAfterCommit() {
         if (transactions.getResource(Outbox.class) != null) {
             return;
         }
         transactions.putResource(Outbox.class, Boolean.TRUE);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (Statement notify = connection.createStatement()) {
+                notify.execute("notify " + OutboxRelay.CHANNEL);
+            }
+        });
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

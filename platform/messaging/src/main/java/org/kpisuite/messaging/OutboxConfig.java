@@ -15,11 +15,14 @@ public interface OutboxConfig {
     /** The CloudEvents {@code source} of this service's events, e.g. {@code /kpi/ingestion-service}. */
     String source();
 
-    /** Rows published per relay transaction. */
-    @WithDefault("500")
+    /** Rows published per relay transaction: large, so that a big import leaves in few lz4-compressed batches. */
+    @WithDefault("5000")
     int batchSize();
 
-    /** How often the relay looks for rows when no commit woke it. */
+    /**
+     * How often the relay looks for rows when no commit woke it (neither in-process nor by NOTIFY): only a fallback,
+     * e.g. while the listener's connection is being replaced.
+     */
     @WithDefault("1s")
     Duration pollInterval();
 

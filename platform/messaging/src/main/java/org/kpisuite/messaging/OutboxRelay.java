@@ -1,12 +1,18 @@
 package org.kpisuite.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,13 +22,17 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
 import org.kpisuite.events.CloudEventHeaders;
 
 import io.micrometer.core.instrument.Counter;
@@ -31,18 +41,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Publishes outbox rows to Kafka in commit order as CloudEvents (binary mode), then deletes them in the
  * same transaction. A failed publication rolls back and is retried, so an event is published at least
  * once; consumers are idempotent. A PostgreSQL advisory lock lets one replica relay at a time, which
  * keeps the order per key when a service runs several replicas.
+ * <p>
+ * The relay wakes as soon as a transaction with outbox rows commits: in-process through {@link #wake()}, and
+ * from any replica through PostgreSQL's LISTEN/NOTIFY ({@link Outbox} notifies {@value #CHANNEL} in the writing
+ * transaction; a listener thread holds one pooled connection that LISTENs). The poll interval is only the
+ * fallback for a lost listener connection.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK_KEY = 0x6b70692d6f7574L; // "kpi-out"
+    /** The NOTIFY channel of committed outbox rows (per database, so per service). */
+    public static final String CHANNEL = "kpi_outbox";
+    /** Consumer-only settings of the shared {@code kafka.*} configuration, which a producer would warn about. */
+    private static final Set<String> CONSUMER_ONLY = consumerOnlySettings();
     /** Backlog figures are read from the table at most this often, however often Prometheus scrapes. */
     private static final Duration STATS_MAX_AGE = Duration.ofSeconds(10);
 
@@ -68,12 +88,18 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    /** Every {@code kafka.*} property of the service (bootstrap servers, security.protocol, sasl.*, ssl.*, ...). */
+    @Inject
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
+
+    @Inject
+    DataSource dataSource;
 
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
+    private Thread listener;
     private volatile KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -91,15 +117,21 @@ public class OutboxRelay {
         Gauge.builder("kpi.outbox.oldest.age", this, r -> r.backlog().oldestAgeSeconds()).baseUnit("seconds")
                 .description("Age of the oldest outbox row not yet published (0 when none)").register(registry);
         status = new Status(true, null, null, null);
-        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
+        producer = newProducer();
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
+        listener = new Thread(this::listen, "outbox-relay-listener");
+        listener.setDaemon(true);
+        listener.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
         if (worker != null) {
             worker.interrupt();
             try {
@@ -116,6 +148,55 @@ public class OutboxRelay {
     /** Called after a transaction with outbox rows commits, so events leave without waiting for a poll. */
     public void wake() {
         wakeUps.release();
+    }
+
+    /**
+     * LISTENs on a dedicated connection and wakes the relay on each notification, so that a commit on any replica
+     * is published within moments. A broken connection (database restart) is replaced after the retry backoff;
+     * meanwhile the relay polls.
+     */
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                wake(); // rows committed while nobody listened
+                try {
+                    while (running) {
+                        var notifications = pg.getNotifications((int) config.pollInterval().toMillis());
+                        if (notifications != null && notifications.length > 0) {
+                            wake();
+                        } else if (!connection.isValid(1)) {
+                            throw new SQLException("listener connection lost");
+                        }
+                    }
+                } finally {
+                    unlisten(connection);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("outbox listener: %s; listening again in %s (polling meanwhile)", rootMessage(e),
+                        config.retryBackoff());
+                sleep(config.retryBackoff().toMillis());
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The connection goes back to the pool: it must not go on collecting notifications for its next user. */
+    private static void unlisten(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("unlisten *");
+        } catch (SQLException e) {
+            LOG.debugf("unlisten: %s", e.getMessage()); // a broken connection, which the pool discards
+        }
     }
 
     private void run() {
@@ -147,7 +228,7 @@ public class OutboxRelay {
      */
     private void renewProducer() {
         KafkaProducer<String, String> failed = producer;
-        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
+        producer = newProducer();
         try {
             failed.close(java.time.Duration.ZERO);
         } catch (RuntimeException e) {
@@ -164,6 +245,7 @@ public class OutboxRelay {
         List<OutboxEvent> batch = entityManager
                 .createQuery("from OutboxEvent order by seq", OutboxEvent.class)
                 .setMaxResults(config.batchSize())
+                .setHint("org.hibernate.readOnly", true)
                 .getResultList();
         if (batch.isEmpty()) {
             return 0;
@@ -177,10 +259,15 @@ public class OutboxRelay {
             ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         // Exactly the rows published: a row with a lower seq whose transaction commits between the select and
-        // this delete was not in the batch, and "seq <= last" would delete it unpublished.
-        entityManager.createQuery("delete from OutboxEvent where seq in :published")
-                .setParameter("published", batch.stream().map(e -> e.seq).toList())
-                .executeUpdate();
+        // this delete was not in the batch, and "seq <= last" would delete it unpublished. One array parameter,
+        // not thousands of IN parameters.
+        Long[] seqs = batch.stream().map(e -> e.seq).toArray(Long[]::new);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any(?)")) {
+                delete.setArray(1, connection.createArrayOf("bigint", seqs));
+                delete.executeUpdate();
+            }
+        });
         published.increment(batch.size());
         Status before = status;
         status = new Status(true, Instant.now(), before.lastFailure(), before.lastError());
@@ -206,20 +293,47 @@ public class OutboxRelay {
         record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Properties producerProperties() {
+    private KafkaProducer<String, String> newProducer() {
+        return new KafkaProducer<>(producerProperties(kafkaConfig, "outbox-relay" + config.source().replace('/', '-'),
+                config.sendTimeout()), new StringSerializer(), new StringSerializer());
+    }
+
+    /**
+     * The service's own Kafka configuration (every {@code kafka.*} property: bootstrap servers, security protocol,
+     * SASL, TLS, ...) without the consumer-only settings, then the relay's settings, which win: acks from all
+     * replicas, idempotence, no expiry of a record on its own, and large lz4-compressed batches.
+     */
+    static Properties producerProperties(Map<String, Object> kafka, String clientId, Duration sendTimeout) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        kafka.forEach((name, value) -> {
+            if (!CONSUMER_ONLY.contains(name) && value != null) {
+                props.put(name, value);
+            }
+        });
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "2");
-        int timeoutMs = (int) config.sendTimeout().toMillis();
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        // No linger: a lone value leaves at once; under load, batches fill while earlier requests are in flight.
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        int timeoutMs = (int) sendTimeout.toMillis();
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeoutMs));
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(Math.min(timeoutMs, 10_000)));
         // A record never expires on its own: an earlier one expiring while a later one gets through would break the
         // order per key. The relay gives up after sendTimeout instead and drops the attempt (renewProducer).
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(Integer.MAX_VALUE));
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay" + config.source().replace('/', '-'));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        // The relay passes its own serializer instances.
+        props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
         return props;
+    }
+
+    private static Set<String> consumerOnlySettings() {
+        Set<String> names = new java.util.HashSet<>(ConsumerConfig.configNames());
+        names.removeAll(ProducerConfig.configNames());
+        return Set.copyOf(names);
     }
 
     public Status status() {

@@ -2,9 +2,7 @@ package org.kpisuite.ingestion.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -57,12 +55,6 @@ public class Measurement extends PanacheEntityBase {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
-    public static Optional<Measurement> latest(MeasurementKey key) {
-        return find("indicatorCode = ?1 and component = ?2 and breakdown = ?3 and department = ?4 and period = ?5 "
-                + "order by revision desc", key.indicatorCode(), key.component(), key.breakdown(), key.department(),
-                key.month()).firstResultOptional();
-    }
-
     public static List<Measurement> history(MeasurementKey key) {
         return list("indicatorCode = ?1 and component = ?2 and breakdown = ?3 and department = ?4 and period = ?5 "
                 + "order by revision", key.indicatorCode(), key.component(), key.breakdown(), key.department(),
@@ -79,32 +71,6 @@ public class Measurement extends PanacheEntityBase {
                         + " order by m.period, m.department, m.component, m.breakdown", indicatorCode).list()
                 : find("from Measurement m where m.indicatorCode = ?1 and m.fiscalYear = ?2 and " + latest
                         + " order by m.period, m.department, m.component, m.breakdown", indicatorCode, fiscalYear).list();
-    }
-
-    private static final String CURRENT = "select distinct on (indicator_code, component, breakdown, department, period) * "
-            + "from measurement where ";
-    private static final String CURRENT_ORDER = " order by indicator_code, component, breakdown, department, period, "
-            + "revision desc";
-
-    /** The latest revision of every key of the given indicators, in one query; read-only. */
-    @SuppressWarnings("unchecked")
-    public static List<Measurement> currentOf(Collection<String> indicatorCodes) {
-        if (indicatorCodes.isEmpty()) {
-            return List.of();
-        }
-        return getEntityManager().createNativeQuery(CURRENT + "indicator_code in (:codes)" + CURRENT_ORDER,
-                Measurement.class).setParameter("codes", indicatorCodes)
-                .setHint("org.hibernate.readOnly", true).getResultList();
-    }
-
-    /** The current values of the months before {@code key}'s month that share its indicator, parts and department. */
-    @SuppressWarnings("unchecked")
-    public static List<Measurement> earlierMonths(MeasurementKey key) {
-        return getEntityManager().createNativeQuery(CURRENT + "indicator_code = :code and component = :component "
-                + "and breakdown = :breakdown and department = :department and period < :month" + CURRENT_ORDER,
-                Measurement.class).setParameter("code", key.indicatorCode()).setParameter("component", key.component())
-                .setParameter("breakdown", key.breakdown()).setParameter("department", key.department())
-                .setParameter("month", key.month()).setHint("org.hibernate.readOnly", true).getResultList();
     }
 
     public MeasurementKey key() {

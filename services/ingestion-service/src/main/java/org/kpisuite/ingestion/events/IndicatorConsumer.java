@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
+import org.kpisuite.ingestion.service.IndicatorDefinitions;
 import org.kpisuite.messaging.InboundProcessor;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -23,6 +24,9 @@ public class IndicatorConsumer {
 
     @Inject
     InboundProcessor inbound;
+
+    @Inject
+    IndicatorDefinitions definitions;
 
     @Incoming(Topics.INDICATORS)
     @Blocking
@@ -43,5 +47,7 @@ public class IndicatorConsumer {
         replica.version = indicator.version();
         replica.state = state;
         replica.persist();
+        // Cached by version: harmless if this transaction rolls back, the replica's version then differs.
+        definitions.applied(indicator);
     }
 }

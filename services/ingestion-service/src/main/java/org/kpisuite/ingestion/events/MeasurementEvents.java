@@ -17,21 +17,18 @@ public class MeasurementEvents {
     @Inject
     Outbox outbox;
 
-    /** @param flags what was noticed about the value (e.g. OUTLIER), carried in its event */
-    public void recorded(Measurement m, List<String> flags) {
-        outbox.record(Topics.MEASUREMENTS, MeasurementEvent.AGGREGATE_TYPE, m.indicatorCode,
-                MeasurementEvent.TYPE_RECORDED, event(m, flags));
-    }
-
-    /** A stored revision and its flags. */
-    public record Recorded(Measurement measurement, List<String> flags) {
+    /**
+     * A stored revision, its flags (what was noticed about the value, e.g. OUTLIER, carried in its event) and the
+     * traceparent of the request that submitted it (null for none).
+     */
+    public record Recorded(Measurement measurement, List<String> flags, String traceParent) {
     }
 
     /** Records the events of many revisions, in their order, in the caller's transaction. */
     public void recordedAll(List<Recorded> revisions) {
         outbox.recordAll(Topics.MEASUREMENTS, MeasurementEvent.AGGREGATE_TYPE, MeasurementEvent.TYPE_RECORDED,
                 revisions.stream().map(r -> new Outbox.Entry(r.measurement().indicatorCode,
-                        event(r.measurement(), r.flags()))).toList());
+                        event(r.measurement(), r.flags()), r.traceParent())).toList());
     }
 
     private static MeasurementEvent event(Measurement m, List<String> flags) {

@@ -1,34 +1,26 @@
 package org.kpisuite.ingestion.service;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
-import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.ingestion.config.IngestionConfig;
-import org.kpisuite.ingestion.domain.IndicatorReplica;
-import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
-import org.kpisuite.ingestion.domain.PeriodClosure;
-import org.kpisuite.ingestion.events.MeasurementEvents;
 import org.kpisuite.ingestion.rest.MeasurementRequest;
 import org.kpisuite.ingestion.service.ImportSummary.RowIssue;
+import org.kpisuite.messaging.TraceContext;
 import org.kpisuite.problem.ProblemException;
 
 import org.jboss.logging.Logger;
@@ -37,8 +29,10 @@ import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
 /**
  * Imports many values in one transaction: every row is checked exactly like a single submission
- * ({@link MeasurementService#validate}), the current revisions of all keys are loaded in one query, new
- * revisions are inserted in JDBC batches and their events recorded in the outbox in the same transaction.
+ * ({@link MeasurementService#validate}) against cached indicator definitions and the closures of its months
+ * (one query), then written through the set-based {@link RevisionWriter}: only the keys written are locked, their
+ * current revisions and outlier windows read in one query each, the new revisions and their outbox events
+ * inserted in one statement each.
  */
 @ApplicationScoped
 public class BatchImportService {
@@ -49,10 +43,7 @@ public class BatchImportService {
     MeasurementService measurements;
 
     @Inject
-    MeasurementEvents events;
-
-    @Inject
-    EntityManager entityManager;
+    RevisionWriter writer;
 
     @Inject
     Validator validator;
@@ -72,8 +63,8 @@ public class BatchImportService {
         }
     }
 
-    /** A row that may be stored: its request, checked key and what storing it does. */
-    private record Candidate(BatchRow row, MeasurementService.Checked checked, Measurement current) {
+    /** A row that passed validation, with its checked key. */
+    private record Candidate(BatchRow row, MeasurementService.Checked checked) {
     }
 
     @Transactional
@@ -82,7 +73,7 @@ public class BatchImportService {
         checkSize(rows.size(), config.maxBatchRows());
         long start = System.nanoTime();
         Map<Integer, Rejection> rejections = new TreeMap<>();
-        MeasurementService.Lookup lookup = batchLookup(rows);
+        MeasurementService.Lookup lookup = measurements.lookup(rows.stream().map(BatchRow::request).toList());
 
         // 1. Each row on its own, exactly as a single submission.
         List<Candidate> checked = new ArrayList<>();
@@ -96,7 +87,7 @@ public class BatchImportService {
             if (rejection != null) {
                 rejections.put(row.row(), rejection);
             } else {
-                checked.add(new Candidate(row, c, null));
+                checked.add(new Candidate(row, c));
             }
         }
 
@@ -119,67 +110,45 @@ public class BatchImportService {
         }
 
         long validated = System.nanoTime();
-        // 3. Against the stored values: one query for the current revision of every key of the indicators involved.
-        Set<String> codes = new TreeSet<>();
-        checked.forEach(c -> codes.add(c.checked().key().indicatorCode()));
-        if (!dryRun && !codes.isEmpty()) {
-            // Sorted, so that two batches never wait for each other in opposite orders; one statement for all the
-            // indicators (a 1,000-indicator batch took 1,000 round trips). Codes are validated: never a comma.
-            entityManager.createNativeQuery("""
-                    select count(pg_advisory_xact_lock(1, hashtext(code)))
-                    from unnest(string_to_array(:codes, ',')) with ordinality as locked(code, position)""")
-                    .setParameter("codes", String.join(",", codes)).getSingleResult();
-        }
-        Map<MeasurementKey, Measurement> current = new HashMap<>();
-        Map<String, TreeMap<String, BigDecimal>> series = new HashMap<>();
-        for (Measurement m : Measurement.currentOf(codes)) {
-            current.put(m.key(), m);
-            series.computeIfAbsent(seriesOf(m.key()), s -> new TreeMap<>()).put(m.period, m.value);
-        }
-
-        long loaded = System.nanoTime();
-        int unchanged = 0;
-        List<Candidate> toStore = new ArrayList<>();
+        // 3. Against the stored values, set-based: the keys written are locked (not whole indicators, so batches of
+        // other keys and single submissions go on), their current revisions and the outlier window read in one query
+        // each. A repeat of a row is left out (it counts as unchanged).
+        String traceParent = TraceContext.currentTraceParent();
+        List<RevisionWriter.Submission> submissions = new ArrayList<>();
+        List<Integer> rowOf = new ArrayList<>();
         for (Candidate c : checked) {
             int row = c.row().row();
-            if (rejections.containsKey(row)) {
-                continue;
+            if (!rejections.containsKey(row) && !repeats.contains(row)) {
+                submissions.add(new RevisionWriter.Submission(c.row().request(), c.checked(), submitter, traceParent));
+                rowOf.add(row);
             }
-            MeasurementRequest request = c.row().request();
-            Measurement stored = current.get(c.checked().key());
-            if (repeats.contains(row) || MeasurementService.unchanged(request, stored)) {
-                unchanged++;
-                continue;
-            }
-            Rejection correction = MeasurementService.checkCorrection(request, stored);
-            if (correction != null) {
-                rejections.put(row, correction);
-                continue;
-            }
-            toStore.add(new Candidate(c.row(), c.checked(), stored));
         }
+        List<RevisionWriter.Decision> decisions = writer.decide(submissions, !dryRun);
 
-        // 4. Outliers, against the history including the other rows of this batch.
-        for (Candidate c : toStore) {
-            series.computeIfAbsent(seriesOf(c.checked().key()), s -> new TreeMap<>())
-                    .put(c.checked().key().month(), c.row().request().value());
-        }
+        long loaded = System.nanoTime();
+        int unchanged = repeats.size();
+        List<RevisionWriter.Decision> toStore = new ArrayList<>();
         List<RowIssue> flagged = new ArrayList<>();
-        Set<Integer> outliers = new java.util.HashSet<>();
-        for (Candidate c : toStore) {
-            MeasurementKey key = c.checked().key();
-            var earlier = series.get(seriesOf(key)).headMap(key.month(), false).values();
-            Outliers.check(c.row().request().value(), earlier).ifPresent(reason -> {
-                flagged.add(new RowIssue(c.row().row(), "value", reason));
-                outliers.add(c.row().row());
-            });
+        for (int i = 0; i < decisions.size(); i++) {
+            RevisionWriter.Decision d = decisions.get(i);
+            int row = rowOf.get(i);
+            if (d.rejection() != null) {
+                rejections.put(row, d.rejection());
+            } else if (d.outcome() == SubmissionOutcome.UNCHANGED) {
+                unchanged++;
+            } else {
+                toStore.add(d);
+                if (d.outlier() != null) {
+                    flagged.add(new RowIssue(row, "value", d.outlier()));
+                }
+            }
         }
         flagged.sort(Comparator.comparingInt(RowIssue::row));
 
         List<RowIssue> rejected = rejections.entrySet().stream()
                 .map(e -> new RowIssue(e.getKey(), e.getValue().field(), e.getValue().reason())).toList();
         boolean refused = mode == ImportMode.ATOMIC && !rejected.isEmpty();
-        int created = (int) toStore.stream().filter(c -> c.current() == null).count();
+        int created = (int) toStore.stream().filter(d -> d.outcome() == SubmissionOutcome.CREATED).count();
         int corrected = toStore.size() - created;
         if (!dryRun) {
             rejections.values().forEach(metrics::rejected);
@@ -189,7 +158,7 @@ public class BatchImportService {
         }
         long checkedAll = System.nanoTime();
         if (!dryRun) {
-            store(toStore, outliers, submitter);
+            writer.store(toStore);
             metrics.accepted(SubmissionOutcome.CREATED, created);
             metrics.accepted(SubmissionOutcome.CORRECTED, corrected);
             metrics.accepted(SubmissionOutcome.UNCHANGED, unchanged);
@@ -199,23 +168,6 @@ public class BatchImportService {
                 rejected.size(), ms(start, validated), ms(validated, loaded), ms(loaded, checkedAll),
                 ms(checkedAll, System.nanoTime()));
         return new ImportSummary(created, corrected, unchanged, rejected.size(), dryRun, mode, rejected, flagged);
-    }
-
-    /** New revisions first (batched inserts), then their events in the outbox, in the order of the rows. */
-    private void store(List<Candidate> toStore, Set<Integer> outliers, Submitter submitter) {
-        long start = System.nanoTime();
-        List<MeasurementEvents.Recorded> stored = new ArrayList<>(toStore.size());
-        for (Candidate c : toStore) {
-            Measurement m = MeasurementService.newRevision(c.row().request(), c.checked(), c.current(), submitter);
-            entityManager.persist(m);
-            stored.add(new MeasurementEvents.Recorded(m,
-                    outliers.contains(c.row().row()) ? List.of(Outliers.FLAG) : List.of()));
-        }
-        entityManager.flush();
-        long inserted = System.nanoTime();
-        events.recordedAll(stored);
-        LOG.debugf("inserted %d revisions in %d ms, their events in %d ms", stored.size(), ms(start, inserted),
-                ms(inserted, System.nanoTime()));
     }
 
     private static long ms(long from, long to) {
@@ -230,45 +182,5 @@ public class BatchImportService {
         return validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<MeasurementRequest> v) -> v.getPropertyPath().toString()))
                 .findFirst().map(v -> Rejection.malformed(v.getPropertyPath().toString(), v.getMessage())).orElse(null);
-    }
-
-    /** Indicators and closures of every row, loaded once. */
-    private MeasurementService.Lookup batchLookup(List<BatchRow> rows) {
-        Set<String> codes = new TreeSet<>();
-        Set<String> months = new TreeSet<>();
-        for (BatchRow row : rows) {
-            if (row.request() != null && row.request().indicatorCode() != null) {
-                codes.add(row.request().indicatorCode());
-            }
-            if (row.request() != null && row.request().month() != null) {
-                months.add(row.request().month());
-            }
-        }
-        Map<String, IndicatorReplica> replicas = new HashMap<>();
-        if (!codes.isEmpty()) {
-            IndicatorReplica.<IndicatorReplica>list("code in ?1", codes).forEach(r -> replicas.put(r.code, r));
-        }
-        List<PeriodClosure> closures = PeriodClosure.ofMonths(months);
-        Map<String, IndicatorEvent> indicators = new HashMap<>();
-        return new MeasurementService.Lookup() {
-            @Override
-            public IndicatorReplica replica(String code) {
-                return replicas.get(code);
-            }
-
-            @Override
-            public IndicatorEvent indicator(IndicatorReplica replica) {
-                return indicators.computeIfAbsent(replica.code, c -> measurements.read(replica));
-            }
-
-            @Override
-            public Optional<PeriodClosure> closure(String month, String code, String department) {
-                return PeriodClosure.covering(closures, month, code, department);
-            }
-        };
-    }
-
-    private static String seriesOf(MeasurementKey key) {
-        return String.join("\u0000", key.indicatorCode(), key.component(), key.breakdown(), key.department());
     }
 }

@@ -3,15 +3,18 @@ package org.kpisuite.ingestion.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.fiscal.FiscalCalendar;
@@ -20,29 +23,19 @@ import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.domain.PeriodClosure;
-import org.kpisuite.ingestion.events.MeasurementEvents;
 import org.kpisuite.ingestion.rest.MeasurementRequest;
-import org.kpisuite.messaging.InboundEvent;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @ApplicationScoped
 public class MeasurementService {
 
     @Inject
-    MeasurementEvents events;
-
-    @Inject
-    EntityManager entityManager;
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
     IngestionConfig config;
 
     @Inject
-    SubmissionMetrics metrics;
+    IndicatorDefinitions definitions;
+
+    @Inject
+    GroupCommitter committer;
 
     public record Result(Measurement measurement, SubmissionOutcome outcome, List<String> flags) {
     }
@@ -59,7 +52,7 @@ public class MeasurementService {
         }
     }
 
-    /** Where validation finds indicators and closures: the database for one value, preloaded maps for a batch. */
+    /** Where validation finds indicators and closures, loaded once for a batch or a group of submissions. */
     public interface Lookup {
         IndicatorReplica replica(String code);
 
@@ -68,63 +61,48 @@ public class MeasurementService {
         Optional<PeriodClosure> closure(String month, String code, String department);
     }
 
-    /** Looks up each thing when asked; for a single submission. */
-    public Lookup direct() {
+    /**
+     * Indicators and closures of every request, loaded once: the definitions from {@link IndicatorDefinitions}, the
+     * closures of their months in one query (not cached: another replica may close a month at any time).
+     */
+    public Lookup lookup(Collection<MeasurementRequest> requests) {
+        Set<String> codes = new TreeSet<>();
+        Set<String> months = new TreeSet<>();
+        for (MeasurementRequest request : requests) {
+            if (request != null && request.indicatorCode() != null) {
+                codes.add(request.indicatorCode());
+            }
+            if (request != null && request.month() != null) {
+                months.add(request.month());
+            }
+        }
+        Map<String, IndicatorReplica> replicas = definitions.replicas(codes);
+        List<PeriodClosure> closures = PeriodClosure.ofMonths(months);
         return new Lookup() {
             @Override
             public IndicatorReplica replica(String code) {
-                return IndicatorReplica.findById(code);
+                return replicas.get(code);
             }
 
             @Override
             public IndicatorEvent indicator(IndicatorReplica replica) {
-                return read(replica);
+                return definitions.indicator(replica);
             }
 
             @Override
             public Optional<PeriodClosure> closure(String month, String code, String department) {
-                return PeriodClosure.covering(PeriodClosure.ofMonths(List.of(month)), month, code, department);
+                return PeriodClosure.covering(closures, month, code, department);
             }
         };
     }
 
     /**
      * Stores the value as a new revision unless it equals the current one, and records its event in the same
-     * transaction. A changed value needs a reason.
+     * transaction. A changed value needs a reason. Written together with the single submissions that arrive at
+     * the same moment ({@link GroupCommitter}); the answer is this submission's own.
      */
-    @Transactional
     public Result submit(MeasurementRequest request, Submitter submitter) {
-        Checked checked = validate(request, submitter, direct());
-        if (!checked.ok()) {
-            metrics.rejected(checked.rejection());
-            throw checked.rejection().toException();
-        }
-        MeasurementKey key = checked.key();
-
-        // A batch of the indicator holds this lock exclusively; single submissions share it.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(1, hashtext(:code))")
-                .setParameter("code", key.indicatorCode()).getSingleResult();
-        // Serialises submissions of the same key, so that two concurrent ones cannot take the same revision.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", key.toString()).getSingleResult();
-        Measurement current = Measurement.latest(key).orElse(null);
-        if (unchanged(request, current)) {
-            metrics.accepted(SubmissionOutcome.UNCHANGED, 1);
-            return new Result(current, SubmissionOutcome.UNCHANGED, List.of());
-        }
-        Rejection correction = checkCorrection(request, current);
-        if (correction != null) {
-            metrics.rejected(correction);
-            throw correction.toException();
-        }
-        Measurement m = newRevision(request, checked, current, submitter);
-        List<String> flags = Outliers.check(m.value, Measurement.earlierMonths(key).stream().map(e -> e.value).toList())
-                .map(reason -> List.of(Outliers.FLAG)).orElse(List.of());
-        m.persist();
-        events.recorded(m, flags);
-        SubmissionOutcome outcome = current == null ? SubmissionOutcome.CREATED : SubmissionOutcome.CORRECTED;
-        metrics.accepted(outcome, 1);
-        return new Result(m, outcome, flags);
+        return committer.submit(request, submitter);
     }
 
     /**
@@ -225,7 +203,7 @@ public class MeasurementService {
         m.note = request.note();
         m.reason = current == null ? null : request.reason();
         m.recordedBy = submitter.name();
-        m.recordedAt = Instant.now();
+        m.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         return m;
     }
 
@@ -239,9 +217,5 @@ public class MeasurementService {
             return Rejection.invalid("unknown_" + field, field, "must be one of " + String.join(", ", allowed) + " for indicator " + code);
         }
         return null;
-    }
-
-    public IndicatorEvent read(IndicatorReplica replica) {
-        return InboundEvent.read(mapper, replica.state, IndicatorEvent.class);
     }
 }

@@ -10,12 +10,18 @@ import java.util.Optional;
  * over the current values of at least {@value #MIN_HISTORY} earlier months; beyond {@value #THRESHOLD} it is an
  * outlier. When more than half of the history is equal (MAD = 0) the mean absolute deviation × 1.253314 stands
  * in for MAD ÷ 0.6745; a history without any spread flags nothing.
+ * <p>
+ * The history is bounded: the current values of the {@value #WINDOW_MONTHS} months before the value's month
+ * (two fiscal years, so a seasonal month is compared with the same month of the two years before, and the
+ * check costs the same whatever the age of the series). Older months do not count.
  */
 public final class Outliers {
 
     public static final String FLAG = org.kpisuite.events.MeasurementEvent.FLAG_OUTLIER;
     public static final int MIN_HISTORY = 6;
     public static final double THRESHOLD = 3.5;
+    /** Months before a value's month whose current values form its history. */
+    public static final int WINDOW_MONTHS = 24;
 
     private Outliers() {
     }

@@ -1,0 +1,193 @@
+package org.kpisuite.ingestion;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.kpisuite.events.Topics;
+import org.kpisuite.testing.LocalTokens;
+import org.kpisuite.testing.PrometheusText;
+import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.Tokens;
+import org.kpisuite.testing.TopicReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/**
+ * Single submissions arriving together are written in a few transactions, yet each gets its own answer: created,
+ * unchanged, or its own problem naming its field; every stored value is published once. A submission that makes
+ * its group's transaction fail fails alone.
+ */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class GroupCommitTest {
+
+    private static final int NEW_VALUES = 40;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    DataSource dataSource;
+
+    /** What a client sent and what it must get back. */
+    private record Call(String body, String token, int status, String field) {
+    }
+
+    @Test
+    void concurrentSubmissionsShareTransactionsAndEachGetsItsOwnAnswer() throws Exception {
+        String code = BatchIndicators.randomCode("group");
+        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
+        given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2016-03", "5", null))
+                .post("/api/v1/measurements").then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"month\":\"2016-02\",\"indicatorCode\":\"" + code + "\"}")
+                .post("/api/v1/periods/close").then().statusCode(201);
+
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < NEW_VALUES; i++) {
+            String month = YearMonth.of(2017, 4).plusMonths(i).toString();
+            calls.add(new Call(BatchIndicators.row(code, null, month, String.valueOf(100 + i % 7), null), null, 201, null));
+        }
+        calls.add(new Call(BatchIndicators.row(code, null, "2016-03", "5", null), null, 200, null));
+        calls.add(new Call(BatchIndicators.row(code, null, "2016-03", "6", null), null, 422, "reason"));
+        calls.add(new Call(BatchIndicators.row(code, null, "2016-02", "6", null), null, 409, "month"));
+        calls.add(new Call(BatchIndicators.row(code, null, "2016-01", "6", null).replace(code, "no-such-indicator"), null,
+                422, "indicatorCode"));
+        calls.add(new Call(BatchIndicators.row(code, null, "2016-01", "6", null).replace("\"digital-talent\"", "null"),
+                Tokens.submitter("security"), 403, "indicatorCode"));
+
+        List<Response> answers = concurrently(calls.stream().map(call -> (Callable<Response>) () ->
+                (call.token() == null ? given() : given().spec(Tokens.as(call.token())))
+                        .contentType(ContentType.JSON).body(call.body()).post("/api/v1/measurements")).toList());
+
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            Call call = calls.get(i);
+            Response answer = answers.get(i);
+            assertThat(answer.statusCode()).as("answer to %s: %s", call.body(), answer.asString()).isEqualTo(call.status());
+            if (call.status() == 201) {
+                assertThat(answer.jsonPath().getString("outcome")).isEqualTo("CREATED");
+                assertThat(answer.jsonPath().getInt("revision")).isEqualTo(1);
+                assertThat(call.body()).contains("\"" + answer.jsonPath().getString("month") + "\"");
+                created.add(answer.jsonPath().getString("id"));
+            } else if (call.status() == 200) {
+                assertThat(answer.jsonPath().getString("outcome")).isEqualTo("UNCHANGED");
+            } else {
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.jsonPath().getString("violations[0].field")).isEqualTo(call.field());
+            }
+        }
+        assertThat(created).hasSize(NEW_VALUES).doesNotHaveDuplicates();
+
+        // Fewer transactions than submissions: the new values share transaction ids.
+        int transactions = count("select count(distinct xmin::text) from measurement where indicator_code = ? "
+                + "and period >= '2017-04'", code);
+        assertThat(transactions).isLessThan(NEW_VALUES);
+
+        // Every stored value published exactly once; nothing left behind in the outbox.
+        Map<String, Integer> published = new ConcurrentHashMap<>();
+        TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS, r -> {
+            created.stream().filter(id -> r.value().contains(id)).forEach(id -> published.merge(id, 1, Integer::sum));
+            return published.size() == created.size();
+        }, Duration.ofSeconds(60));
+        assertThat(published.values()).allMatch(n -> n == 1);
+        assertThat(count("select count(*) from outbox_event where aggregateid = ?", code)).isZero();
+    }
+
+    @Test
+    void aSubmissionThatFailsItsGroupFailsAloneAndTheOthersAreStored() throws Exception {
+        String code = BatchIndicators.randomCode("poison");
+        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
+        // A subject longer than recorded_by holds: the insert of its revision fails in the database.
+        String poison = Tokens.keys().mint("x".repeat(300) + "@test", LocalTokens.ADMIN, null, Duration.ofMinutes(10));
+        double retriesBefore = groupRetries();
+
+        // Until the poisoned submission has shared a group at least once (a few rounds at most; months stay past).
+        for (int round = 0; round < 4 && groupRetries() == retriesBefore; round++) {
+            String poisonMonth = YearMonth.of(2018, 1).plusMonths(round).toString();
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String month = YearMonth.of(2019 + 2 * round, 4).plusMonths(i).toString();
+                if (i == 10) {
+                    calls.add(() -> given().spec(Tokens.as(poison)).contentType(ContentType.JSON)
+                            .body(BatchIndicators.row(code, null, poisonMonth, "1", null)).post("/api/v1/measurements"));
+                }
+                calls.add(() -> given().contentType(ContentType.JSON)
+                        .body(BatchIndicators.row(code, null, month, "3", null)).post("/api/v1/measurements"));
+            }
+            List<Response> answers = new ArrayList<>(concurrently(calls));
+
+            Response poisoned = answers.remove(10);
+            assertThat(poisoned.statusCode()).isGreaterThanOrEqualTo(400);
+            assertThat(poisoned.contentType()).startsWith("application/problem+json");
+            answers.forEach(a -> assertThat(a.statusCode()).as(a.asString()).isEqualTo(201));
+            assertThat(count("select count(*) from measurement where indicator_code = ? and period = '" + poisonMonth + "'",
+                    code)).isZero();
+        }
+        assertThat(groupRetries()).as("the poisoned submission never shared a group").isGreaterThan(retriesBefore);
+    }
+
+    private static double groupRetries() {
+        return PrometheusText.value(given().get("/q/metrics").then().statusCode(200).extract().asString(),
+                "kpi_ingestion_group_commit_retries_total", Map.of());
+    }
+
+    private static List<Response> concurrently(List<Callable<Response>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (Callable<Response> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> f : futures) {
+                answers.add(f.get());
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private int count(String sql, String code) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, code);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+}

@@ -19,7 +19,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.kpisuite.events.Topics;
 import org.kpisuite.messaging.InboundEvent;
@@ -29,6 +28,7 @@ import org.kpisuite.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.Identifier;
 
 /**
  * Rebuilds the read model from the topics, on whichever replica is asked, for every partition: the values are
@@ -61,8 +61,10 @@ public class ReadModelRebuild {
     @Inject
     ReadModelState state;
 
+    /** Every {@code kafka.*} property of the service, as the connector's consumers get them. */
     @Inject
-    Config config;
+    @Identifier("default-kafka-broker")
+    Map<String, Object> kafkaConfig;
 
     @Inject
     MeterRegistry registry;
@@ -231,12 +233,14 @@ public class ReadModelRebuild {
     /** The service's own Kafka settings (bootstrap servers, TLS, SASL), for a reader outside any consumer group. */
     private Properties readerProperties() {
         Properties props = new Properties();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("kafka.") && !name.startsWith("kafka.health")) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> props.put(name.substring("kafka.".length()), v));
+        kafkaConfig.forEach((name, value) -> {
+            if (value != null) {
+                props.put(name, value);
             }
-        }
+        });
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        props.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        props.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH));

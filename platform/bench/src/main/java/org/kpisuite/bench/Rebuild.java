@@ -41,8 +41,7 @@ final class Rebuild {
             records.put(topic, count(topic));
         }
         Map<Integer, JsonNode> before = progress();
-        awaitOutboxEmpty(); // statuses of the phases before, still being relayed, are not the rebuild's
-        long statusBefore = count(Topics.INDICATOR_STATUS);
+        long statusBefore = settledStatusCount(); // statuses of the phases before, still being relayed, are not the rebuild's
         Map<String, Double> baseline = new LinkedHashMap<>();
         records.keySet().forEach(topic -> baseline.put(topic, visibility.consumed(topic)));
 
@@ -61,8 +60,7 @@ final class Rebuild {
         long finished = System.nanoTime();
 
         Map<Integer, JsonNode> after = progress();
-        awaitOutboxEmpty();
-        long statusAfter = count(Topics.INDICATOR_STATUS);
+        long statusAfter = settledStatusCount();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("records", records);
         result.put("measurementEvents", records.get(Topics.MEASUREMENTS));
@@ -89,16 +87,29 @@ final class Rebuild {
         return years;
     }
 
-    /** Reporting publishes statuses through its outbox: count them once it has relayed everything. */
-    private void awaitOutboxEmpty() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    /**
+     * The status topic's records once reporting has relayed its outbox: its backlog gauge at 0 (it is read at most
+     * every 10 s, so also) and the same count twice, 3 s apart; at most a minute.
+     */
+    private long settledStatusCount() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             var metrics = data.client.getText(data.endpoints.reporting() + "/q/metrics");
             if (metrics.ok() && PrometheusText.value(metrics.body(), "kpi_outbox_backlog", Map.of()) == 0) {
-                return;
+                break;
             }
             Dataset.sleep(500);
         }
+        long count = count(Topics.INDICATOR_STATUS);
+        while (System.nanoTime() < deadline) {
+            Dataset.sleep(3_000);
+            long again = count(Topics.INDICATOR_STATUS);
+            if (again == count) {
+                break;
+            }
+            count = again;
+        }
+        return count;
     }
 
     /** The records of a topic now, read from its beginning with a raw consumer (exact for compacted topics too). */

@@ -24,6 +24,8 @@ final class ServerTimes {
             "-Dquarkus.http.access-log.enabled=true",
             "-Dquarkus.http.access-log.pattern=" + MARKER + " %m %U %s %{RESPONSE_TIME_MICROS}");
 
+    private static final long SETTLE_MILLIS = 300;
+
     /** A position in every service's log. */
     record Mark(Map<String, Long> offsets) {
     }
@@ -39,7 +41,11 @@ final class ServerTimes {
         return !logs.isEmpty();
     }
 
+    /** The log's end now, once the lines of the requests just answered are written (they follow the answer). */
     Mark mark() {
+        if (available()) {
+            Dataset.sleep(SETTLE_MILLIS);
+        }
         Map<String, Long> offsets = new java.util.HashMap<>();
         logs.forEach((service, file) -> {
             try {

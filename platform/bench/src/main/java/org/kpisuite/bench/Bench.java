@@ -197,7 +197,7 @@ public final class Bench {
         memory.phase("rebuild");
         log("rebuild: POST /api/v1/admin/rebuild, replay of every topic");
         result.put("rebuild", new Rebuild(data, new Visibility(data), kafka)
-                .run(settings.scale() == BenchSettings.Scale.FULL ? 3_600 : 900));
+                .run(settings.scale() == BenchSettings.Scale.FULL ? 3_600 : 600));
         log("  " + result.get("rebuild"));
 
         Map<String, Double> ingestionMetrics = ServiceMetrics.scrape(data.client, endpoints.ingestion());

@@ -126,17 +126,20 @@ final class LoadPhases {
 
     /**
      * Single POSTs (corrections with a reason, so each is a new revision) from one client per department, all at
-     * once, each sending its next value as soon as the previous one is answered.
+     * once, each sending its next value as soon as the previous one is answered: {@code singleValues} in all, or
+     * as many as {@code singleSeconds} allow.
      */
     Map<String, Object> singles() throws Exception {
         int clients = Math.min(settings.departments(), data.active());
         int perClient = Math.max(1, settings.singleValues() / clients);
         int year = data.lastYear();
         Latencies perPost = new Latencies();
+        AtomicInteger sent = new AtomicInteger();
         double baseline = visibility.measurementsConsumed();
         ServerTimes.Mark mark = server.mark();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(settings.singleSeconds());
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int d = 0; d < clients; d++) {
@@ -144,8 +147,9 @@ final class LoadPhases {
                 futures.add(pool.submit(() -> {
                     List<Integer> own = IntStream.range(0, data.active())
                             .filter(i -> i % settings.departments() == department).boxed().toList();
-                    for (int k = 0; k < perClient; k++) {
+                    for (int k = 0; k < perClient && System.nanoTime() < deadline; k++) {
                         post(own.get(k % own.size()), year, (k / own.size()) % 12, perPost);
+                        sent.incrementAndGet();
                     }
                     return null;
                 }));
@@ -158,9 +162,11 @@ final class LoadPhases {
         }
         long accepted = System.nanoTime();
         ServerTimes.Mark acceptedMark = server.mark();
-        int values = perClient * clients;
+        int values = sent.get();
         Visibility.Outcome visible = visibility.await(baseline, values, List.of(year), VISIBLE_TIMEOUT_SECONDS);
         Map<String, Object> result = throughput(values, start, accepted, visible);
+        result.put("plannedValues", perClient * clients);
+        result.put("stoppedByTimeLimit", values < perClient * clients);
         result.put("concurrentDepartments", clients);
         result.put("postLatency", perPost.summary());
         result.put("postLatencyServerSide", serverSide(SuiteServices.INGESTION, mark, acceptedMark, "POST",

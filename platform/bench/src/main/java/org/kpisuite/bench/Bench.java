@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.kpisuite.devstack.DevStack;
 import org.kpisuite.devstack.LocalSuite;
 import org.kpisuite.devstack.SuiteServices;
+import org.kpisuite.events.Topics;
 import org.kpisuite.testing.LocalTokens;
 import org.kpisuite.testing.PostgresServer;
 
@@ -183,7 +184,7 @@ public final class Bench {
             log("  " + large + " " + progressPoints.get(progressPoints.size() - 1));
             memory.phase("scale: " + settings.largeValues() + " values");
             // Corrections of every month of every indicator until the topic holds the large number of values.
-            long held = new Rebuild(data, new Visibility(data), kafka).count(org.kpisuite.events.Topics.MEASUREMENTS);
+            long held = new Rebuild(data, new Visibility(data), kafka).count(Topics.MEASUREMENTS);
             while (held < settings.largeValues()) {
                 log("scale point: corrections of every value (" + held + " measurement events so far)");
                 Map<String, Object> pass = phases.batches(0, settings.largeIndicators(), "bench scale correction");
@@ -197,7 +198,7 @@ public final class Bench {
         memory.phase("rebuild");
         log("rebuild: POST /api/v1/admin/rebuild, replay of every topic");
         result.put("rebuild", new Rebuild(data, new Visibility(data), kafka)
-                .run(settings.scale() == BenchSettings.Scale.FULL ? 3_600 : 600));
+                .run(settings.scale() == BenchSettings.Scale.FULL ? 3_600 : 300));
         log("  " + result.get("rebuild"));
 
         Map<String, Double> ingestionMetrics = ServiceMetrics.scrape(data.client, endpoints.ingestion());

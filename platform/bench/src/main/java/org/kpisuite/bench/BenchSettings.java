@@ -1,6 +1,7 @@
 package org.kpisuite.bench;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -63,7 +64,7 @@ public record BenchSettings(
                 intOf(value, "BENCH_FRESHNESS_SAMPLE_EVERY", 25),
                 intOf(value, "BENCH_FRESHNESS_POLL_MS", 20),
                 intOf(value, "BENCH_FRESHNESS_PROBES", 1),
-                intOf(value, "BENCH_REPORTING_REQUESTS", 40),
+                intOf(value, "BENCH_REPORTING_REQUESTS", 20),
                 intOf(value, "BENCH_KAFKA_MESSAGES", 60_000),
                 intOf(value, "BENCH_METRICS_POLL_MS", 250),
                 intOf(value, "BENCH_SMALL_INDICATORS", 100),
@@ -102,7 +103,7 @@ public record BenchSettings(
         QUICK, FULL;
 
         static Scale of(String value) {
-            return value == null ? QUICK : Scale.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+            return value == null ? QUICK : Scale.valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 

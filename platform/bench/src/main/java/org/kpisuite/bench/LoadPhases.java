@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ final class LoadPhases {
     /** How long after the last value of the freshness stream its samples may still become visible. */
     private static final long SAMPLE_DRAIN_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** GET /api/v1/progress during the stream: one at a time, at most this often. */
+    private static final int WARM_UP_REQUESTS = 5;
     private static final long PROGRESS_DURING_STREAM_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final Dataset data;
@@ -236,7 +238,7 @@ final class LoadPhases {
         Latencies progressDuring = new Latencies();
         Queue<Sample> outstanding = new ConcurrentLinkedQueue<>();
         List<Sample> samples = new ArrayList<>();
-        Map<Sample, Long> visibleAt = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Sample, Long> visibleAt = new ConcurrentHashMap<>();
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(96);
@@ -400,7 +402,7 @@ final class LoadPhases {
     }
 
     /**
-     * GET /api/v1/progress?fiscalYear=… one request at a time, for each fiscal year, after a warm-up: client-side
+     * GET /api/v1/progress?fiscalYear=… one request at a time, for each fiscal year, after 5 warm-up requests: client-side
      * and server-side latency.
      */
     Map<String, Object> reporting(int requestsPerYear) {
@@ -409,7 +411,7 @@ final class LoadPhases {
         Map<String, Object> perYear = new LinkedHashMap<>();
         for (int y = 0; y < data.fiscalYears.length; y++) {
             String url = data.endpoints.reporting() + "/api/v1/progress?fiscalYear=" + data.fiscalYears[y];
-            for (int w = 0; w < 10; w++) {
+            for (int w = 0; w < WARM_UP_REQUESTS; w++) {
                 Dataset.check(data.client.get(url), "GET progress");
             }
             ServerTimes.Mark mark = server.mark();

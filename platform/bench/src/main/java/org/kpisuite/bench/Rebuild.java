@@ -58,6 +58,8 @@ final class Rebuild {
                     .allMatch(e -> visibility.consumed(e.getKey()) - baseline.get(e.getKey()) >= e.getValue());
         }
         long finished = System.nanoTime();
+        // Stopped by the time limit: how far the replay got (it goes on while the rest is measured).
+        double applied = visibility.consumed(Topics.MEASUREMENTS) - baseline.get(Topics.MEASUREMENTS);
 
         Map<Integer, JsonNode> after = progress();
         long statusAfter = settledStatusCount();
@@ -65,10 +67,13 @@ final class Rebuild {
         result.put("records", records);
         result.put("measurementEvents", records.get(Topics.MEASUREMENTS));
         result.put("completed", done);
+        result.put("timeLimitSeconds", timeoutSeconds);
+        result.put("measurementEventsApplied", (long) Math.min(applied, records.get(Topics.MEASUREMENTS)));
         result.put("seconds", LoadPhases.round(LoadPhases.seconds(start, finished)));
         result.put("measurementEventsPerSecond", LoadPhases.round(records.get(Topics.MEASUREMENTS)
                 / LoadPhases.seconds(start, finished)));
-        result.put("progressIdentical", before.equals(after));
+        // Compared only once the replay is complete: before, a difference says nothing.
+        result.put("progressIdentical", done && before.equals(after));
         result.put("differingFiscalYears", before.keySet().stream().filter(y -> !before.get(y).equals(after.get(y))).toList());
         result.put("statusEventsDuringRebuild", statusAfter - statusBefore);
         return result;

@@ -5,6 +5,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ final class ServerTimes {
         if (available()) {
             Dataset.sleep(SETTLE_MILLIS);
         }
-        Map<String, Long> offsets = new java.util.HashMap<>();
+        Map<String, Long> offsets = new HashMap<>();
         logs.forEach((service, file) -> {
             try {
                 offsets.put(service, Files.size(file));

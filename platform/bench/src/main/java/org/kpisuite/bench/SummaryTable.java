@@ -1,6 +1,7 @@
 package org.kpisuite.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,11 +80,13 @@ final class SummaryTable {
         double rebuildEvents = num(result, "rebuild", "measurementEvents");
         boolean identical = Boolean.TRUE.equals(get(result, "rebuild", "progressIdentical"));
         double spurious = num(result, "rebuild", "statusEventsDuringRebuild");
-        boolean rebuildOk = Boolean.TRUE.equals(get(result, "rebuild", "completed")) && identical && spurious == 0
-                && rebuildSeconds <= GOAL_REBUILD_SECONDS;
+        boolean completed = Boolean.TRUE.equals(get(result, "rebuild", "completed"));
+        boolean rebuildOk = completed && identical && spurious == 0 && rebuildSeconds <= GOAL_REBUILD_SECONDS;
+        String took = completed ? fmt1(rebuildSeconds) + " s" : "> %s s (%s applied)".formatted(fmt1(rebuildSeconds),
+                fmt(num(result, "rebuild", "measurementEventsApplied")));
         goals.add(new Row("rebuild of %,d measurement events: s, progress identical, status events published".formatted(
-                (long) rebuildEvents), "%s s, %s, %s".formatted(fmt1(rebuildSeconds), identical ? "identical" : "DIFFERENT",
-                        fmt(spurious)), "≤ 60 s for 1,000,000, identical, 0",
+                (long) rebuildEvents), "%s, %s, %s".formatted(took, !completed ? "not compared"
+                        : identical ? "identical" : "DIFFERENT", fmt(spurious)), "≤ 60 s for 1,000,000, identical, 0",
                 !rebuildOk ? "NOT MET" : rebuildEvents >= GOAL_REBUILD_EVENTS ? "MET"
                         : "NOT MEASURED at 1,000,000 (BENCH_SCALE=full)", "", ""));
 
@@ -213,7 +216,7 @@ final class SummaryTable {
     }
 
     private static boolean verified(Map<String, Object> result, String... path) {
-        String[] full = java.util.Arrays.copyOf(path, path.length + 2);
+        String[] full = Arrays.copyOf(path, path.length + 2);
         full[path.length] = "visibility";
         full[path.length + 1] = "verified";
         return Boolean.TRUE.equals(get(result, full));

@@ -253,6 +253,7 @@ final class LoadPhases {
         watcher.start();
         reader.start();
         long behindMax = 0;
+        long issuing;
         long sent;
         ServerTimes.Mark sentMark;
         try {
@@ -294,6 +295,7 @@ final class LoadPhases {
                     return null;
                 }));
             }
+            issuing = System.nanoTime();
             for (Future<?> f : futures) {
                 f.get();
             }
@@ -320,6 +322,7 @@ final class LoadPhases {
         result.put("scheduledValues", total);
         result.put("values", issued);
         result.put("sustained", sustained);
+        result.put("issuedForSeconds", round(seconds(start, issuing)));
         result.put("achievedRatePerSecond", round(issued / seconds(start, sent)));
         result.put("schedulerBehindMaxMs", round(behindMax / 1e6));
         result.put("sampleEvery", settings.freshnessSampleEvery());

@@ -135,7 +135,7 @@ final class SummaryTable {
             out.append("freshness: the rate was NOT sustained: stopped after %s of %s values, once 5 s of values waited for an answer\n"
                     .formatted(fmt(num(result, "freshness", "values")), fmt(num(result, "freshness", "scheduledValues"))));
         }
-        out.append(("freshness: %s values/s achieved; %s samples (every %d-th value, to %d probe indicator(s), their "
+        out.append(("freshness: %s values/s answered (sent ÷ time until the last answer); %s samples (every %d-th value, to %d probe indicator(s), their "
                 + "months watched every %d ms through the fact export), %s never seen within 60 s of the stream's end "
                 + "(counted as slower than any other)\n").formatted(fmt(num(result, "freshness", "achievedRatePerSecond")),
                 fmt(num(result, "freshness", "freshness", "samples")), s.freshnessSampleEvery(),

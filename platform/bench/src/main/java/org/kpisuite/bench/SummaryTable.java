@@ -257,7 +257,9 @@ final class SummaryTable {
     }
 
     private static String percent(double ratio) {
-        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–" : String.format(Locale.ROOT, "%.0f %%", ratio * 100);
+        // Below 10 %, one decimal: "0 %" would hide a figure that is small but there.
+        return Double.isNaN(ratio) || Double.isInfinite(ratio) ? "–"
+                : String.format(Locale.ROOT, ratio < 0.1 ? "%.1f %%" : "%.0f %%", ratio * 100);
     }
 
     private static String times(double value, double limit) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.kpisuite.devstack.DevStack;
 import org.kpisuite.devstack.LocalSuite;
 import org.kpisuite.devstack.SuiteServices;
+import org.kpisuite.events.Topics;
 import org.kpisuite.testing.LocalTokens;
+import org.kpisuite.testing.PostgresServer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,10 +45,18 @@ public final class Bench {
             String jdbcUrl;
             String kafka;
             LocalTokens tokens;
+            Map<String, Path> logs = new LinkedHashMap<>();
+            Map<String, Long> pids = new LinkedHashMap<>();
             if (settings.target() == null) {
-                log("starting the suite on free ports (services: " + settings.serviceJvmOptions() + ")");
-                suite = LocalSuite.start(root, out.resolve("service-logs"),
-                        Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
+                log("starting the suite on free ports (services: " + settings.serviceJvmOptions()
+                        + "; PostgreSQL durable: synchronous_commit=on)");
+                List<String> jvmOptions = new ArrayList<>(Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
+                jvmOptions.addAll(ServerTimes.JVM_OPTIONS);
+                suite = LocalSuite.start(root, out.resolve("service-logs"), jvmOptions, PostgresServer.DURABLE);
+                for (SuiteServices.ServiceSpec spec : SuiteServices.ALL) {
+                    logs.put(spec.name(), suite.service(spec).logFile());
+                    suite.service(spec).process().ifPresent(p -> pids.put(spec.name(), p.pid()));
+                }
                 LocalSuite running = suite;
                 // Ctrl-C: the services are separate processes and would outlive this one.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(running, stopped)));
@@ -66,7 +77,10 @@ public final class Bench {
             }
             // The bench sets up plans and indicators and submits for every department: an administrator's token.
             String token = tokens.mint("bench", LocalTokens.ADMIN, null, Duration.ofHours(12));
-            Map<String, Object> result = run(settings, endpoints, jdbcUrl, kafka, SuiteClient.withToken(token));
+            Map<String, Object> result;
+            try (MemorySampler memory = new MemorySampler(pids)) {
+                result = run(settings, endpoints, jdbcUrl, kafka, SuiteClient.withToken(token), new ServerTimes(logs), memory);
+            }
             result.put("totalSeconds", LoadPhases.round(LoadPhases.seconds(started, System.nanoTime())));
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Path json = out.resolve("bench-result.json");
@@ -91,52 +105,127 @@ public final class Bench {
     }
 
     private static Map<String, Object> run(BenchSettings settings, Endpoints endpoints, String jdbcUrl, String kafka,
-            SuiteClient client) throws Exception {
+            SuiteClient client, ServerTimes server, MemorySampler memory) throws Exception {
         Dataset data = new Dataset(settings, client, endpoints);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
         result.put("machine", machine());
         result.put("settings", settings);
         result.put("fiscalYears", data.fiscalYears);
+        int small = settings.smallPoint();
 
+        // The limits first, on the idle suite: nothing of the load phases is still being worked off.
+        References references = new References(settings, data.fiscalYears);
+        Map<String, Object> limits = new LinkedHashMap<>();
+        result.put("reference", limits);
+        memory.phase("references");
+        log("reference: raw JDBC on the same PostgreSQL, " + settings.batchClients() + " connections");
+        limits.put("jdbc", references.jdbc(jdbcUrl, small, settings.indicators()));
+        log("  " + limits.get("jdbc"));
+        log("reference: raw Kafka produce → consume on the same broker (batching, lz4, linger)");
+        limits.put("kafka", references.kafka(kafka));
+        log("  " + limits.get("kafka"));
+
+        LoadPhases phases = new LoadPhases(data, server);
+        List<Map<String, Object>> progressPoints = new ArrayList<>();
+        List<Map<String, Object>> ingestionPoints = new ArrayList<>();
+        Map<String, Object> scale = new LinkedHashMap<>();
+        scale.put("progress", progressPoints);
+        scale.put("ingestion", ingestionPoints);
+        result.put("scale", scale);
+        Map<String, Object> smallLoad = null;
+        long t = System.nanoTime();
+        if (small > 0) {
+            memory.phase("scale: " + small + " indicators");
+            log("scale point: " + small + " indicators, their values, GET /api/v1/progress");
+            data.create(small);
+            smallLoad = phases.batches(0, small, null);
+            progressPoints.add(phases.reporting(settings.reportingRequests()));
+            log("  " + progressPoints.get(0));
+        }
+        memory.phase("setup");
         log("setup: a plan and " + settings.indicators() + " indicators with targets in FY" + data.fiscalYears[0] + "–FY"
                 + data.fiscalYears[data.lastYear()]);
-        long t = System.nanoTime();
-        data.create();
+        data.create(settings.indicators());
         result.put("setupSeconds", LoadPhases.round(LoadPhases.seconds(t, System.nanoTime())));
 
-        LoadPhases phases = new LoadPhases(data);
         Map<String, Object> ingestion = new LinkedHashMap<>();
-        log("ingestion: " + settings.setupValues() + " values in batches of " + settings.batchRows());
-        ingestion.put("batches", phases.batches());
-        log("  " + ingestion.get("batches"));
+        result.put("ingestion", ingestion);
+        memory.phase("batches");
+        log("ingestion: the values of indicators " + small + "–" + (settings.indicators() - 1) + " in batches of "
+                + settings.batchRows() + " from " + settings.batchClients() + " clients");
+        Map<String, Object> batches = phases.batches(small, settings.indicators(), null);
+        ingestion.put("batches", batches);
+        log("  " + batches);
+        ingestionPoints.add(combined(smallLoad, batches));
+        memory.phase("reporting idle");
+        log("reporting: GET /api/v1/progress, " + settings.reportingRequests() + " requests per fiscal year");
+        Map<String, Object> reporting = phases.reporting(settings.reportingRequests());
+        result.put("reporting", reporting);
+        progressPoints.add(reporting);
+        log("  " + reporting);
+        memory.phase("single POSTs");
         log("ingestion: " + settings.singleValues() + " single POSTs from " + settings.departments() + " departments");
         ingestion.put("singlePosts", phases.singles());
         log("  " + ingestion.get("singlePosts"));
-        result.put("ingestion", ingestion);
+        memory.phase("freshness");
         log("freshness: " + settings.freshnessRate() + " values/s for " + settings.freshnessSeconds() + " s");
         result.put("freshness", phases.freshness());
         log("  " + result.get("freshness"));
-        log("reporting: GET /api/v1/progress, " + settings.reportingRequests() + " requests per fiscal year");
-        result.put("reporting", phases.reporting());
-        log("  " + result.get("reporting"));
+
+        if (settings.scale() == BenchSettings.Scale.FULL && settings.largeIndicators() > settings.indicators()) {
+            memory.phase("scale: " + settings.largeIndicators() + " indicators");
+            log("scale point: " + settings.largeIndicators() + " indicators and their values");
+            data.create(settings.largeIndicators());
+            Map<String, Object> large = phases.batches(settings.indicators(), settings.largeIndicators(), null);
+            large.put("what", "the values of indicators " + settings.indicators() + "–" + (settings.largeIndicators() - 1));
+            ingestionPoints.add(large);
+            progressPoints.add(phases.reporting(Math.max(10, settings.reportingRequests() / 4)));
+            log("  " + large + " " + progressPoints.get(progressPoints.size() - 1));
+            memory.phase("scale: " + settings.largeValues() + " values");
+            // Corrections of every month of every indicator until the topic holds the large number of values.
+            long held = new Rebuild(data, new Visibility(data), kafka).count(Topics.MEASUREMENTS);
+            while (held < settings.largeValues()) {
+                log("scale point: corrections of every value (" + held + " measurement events so far)");
+                Map<String, Object> pass = phases.batches(0, settings.largeIndicators(), "bench scale correction");
+                held += ((Number) pass.get("values")).longValue();
+                pass.put("what", "corrections of every value, up to " + held + " measurement events in all");
+                ingestionPoints.add(pass);
+                log("  " + pass);
+            }
+        }
+
+        memory.phase("rebuild");
+        log("rebuild: POST /api/v1/admin/rebuild, replay of every topic");
+        result.put("rebuild", new Rebuild(data, new Visibility(data), kafka)
+                .run(settings.scale() == BenchSettings.Scale.FULL ? 3_600 : 300));
+        log("  " + result.get("rebuild"));
 
         Map<String, Double> ingestionMetrics = ServiceMetrics.scrape(data.client, endpoints.ingestion());
         Map<String, Double> reportingMetrics = ServiceMetrics.scrape(data.client, endpoints.reporting());
         result.put("whereTheTimeGoes", ServiceMetrics.summary(ingestionMetrics, reportingMetrics));
         log("  " + result.get("whereTheTimeGoes"));
         result.put("serviceMetrics", Map.of("ingestion", ingestionMetrics, "reporting", reportingMetrics));
-
-        References references = new References(settings, data.fiscalYears);
-        Map<String, Object> limits = new LinkedHashMap<>();
-        log("reference: raw JDBC on the same PostgreSQL");
-        limits.put("jdbc", references.jdbc(jdbcUrl));
-        log("  " + limits.get("jdbc"));
-        log("reference: raw Kafka produce → consume on the same broker");
-        limits.put("kafka", references.kafka(kafka));
-        log("  " + limits.get("kafka"));
-        result.put("reference", limits);
+        result.put("memory", memory.summary());
         return result;
+    }
+
+    /** The ingestion scale point of the run's own indicators: the small point's load and the batch phase together. */
+    private static Map<String, Object> combined(Map<String, Object> first, Map<String, Object> second) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        double values = ((Number) second.get("values")).doubleValue();
+        double seconds = ((Number) second.get("visibleSeconds")).doubleValue();
+        String what = "the batch phase";
+        if (first != null) {
+            values += ((Number) first.get("values")).doubleValue();
+            seconds += ((Number) first.get("visibleSeconds")).doubleValue();
+            what = "the small scale point's load and the batch phase, one after the other";
+        }
+        point.put("values", (long) values);
+        point.put("what", what);
+        point.put("visibleSeconds", LoadPhases.round(seconds));
+        point.put("visiblePerSecond", LoadPhases.round(values / seconds));
+        return point;
     }
 
     private static Map<String, Object> machine() {

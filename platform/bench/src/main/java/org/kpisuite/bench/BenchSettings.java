@@ -1,6 +1,7 @@
 package org.kpisuite.bench;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,12 +16,19 @@ public record BenchSettings(
         int batchRows,
         int batchClients,
         int singleValues,
+        int singleSeconds,
         int freshnessRate,
         int freshnessSeconds,
         int freshnessSampleEvery,
         int freshnessPollMillis,
+        int freshnessProbes,
         int reportingRequests,
         int kafkaMessages,
+        int metricsPollMillis,
+        int smallIndicators,
+        Scale scale,
+        int largeIndicators,
+        int largeValues,
         String target,
         String jdbcUrl,
         String kafkaBootstrap,
@@ -50,12 +58,19 @@ public record BenchSettings(
                 intOf(value, "BENCH_BATCH_ROWS", 1000),
                 intOf(value, "BENCH_BATCH_CLIENTS", 2),
                 intOf(value, "BENCH_SINGLE_VALUES", 10_000),
+                intOf(value, "BENCH_SINGLE_SECONDS", 90),
                 intOf(value, "BENCH_FRESHNESS_RATE", 500),
-                intOf(value, "BENCH_FRESHNESS_SECONDS", 40),
+                intOf(value, "BENCH_FRESHNESS_SECONDS", 60),
                 intOf(value, "BENCH_FRESHNESS_SAMPLE_EVERY", 25),
-                intOf(value, "BENCH_FRESHNESS_POLL_MS", 10),
-                intOf(value, "BENCH_REPORTING_REQUESTS", 100),
+                intOf(value, "BENCH_FRESHNESS_POLL_MS", 20),
+                intOf(value, "BENCH_FRESHNESS_PROBES", 1),
+                intOf(value, "BENCH_REPORTING_REQUESTS", 20),
                 intOf(value, "BENCH_KAFKA_MESSAGES", 60_000),
+                intOf(value, "BENCH_METRICS_POLL_MS", 250),
+                intOf(value, "BENCH_SMALL_INDICATORS", 100),
+                Scale.of(value.apply("BENCH_SCALE")),
+                intOf(value, "BENCH_LARGE_INDICATORS", 10_000),
+                intOf(value, "BENCH_LARGE_VALUES", 1_000_000),
                 value.apply("BENCH_TARGET"),
                 value.apply("BENCH_JDBC_URL"),
                 value.apply("BENCH_KAFKA"),
@@ -78,6 +93,28 @@ public record BenchSettings(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, not " + v, e);
         }
+    }
+
+    /**
+     * quick (the default): the scale points that fit in 20 minutes on two cores (100 and the run's indicators, the
+     * rebuild of what the run ingested); full: also {@code largeIndicators} indicators and {@code largeValues} values.
+     */
+    public enum Scale {
+        QUICK, FULL;
+
+        static Scale of(String value) {
+            return value == null ? QUICK : Scale.valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /** The indicators of the small scale point, or 0 when the run itself is that small. */
+    public int smallPoint() {
+        return smallIndicators < indicators ? smallIndicators : 0;
+    }
+
+    /** Which of {@code clients} batch clients sends an indicator's values: by department, so they never overlap. */
+    public int clientOf(int indicator, int clients) {
+        return (indicator % departments) % clients;
     }
 
     /** The values the setup loads: every indicator, every month of every fiscal year. */

@@ -34,6 +34,9 @@ public final class Dataset {
     final String runId = UUID.randomUUID().toString().substring(0, 6);
     final int[] fiscalYears;
     final Expected expected;
+    /** The indicators created so far (0 … active − 1): the scale points grow the data set in steps. */
+    private volatile int active;
+    private String plan;
     private final List<String> planItemIds = new ArrayList<>();
 
     Dataset(BenchSettings settings, SuiteClient client, Endpoints endpoints) {
@@ -46,7 +49,8 @@ public final class Dataset {
         for (int y = 0; y < fiscalYears.length; y++) {
             fiscalYears[y] = current - fiscalYears.length + y;
         }
-        expected = new Expected(settings.indicators(), fiscalYears.length);
+        expected = new Expected(settings.scale() == BenchSettings.Scale.FULL
+                ? Math.max(settings.indicators(), settings.largeIndicators()) : settings.indicators(), fiscalYears.length);
     }
 
     String code(int indicator) {
@@ -79,22 +83,23 @@ public final class Dataset {
         return 100 + (indicator * 7L + year * 3L + month) % 50;
     }
 
-    /** The plan, its chapters and the indicators; waits until ingestion and reporting know every indicator. */
-    void create() throws Exception {
-        String plan = "BENCH-" + runId.toUpperCase();
-        check(client.post(endpoints.plan() + "/api/v1/plans", """
-                {"code":"%s","agency":"BENCH","fiscalYear":%d,"nameJa":"負荷試験計画","nameEn":"Benchmark plan"}
-                """.formatted(plan, fiscalYears[lastYear()])), "create plan");
-        for (int c = 1; c <= 10; c++) {
-            var answer = check(client.post(endpoints.plan() + "/api/v1/plan-items", """
-                    {"planCode":"%s","code":"B.%d","nameJa":"第%d章","nameEn":"Chapter %d","sortOrder":%d}
-                    """.formatted(plan, c, c, c, c)), "create plan item");
-            planItemIds.add(answer.json(mapper).get("id").asText());
+    int active() {
+        return active;
+    }
+
+    /**
+     * Indicators {@code active} … {@code count − 1} (the plan and its chapters first); waits until ingestion and
+     * reporting know every one of them.
+     */
+    void create(int count) throws Exception {
+        if (plan == null) {
+            createPlan();
         }
+        int from = active;
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> puts = new ArrayList<>();
-            for (int i = 0; i < settings.indicators(); i++) {
+            for (int i = from; i < count; i++) {
                 int indicator = i;
                 puts.add(pool.submit(() -> defineIndicator(indicator)));
             }
@@ -104,8 +109,22 @@ public final class Dataset {
         } finally {
             pool.shutdownNow();
         }
-        awaitIngestionKnowsIndicators();
-        awaitReportingKnowsIndicators();
+        awaitIngestionKnowsIndicators(from, count);
+        awaitReportingKnowsIndicators(count);
+        active = count;
+    }
+
+    private void createPlan() {
+        plan = "BENCH-" + runId.toUpperCase();
+        check(client.post(endpoints.plan() + "/api/v1/plans", """
+                {"code":"%s","agency":"BENCH","fiscalYear":%d,"nameJa":"負荷試験計画","nameEn":"Benchmark plan"}
+                """.formatted(plan, fiscalYears[lastYear()])), "create plan");
+        for (int c = 1; c <= 10; c++) {
+            var answer = check(client.post(endpoints.plan() + "/api/v1/plan-items", """
+                    {"planCode":"%s","code":"B.%d","nameJa":"第%d章","nameEn":"Chapter %d","sortOrder":%d}
+                    """.formatted(plan, c, c, c, c)), "create plan item");
+            planItemIds.add(answer.json(mapper).get("id").asText());
+        }
     }
 
     private void defineIndicator(int i) {
@@ -133,10 +152,10 @@ public final class Dataset {
     }
 
     /** A dry-run batch with one row per indicator passes once ingestion has every indicator in its replica. */
-    private void awaitIngestionKnowsIndicators() {
+    private void awaitIngestionKnowsIndicators(int from, int to) {
         StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < settings.indicators(); i++) {
-            rows.append(i == 0 ? "" : ",").append(row(i, 0, 0, 1, null));
+        for (int i = from; i < to; i++) {
+            rows.append(i == from ? "" : ",").append(row(i, 0, 0, 1, null));
         }
         String body = "{\"dryRun\":true,\"rows\":[" + rows + "]}";
         long deadline = System.nanoTime() + WAIT_NANOS;
@@ -149,12 +168,12 @@ public final class Dataset {
         }
     }
 
-    private void awaitReportingKnowsIndicators() {
+    private void awaitReportingKnowsIndicators(int count) {
         long deadline = System.nanoTime() + WAIT_NANOS;
         int known;
-        while ((known = progress(lastYear()).size()) < settings.indicators()) {
+        while ((known = progress(lastYear()).size()) < count) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("reporting knows " + known + " of the " + settings.indicators()
+                throw new IllegalStateException("reporting knows " + known + " of the " + count
                         + " indicators after 5 minutes");
             }
             sleep(250);
@@ -184,35 +203,13 @@ public final class Dataset {
     /** Whether reporting shows the expected actual of every indicator in fiscal year index y. */
     boolean visible(int year) {
         Map<String, BigDecimal> actuals = progress(year);
-        for (int i = 0; i < settings.indicators(); i++) {
+        for (int i = 0; i < active; i++) {
             BigDecimal actual = actuals.get(code(i));
             if (actual == null || actual.compareTo(BigDecimal.valueOf(expected.actual(i, year))) != 0) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Polls until every given year is visible; answers the nanoTime at which the last one was seen. */
-    long awaitVisible(List<Integer> years, long timeoutSeconds) {
-        List<Integer> pending = new ArrayList<>(years);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (true) {
-            // The latest year is sent last: while it is not visible the others need not be asked for (each
-            // request of 1,000 indicators is work taken from the consumer being measured).
-            for (int i = pending.size() - 1; i >= 0 && visible(pending.get(i)); i--) {
-                pending.remove(i);
-            }
-            long now = System.nanoTime();
-            if (pending.isEmpty()) {
-                return now;
-            }
-            if (now > deadline) {
-                throw new IllegalStateException("reporting did not show the submitted values of FY" + pending
-                        + " within " + timeoutSeconds + " s");
-            }
-            sleep(200);
-        }
     }
 
     static SuiteClient.Answer check(SuiteClient.Answer answer, String what) {

@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,6 +44,14 @@ import org.kpisuite.events.Topics;
  */
 final class References {
 
+    /** The producer settings of the reference: batching, lz4, a short linger. */
+    static final Map<String, String> BEST_PRODUCER = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+            ProducerConfig.LINGER_MS_CONFIG, "5",
+            ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024),
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+
     private final BenchSettings settings;
     private final int[] fiscalYears;
 
@@ -50,11 +61,12 @@ final class References {
     }
 
     /**
-     * Inserts the benchmark's data volume into a scratch table shaped like reporting's measurement_revision, in
-     * batches of the same size, one commit per batch (as an import does); then runs reporting's query of the
-     * values in force for one fiscal year (and the previous) over it.
+     * Inserts the batch phase's rows (indicators {@code from … to − 1}, every month of every fiscal year) into a
+     * scratch table shaped like reporting's measurement_revision, with as many connections as the phase has
+     * clients, each its own departments' rows, in batches of the same size, one commit per batch (as an import
+     * does); then runs reporting's query of the values in force for one fiscal year (and the previous) over it.
      */
-    Map<String, Object> jdbc(String jdbcUrl) throws SQLException {
+    Map<String, Object> jdbc(String jdbcUrl, int from, int to) throws Exception {
         Properties props = new Properties();
         props.setProperty("user", "postgres");
         props.setProperty("password", "");
@@ -63,6 +75,9 @@ final class References {
         Map<String, Object> result = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, props)) {
             try (Statement s = c.createStatement()) {
+                ResultSet durable = s.executeQuery("show synchronous_commit");
+                durable.next();
+                result.put("synchronousCommit", durable.getString(1));
                 s.execute("""
                         create table %s (
                             indicator_code varchar(64) not null, component varchar(64) not null,
@@ -74,45 +89,32 @@ final class References {
                 s.execute("create index %s_by_year on %s (fiscal_year, indicator_code)".formatted(table, table));
             }
             try {
-                c.setAutoCommit(false);
-                int rows = settings.setupValues();
+                int clients = settings.batchClients();
+                ExecutorService pool = Executors.newFixedThreadPool(clients);
                 long start = System.nanoTime();
-                try (PreparedStatement insert = c.prepareStatement("insert into " + table
-                        + " values (?, '', '', ?, ?, 1, ?, ?, ?, ?)")) {
-                    Timestamp now = Timestamp.from(Instant.now());
-                    int n = 0;
-                    for (int y = 0; y < fiscalYears.length; y++) {
-                        for (int m = 0; m < 12; m++) {
-                            for (int i = 0; i < settings.indicators(); i++) {
-                                insert.setString(1, "ref-i" + String.format("%05d", i));
-                                insert.setString(2, "bench-d" + (i % settings.departments()));
-                                insert.setString(3, java.time.YearMonth.of(fiscalYears[y], 4).plusMonths(m).toString());
-                                insert.setInt(4, fiscalYears[y]);
-                                insert.setBigDecimal(5, java.math.BigDecimal.valueOf(Dataset.initialValue(i, y, m)));
-                                insert.setObject(6, UUID.randomUUID());
-                                insert.setTimestamp(7, now);
-                                insert.addBatch();
-                                if (++n % settings.batchRows() == 0) {
-                                    insert.executeBatch();
-                                    c.commit();
-                                }
-                            }
-                        }
+                try {
+                    List<Future<Integer>> inserted = new ArrayList<>();
+                    for (int client = 0; client < clients; client++) {
+                        int mine = client;
+                        inserted.add(pool.submit(() -> insertRows(jdbcUrl, props, table, from, to, mine)));
                     }
-                    insert.executeBatch();
-                    c.commit();
+                    int rows = 0;
+                    for (Future<Integer> f : inserted) {
+                        rows += f.get();
+                    }
+                    double seconds = LoadPhases.seconds(start, System.nanoTime());
+                    result.put("rows", rows);
+                    result.put("rowsPerBatch", settings.batchRows());
+                    result.put("connections", clients);
+                    result.put("insertRowsPerSecond", LoadPhases.round(rows / seconds));
+                } finally {
+                    pool.shutdownNow();
                 }
-                double seconds = LoadPhases.seconds(start, System.nanoTime());
-                result.put("rows", rows);
-                result.put("rowsPerBatch", settings.batchRows());
-                result.put("insertRowsPerSecond", LoadPhases.round(rows / seconds));
-                c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
                     s.execute("analyze " + table);
                 }
-                result.put("valuesQuery", valuesQuery(c, table));
+                result.put("valuesQuery", valuesQuery(c, table, to));
             } finally {
-                c.setAutoCommit(true);
                 try (Statement s = c.createStatement()) {
                     s.execute("drop table " + table);
                 }
@@ -121,11 +123,47 @@ final class References {
         return result;
     }
 
+    /** One connection's share: the rows of the indicators {@link BenchSettings#clientOf} gives that client. */
+    private int insertRows(String jdbcUrl, Properties props, String table, int from, int to, int client)
+            throws SQLException {
+        int n = 0;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, props);
+                PreparedStatement insert = c.prepareStatement("insert into " + table
+                        + " values (?, '', '', ?, ?, 1, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            Timestamp now = Timestamp.from(Instant.now());
+            for (int y = 0; y < fiscalYears.length; y++) {
+                for (int m = 0; m < 12; m++) {
+                    for (int i = from; i < to; i++) {
+                        if (settings.clientOf(i, settings.batchClients()) != client) {
+                            continue;
+                        }
+                        insert.setString(1, "ref-i" + String.format("%05d", i));
+                        insert.setString(2, "bench-d" + (i % settings.departments()));
+                        insert.setString(3, java.time.YearMonth.of(fiscalYears[y], 4).plusMonths(m).toString());
+                        insert.setInt(4, fiscalYears[y]);
+                        insert.setBigDecimal(5, java.math.BigDecimal.valueOf(Dataset.initialValue(i, y, m)));
+                        insert.setObject(6, UUID.randomUUID());
+                        insert.setTimestamp(7, now);
+                        insert.addBatch();
+                        if (++n % settings.batchRows() == 0) {
+                            insert.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+            }
+            insert.executeBatch();
+            c.commit();
+        }
+        return n;
+    }
+
     /** The query of ProgressService.valuesInForce (latest revision per key), for each year, read fully. */
-    private Map<String, Object> valuesQuery(Connection c, String table) throws SQLException {
+    private Map<String, Object> valuesQuery(Connection c, String table, int indicators) throws SQLException {
         Latencies latencies = new Latencies();
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < settings.indicators(); i++) {
+        for (int i = 0; i < indicators; i++) {
             codes.add("ref-i" + String.format("%05d", i));
         }
         String sql = """
@@ -165,8 +203,9 @@ final class References {
     }
 
     /**
-     * Produce → consume on a scratch topic with the measurements topic's partitions, the outbox relay's producer
-     * settings and a consumer with the services' defaults: throughput flat out, then latency at the freshness rate.
+     * The broker's best: produce → consume on a scratch topic with the measurements topic's partitions, durable
+     * (acks=all, idempotent) but batched and compressed as a tuned producer would ({@link #BEST_PRODUCER}), and a
+     * consumer with the client defaults: throughput flat out, then latency at the freshness rate.
      */
     Map<String, Object> kafka(String bootstrap) throws Exception {
         String topic = "bench.scratch." + UUID.randomUUID().toString().substring(0, 6);
@@ -177,6 +216,7 @@ final class References {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
             try {
                 result.put("partitions", partitions);
+                result.put("producer", BEST_PRODUCER);
                 result.put("throughput", produceConsume(bootstrap, topic, partitions, settings.kafkaMessages(), 0));
                 int rate = settings.freshnessRate();
                 result.put("latencyAtFreshnessRate", produceConsume(bootstrap, topic, partitions, rate * 10, rate));
@@ -222,9 +262,7 @@ final class References {
             }, "bench-kafka-reader");
             Properties producerProps = new Properties();
             producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-            producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-            producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-            producerProps.put(ProducerConfig.LINGER_MS_CONFIG, "2");
+            producerProps.putAll(BEST_PRODUCER);
             long start;
             reader.start();
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(),

@@ -48,10 +48,20 @@ public final class LocalSuite implements AutoCloseable {
     }
 
     public static LocalSuite start(Path projectRoot, Path logDirectory, List<String> jvmOptions) throws IOException {
+        return start(projectRoot, logDirectory, jvmOptions, Map.of());
+    }
+
+    /**
+     * As above, with these PostgreSQL server settings over the test defaults (the benchmark passes
+     * {@link PostgresServer#DURABLE}: zonky turns synchronous_commit off).
+     */
+    public static LocalSuite start(Path projectRoot, Path logDirectory, List<String> jvmOptions,
+            Map<String, String> postgresConfig) throws IOException {
         Path root = projectRoot.toAbsolutePath().normalize();
         Path logs = Files.createDirectories(logDirectory);
         LocalTokens tokens = LocalTokens.inDirectory(DevStack.keysDirectory(Files.createTempDirectory("kpi-suite-root")));
-        LocalSuite suite = new LocalSuite(root, logs, KafkaBroker.start(), PostgresServer.startTemporary(), tokens);
+        LocalSuite suite = new LocalSuite(root, logs, KafkaBroker.start(), PostgresServer.startTemporary(postgresConfig),
+                tokens);
         try {
             for (ServiceSpec spec : SuiteServices.ALL) {
                 ServiceSpec onFreePort = spec.withPort(freePort());

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -13,16 +14,29 @@ public final class PostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
+    /** Commits wait for their WAL to reach the disk, as in production (PostgreSQL's own default). */
+    public static final Map<String, String> DURABLE = Map.of("synchronous_commit", "on", "fsync", "on");
+
     private final EmbeddedPostgres postgres;
 
     private PostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
     }
 
-    /** A fresh server in a temporary directory on a random port. */
+    /**
+     * A fresh server in a temporary directory on a random port. zonky's defaults include
+     * {@code synchronous_commit=off}: fast for tests, but a commit then returns before its WAL is flushed.
+     */
     public static PostgresServer startTemporary() {
+        return startTemporary(Map.of());
+    }
+
+    /** As {@link #startTemporary()}, with these server settings over zonky's (e.g. {@link #DURABLE}). */
+    public static PostgresServer startTemporary(Map<String, String> serverConfig) {
         try {
-            return new PostgresServer(EmbeddedPostgres.builder().start());
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            serverConfig.forEach(builder::setServerConfig);
+            return new PostgresServer(builder.start());
         } catch (IOException e) {
             throw new IllegalStateException("embedded PostgreSQL did not start", e);
         }

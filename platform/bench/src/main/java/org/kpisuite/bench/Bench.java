@@ -184,7 +184,7 @@ public final class Bench {
             log("  " + large + " " + progressPoints.get(progressPoints.size() - 1));
             memory.phase("scale: " + settings.largeValues() + " values");
             // Corrections of every month of every indicator until the topic holds the large number of values.
-            long held = new Rebuild(data, new Visibility(data), kafka).count(Topics.MEASUREMENTS);
+            long held = new Rebuild(data, kafka).count(Topics.MEASUREMENTS);
             while (held < settings.largeValues()) {
                 log("scale point: corrections of every value (" + held + " measurement events so far)");
                 Map<String, Object> pass = phases.batches(0, settings.largeIndicators(), "bench scale correction");
@@ -197,7 +197,7 @@ public final class Bench {
 
         memory.phase("rebuild");
         log("rebuild: POST /api/v1/admin/rebuild, replay of every topic");
-        result.put("rebuild", new Rebuild(data, new Visibility(data), kafka)
+        result.put("rebuild", new Rebuild(data, kafka)
                 .run(settings.scale() == BenchSettings.Scale.FULL ? 3_600 : 300));
         log("  " + result.get("rebuild"));
 

@@ -74,7 +74,7 @@ public record BenchSettings(
                 value.apply("BENCH_TARGET"),
                 value.apply("BENCH_JDBC_URL"),
                 value.apply("BENCH_KAFKA"),
-                value.apply("BENCH_SERVICE_JVM_OPTS") == null ? "-Xms128m -Xmx512m -XX:+UseSerialGC"
+                value.apply("BENCH_SERVICE_JVM_OPTS") == null ? "-Xms64m -Xmx192m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC"
                         : value.apply("BENCH_SERVICE_JVM_OPTS"),
                 value.apply("BENCH_OUT") == null ? "platform/bench/target/bench" : value.apply("BENCH_OUT"));
     }

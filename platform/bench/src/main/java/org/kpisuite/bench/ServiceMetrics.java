@@ -12,7 +12,7 @@ final class ServiceMetrics {
 
     private static final List<String> KEPT = List.of("http_server_requests_seconds_count", "http_server_requests_seconds_sum",
             "http_server_requests_seconds_max", "kpi_events_transaction_seconds", "kpi_events_consumed_total",
-            "kpi_status_refresh_seconds", "kpi_status_refreshed_indicators_total", "kpi_outbox_published_total");
+            "kpi_progress_refresh_seconds", "kpi_progress_recalculated_total", "kpi_outbox_published_total");
 
     private ServiceMetrics() {
     }
@@ -78,12 +78,13 @@ final class ServiceMetrics {
         s.put("reportingTransactionMeanMs", round(meanMillis(reporting, "kpi_events_transaction_seconds",
                 "kpi.measurements.v1")));
         s.put("reportingConsumerBusySeconds", round(total(reporting, "kpi_events_transaction_seconds_sum", "")));
-        s.put("statusRefreshMeanMs", round(meanMillis(reporting, "kpi_status_refresh_seconds", "")));
-        double refreshes = total(reporting, "kpi_status_refresh_seconds_count", "");
-        s.put("statusRefreshes", refreshes);
-        s.put("indicatorsPerStatusRefresh", round(refreshes == 0 ? Double.NaN
-                : total(reporting, "kpi_status_refreshed_indicators_total", "") / refreshes));
-        s.put("statusRefreshSeconds", round(total(reporting, "kpi_status_refresh_seconds_sum", "")));
+        // Reporting's recalculation of kept progress, once per consumer transaction that moved values or definitions.
+        s.put("progressRefreshMeanMs", round(meanMillis(reporting, "kpi_progress_refresh_seconds", "")));
+        double refreshes = total(reporting, "kpi_progress_refresh_seconds_count", "");
+        s.put("progressRefreshes", refreshes);
+        s.put("indicatorYearsPerRefresh", round(refreshes == 0 ? Double.NaN
+                : total(reporting, "kpi_progress_recalculated_total", "") / refreshes));
+        s.put("progressRefreshSeconds", round(total(reporting, "kpi_progress_refresh_seconds_sum", "")));
         s.put("progressGetMeanMs", round(meanMillis(reporting, "http_server_requests_seconds",
                 "uri=\"/api/v1/progress\"")));
         return s;

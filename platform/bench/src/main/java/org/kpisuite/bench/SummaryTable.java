@@ -169,8 +169,8 @@ final class SummaryTable {
         }
         out.append('\n');
         out.append(("inside the services: ingestion single POST mean %s ms, batch POST mean %s ms; reporting applied %s "
-                + "measurement events in %s transactions (%s per poll, mean %s ms each, %s s in all), status "
-                + "recalculation mean %s ms for %s indicators\n").formatted(
+                + "measurement events in %s transactions (%s per poll, mean %s ms each, %s s in all), progress "
+                + "recalculation mean %s ms for %s indicator-years\n").formatted(
                 ms(num(result, "whereTheTimeGoes", "ingestionSinglePostMeanMs")),
                 ms(num(result, "whereTheTimeGoes", "ingestionBatchPostMeanMs")),
                 fmt(num(result, "whereTheTimeGoes", "reportingMeasurementEvents")),
@@ -178,8 +178,8 @@ final class SummaryTable {
                 ms(num(result, "whereTheTimeGoes", "reportingEventsPerTransaction")),
                 ms(num(result, "whereTheTimeGoes", "reportingTransactionMeanMs")),
                 ms(num(result, "whereTheTimeGoes", "reportingConsumerBusySeconds")),
-                ms(num(result, "whereTheTimeGoes", "statusRefreshMeanMs")),
-                ms(num(result, "whereTheTimeGoes", "indicatorsPerStatusRefresh"))));
+                ms(num(result, "whereTheTimeGoes", "progressRefreshMeanMs")),
+                ms(num(result, "whereTheTimeGoes", "indicatorYearsPerRefresh"))));
         out.append("PostgreSQL synchronous_commit=%s; scale %s; machine: %s processors, load average at start %s; total %s s\n"
                 .formatted(get(result, "reference", "jdbc", "synchronousCommit"), s.scale().name().toLowerCase(Locale.ROOT),
                         num(result, "machine", "availableProcessors") > 0 ? fmt(num(result, "machine", "availableProcessors")) : "?",

@@ -160,7 +160,9 @@ public final class Dataset {
         String body = "{\"dryRun\":true,\"rows\":[" + rows + "]}";
         long deadline = System.nanoTime() + WAIT_NANOS;
         SuiteClient.Answer answer;
-        while (!(answer = client.post(endpoints.ingestion() + "/api/v1/measurements/batch", body)).ok()) {
+        // A dry run answers 200 with its rejections listed: it passes once none is left.
+        while (!(answer = client.post(endpoints.ingestion() + "/api/v1/measurements/batch", body)).ok()
+                || answer.json(mapper).path("rejected").asInt(-1) != 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("ingestion did not learn of the indicators: " + answer.body());
             }

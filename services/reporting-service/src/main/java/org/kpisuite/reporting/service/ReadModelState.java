@@ -1,7 +1,6 @@
 package org.kpisuite.reporting.service;
 
 import java.time.LocalDate;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,12 +50,6 @@ public class ReadModelState {
     public boolean rebuildingForShare() {
         return entityManager.createNativeQuery("select rebuild_id from read_model_state where id = 1 for share")
                 .getSingleResult() != null;
-    }
-
-    public UUID rebuildId() {
-        Object id = entityManager.createNativeQuery("select rebuild_id from read_model_state where id = 1")
-                .getSingleResult();
-        return id == null ? null : (UUID) id;
     }
 
     private static LocalDate toDate(Object value) {

@@ -12,7 +12,8 @@ final class ServiceMetrics {
 
     private static final List<String> KEPT = List.of("http_server_requests_seconds_count", "http_server_requests_seconds_sum",
             "http_server_requests_seconds_max", "kpi_events_transaction_seconds", "kpi_events_consumed_total",
-            "kpi_progress_refresh_seconds", "kpi_progress_recalculated_total", "kpi_outbox_published_total");
+            "kpi_progress_refresh_seconds", "kpi_progress_recalculated_total", "kpi_outbox_published_total",
+            "kpi_progress_lag_seconds");
 
     private ServiceMetrics() {
     }
@@ -78,13 +79,16 @@ final class ServiceMetrics {
         s.put("reportingTransactionMeanMs", round(meanMillis(reporting, "kpi_events_transaction_seconds",
                 "kpi.measurements.v1")));
         s.put("reportingConsumerBusySeconds", round(total(reporting, "kpi_events_transaction_seconds_sum", "")));
-        // Reporting's recalculation of kept progress, once per consumer transaction that moved values or definitions.
+        // Reporting's recalculation of kept progress: a pass of its refresher over the marks of the polls committed
+        // since the last one (and a definition's own transaction); the lag from a poll's commit to its progress.
         s.put("progressRefreshMeanMs", round(meanMillis(reporting, "kpi_progress_refresh_seconds", "")));
         double refreshes = total(reporting, "kpi_progress_refresh_seconds_count", "");
         s.put("progressRefreshes", refreshes);
         s.put("indicatorYearsPerRefresh", round(refreshes == 0 ? Double.NaN
                 : total(reporting, "kpi_progress_recalculated_total", "") / refreshes));
         s.put("progressRefreshSeconds", round(total(reporting, "kpi_progress_refresh_seconds_sum", "")));
+        s.put("progressLagMeanMs", round(meanMillis(reporting, "kpi_progress_lag_seconds", "")));
+        s.put("progressLagMaxMs", round(total(reporting, "kpi_progress_lag_seconds_max", "") * 1000));
         s.put("progressGetMeanMs", round(meanMillis(reporting, "http_server_requests_seconds",
                 "uri=\"/api/v1/progress\"")));
         return s;

@@ -170,7 +170,8 @@ final class SummaryTable {
         out.append('\n');
         out.append(("inside the services: ingestion single POST mean %s ms, batch POST mean %s ms; reporting applied %s "
                 + "measurement events in %s transactions (%s per poll, mean %s ms each, %s s in all), progress "
-                + "recalculation mean %s ms for %s indicator-years\n").formatted(
+                + "recalculation mean %s ms for %s indicator-years a pass, from a poll's commit to its progress mean %s ms, "
+                + "max %s ms\n").formatted(
                 ms(num(result, "whereTheTimeGoes", "ingestionSinglePostMeanMs")),
                 ms(num(result, "whereTheTimeGoes", "ingestionBatchPostMeanMs")),
                 fmt(num(result, "whereTheTimeGoes", "reportingMeasurementEvents")),
@@ -179,7 +180,9 @@ final class SummaryTable {
                 ms(num(result, "whereTheTimeGoes", "reportingTransactionMeanMs")),
                 ms(num(result, "whereTheTimeGoes", "reportingConsumerBusySeconds")),
                 ms(num(result, "whereTheTimeGoes", "progressRefreshMeanMs")),
-                ms(num(result, "whereTheTimeGoes", "indicatorYearsPerRefresh"))));
+                ms(num(result, "whereTheTimeGoes", "indicatorYearsPerRefresh")),
+                ms(num(result, "whereTheTimeGoes", "progressLagMeanMs")),
+                ms(num(result, "whereTheTimeGoes", "progressLagMaxMs"))));
         out.append("PostgreSQL synchronous_commit=%s; scale %s; machine: %s processors, load average at start %s; total %s s\n"
                 .formatted(get(result, "reference", "jdbc", "synchronousCommit"), s.scale().name().toLowerCase(Locale.ROOT),
                         num(result, "machine", "availableProcessors") > 0 ? fmt(num(result, "machine", "availableProcessors")) : "?",

@@ -12,7 +12,8 @@ import org.kpisuite.testing.PrometheusText;
 /**
  * "Visible in reporting", checked without loading reporting while it works: its own count of events applied
  * (the {@code kpi_events_consumed_total} counter of {@code /q/metrics}, incremented once a consumer transaction
- * has committed), polled every {@code BENCH_METRICS_POLL_MS}; then the totals once, exactly, through
+ * has committed) and, in the same answer, no value waiting for its progress to be recalculated
+ * ({@code kpi_progress_pending} is 0), polled every {@code BENCH_METRICS_POLL_MS}; then the totals once, exactly, through
  * {@code GET /api/v1/progress}: every indicator's yearly actual equals what the benchmark worked out itself.
  */
 final class Visibility {
@@ -50,13 +51,21 @@ final class Visibility {
         return consumed(Topics.MEASUREMENTS);
     }
 
+    /** Measurement events applied with their progress recalculated: none counted while any recalculation waits. */
+    private double measurementsRecalculated() {
+        var answer = Dataset.check(data.client.getText(data.endpoints.reporting() + "/q/metrics"), "GET /q/metrics");
+        double consumed = PrometheusText.value(answer.body(), "kpi_events_consumed_total",
+                Map.of("topic", Topics.MEASUREMENTS));
+        return PrometheusText.value(answer.body(), "kpi_progress_pending", Map.of()) == 0 ? consumed : -1;
+    }
+
     /**
-     * Waits until reporting has applied {@code events} measurement events more than {@code baseline}, then checks
-     * the given fiscal years (indexes) exactly.
+     * Waits until reporting has applied {@code events} measurement events more than {@code baseline} and
+     * recalculated their progress, then checks the given fiscal years (indexes) exactly.
      */
     Outcome await(double baseline, long events, List<Integer> years, long timeoutSeconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (measurementsConsumed() - baseline < events) {
+        while (measurementsRecalculated() - baseline < events) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("reporting applied " + (measurementsConsumed() - baseline) + " of "
                         + events + " measurement events within " + timeoutSeconds + " s");

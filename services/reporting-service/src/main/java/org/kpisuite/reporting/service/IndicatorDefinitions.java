@@ -1,7 +1,11 @@
 package org.kpisuite.reporting.service;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.messaging.InboundEvent;
@@ -32,8 +37,11 @@ public class IndicatorDefinitions {
 
     private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
 
+    @Inject
+    EntityManager entityManager;
+
     public List<IndicatorEvent> all() {
-        return IndicatorView.<IndicatorView>listAll().stream().map(this::read).toList();
+        return load(null);
     }
 
     /** Every indicator with a target in the fiscal year, in {@link #LIST_ORDER}. */
@@ -46,7 +54,54 @@ public class IndicatorDefinitions {
         if (codes.isEmpty()) {
             return List.of();
         }
-        return IndicatorView.<IndicatorView>list("code in ?1", codes).stream().map(this::read).toList();
+        return load(codes);
+    }
+
+    /**
+     * The views' versions first, and the whole state only of those not parsed at their version: the recalculation
+     * on every poll asks for its indicators, and loading their JSON (and managing them as entities) cost more than
+     * the calculation itself.
+     */
+    private List<IndicatorEvent> load(Collection<String> codes) {
+        return Jdbc.work(entityManager, connection -> {
+            Map<String, Long> versions = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(codes == null
+                    ? "select code, version from indicator_view"
+                    : "select code, version from indicator_view where code = any(?)")) {
+                if (codes != null) {
+                    select.setArray(1, Jdbc.strings(connection, codes));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        versions.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            List<String> stale = versions.entrySet().stream().filter(e -> {
+                Parsed known = parsed.get(e.getKey());
+                return known == null || known.version() != e.getValue();
+            }).map(Map.Entry::getKey).toList();
+            if (!stale.isEmpty()) {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "select code, version, state::text from indicator_view where code = any(?)")) {
+                    select.setArray(1, Jdbc.strings(connection, stale));
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            parsed.put(rs.getString(1), new Parsed(rs.getLong(2),
+                                    InboundEvent.read(mapper, rs.getString(3), IndicatorEvent.class)));
+                        }
+                    }
+                }
+            }
+            List<IndicatorEvent> result = new ArrayList<>(versions.size());
+            versions.forEach((code, version) -> {
+                Parsed known = parsed.get(code);
+                if (known != null) {
+                    result.add(known.indicator()); // at that version, or a newer one committed meanwhile
+                }
+            });
+            return result;
+        });
     }
 
     public Optional<IndicatorEvent> find(String code) {

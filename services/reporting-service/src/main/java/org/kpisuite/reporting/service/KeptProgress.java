@@ -2,6 +2,7 @@ package org.kpisuite.reporting.service;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,9 +32,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Progress as of today, kept ready per fiscal year: the consumers recalculate, before their transaction commits,
- * only the (indicator, target year) pairs that the transaction's values or definitions can move, and write them
- * to kept_progress with the year's next version. A read compares the year's version with its own copy and loads
+ * Progress as of today, kept ready per fiscal year: only the (indicator, target year) pairs that new values or
+ * definitions can move are recalculated (values just after their poll has committed, by the
+ * {@link ProgressRefresher}; a definition in its own transaction), and written to kept_progress with the year's
+ * next version. A read compares the year's version with its own copy and loads
  * only the newer rows, so every replica serves what the database holds and a read costs one small query.
  * The first write of a new day (or the first read, or the scheduled check) recalculates a year whole.
  */
@@ -70,6 +72,9 @@ public class KeptProgress {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    ProgressRefresher refresher;
+
     /** One fiscal year's progress as of {@code asOf}, in list order; {@code versions} per indicator code. */
     public record Snapshot(int fiscalYear, LocalDate asOf, long version, long planGeneration,
             List<IndicatorProgress> progress, Map<String, IndicatorProgress> byCode, Map<String, Long> versions) {
@@ -103,7 +108,11 @@ public class KeptProgress {
         noted().redefined.add(code);
     }
 
-    /** Recalculates what the current transaction noted, unless a rebuild is replaying (it recalculates at its end). */
+    /**
+     * Before the transaction commits, unless a rebuild is replaying (it recalculates at its end): the values noted
+     * are marked pending, for the {@link ProgressRefresher} to recalculate once this has committed (many polls'
+     * marks in one go when values arrive faster than it recalculates); a redefined indicator is recalculated now.
+     */
     public void refreshNoted() {
         Noted noted = (Noted) transactions.getResource(Noted.class);
         if (noted == null || (noted.redefined.isEmpty() && noted.valueYears.isEmpty())) {
@@ -113,7 +122,68 @@ public class KeptProgress {
         if (state.rebuildingForShare()) {
             return;
         }
-        registry.timer("kpi.progress.refresh").record(() -> refresh(noted.redefined, noted.valueYears, today()));
+        if (!noted.valueYears.isEmpty()) {
+            markPending(noted.valueYears);
+            refresher.wakeAfterCommit();
+        }
+        if (!noted.redefined.isEmpty()) {
+            registry.timer("kpi.progress.refresh").record(() -> refresh(noted.redefined, Map.of(), today()));
+        }
+    }
+
+    private void markPending(Map<String, Set<Integer>> valueYears) {
+        List<String> codes = new ArrayList<>();
+        List<Integer> years = new ArrayList<>();
+        valueYears.forEach((code, ys) -> ys.forEach(y -> {
+            codes.add(code);
+            years.add(y);
+        }));
+        Jdbc.work(entityManager, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into kept_pending (indicator_code, value_year) select * from unnest(?::varchar[], ?::int4[])")) {
+                insert.setArray(1, Jdbc.strings(connection, codes));
+                insert.setArray(2, connection.createArrayOf("int4", years.toArray()));
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    /** What one {@link #refreshPending} claimed: how many marks, and when the oldest of them was made. */
+    public record Claimed(int marks, Instant oldest) {
+    }
+
+    /**
+     * In the current transaction: claims up to {@code max} pending marks of any replica (skipping those another
+     * refresher holds) and recalculates what their values reach. Nothing while a rebuild replays.
+     */
+    public Claimed refreshPending(int max) {
+        if (state.rebuildingForShare()) {
+            return new Claimed(0, null);
+        }
+        Map<String, Set<Integer>> valueYears = new TreeMap<>();
+        Instant[] oldest = { null };
+        int marks = Jdbc.work(entityManager, connection -> {
+            int claimed = 0;
+            try (PreparedStatement claim = connection.prepareStatement("""
+                    delete from kept_pending where id in (
+                        select id from kept_pending order by id limit ? for update skip locked)
+                    returning indicator_code, value_year, marked_at""")) {
+                claim.setInt(1, max);
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        claimed++;
+                        valueYears.computeIfAbsent(rs.getString(1), c -> new TreeSet<>()).add(rs.getInt(2));
+                        Instant marked = rs.getTimestamp(3).toInstant();
+                        oldest[0] = oldest[0] == null || marked.isBefore(oldest[0]) ? marked : oldest[0];
+                    }
+                }
+            }
+            return claimed;
+        });
+        if (marks > 0) {
+            registry.timer("kpi.progress.refresh").record(() -> refresh(Set.of(), valueYears, today()));
+        }
+        return new Claimed(marks, oldest[0]);
     }
 
     private Noted noted() {
@@ -147,10 +217,10 @@ public class KeptProgress {
     void refresh(Set<String> redefined, Map<String, Set<Integer>> valueYears, LocalDate today) {
         Set<String> codes = new TreeSet<>(redefined);
         codes.addAll(valueYears.keySet());
-        // A definition and its values may arrive in two transactions at once: whichever recalculates second waits
-        // here for the first to commit, and then reads both.
+        // A definition and the recalculation of new values may run in two transactions at once: whichever comes
+        // second waits here for the first to commit, and then reads both.
         Jdbc.work(entityManager, connection -> {
-            MeasurementProjection.lockIndicators(connection, codes);
+            MeasurementProjection.lockIndicators(connection, MeasurementProjection.RECALCULATION_LOCKS, codes);
             return null;
         });
         Map<Integer, List<IndicatorEvent>> pairs = new TreeMap<>();
@@ -186,7 +256,8 @@ public class KeptProgress {
 
     /**
      * Locks the years' rows in order (replicas and the rebuild refresh concurrently), then recalculates in each
-     * year the given pairs, or every indicator where the year is new, kept for another day, or {@code whole}.
+     * year the given pairs, or every indicator where the year is new, kept for another day, or {@code whole}; all
+     * years with one query of values and one statement per table.
      */
     private void refreshYears(Set<Integer> years, Map<Integer, List<IndicatorEvent>> pairs,
             Map<Integer, Set<String>> dropped, LocalDate today, boolean whole) {
@@ -194,28 +265,43 @@ public class KeptProgress {
             return;
         }
         Map<Integer, Object[]> locked = lockYears(years, today);
-        int recalculated = 0;
+        Map<Integer, List<IndicatorEvent>> calculate = new TreeMap<>();
+        Map<Integer, Long> versions = new TreeMap<>();
+        Set<Integer> wholeYears = new TreeSet<>();
         for (int year : years) {
             Object[] row = locked.get(year);
-            long version = ((Number) row[1]).longValue() + 1;
-            boolean wholeYear = whole || !today.equals(row[0]) || ((Number) row[1]).longValue() == 0;
-            List<IndicatorEvent> indicators = wholeYear ? definitions.withTargetIn(year)
-                    : pairs.getOrDefault(year, List.of()).stream().sorted(IndicatorDefinitions.LIST_ORDER).toList();
-            List<IndicatorProgress> results = calculation.calculate(indicators, year, today,
-                    ProgressCalculation.Source.KEPT);
-            write(year, version, results);
-            if (wholeYear) {
-                emptyAllBut(year, version, indicators.stream().map(IndicatorEvent::code).toList());
-            } else if (dropped.containsKey(year)) {
-                empty(year, version, dropped.get(year));
+            versions.put(year, ((Number) row[1]).longValue() + 1);
+            if (whole || !today.equals(row[0]) || ((Number) row[1]).longValue() == 0) {
+                wholeYears.add(year);
             }
-            statuses.record(results);
-            entityManager.createNativeQuery("update kept_year set as_of = :today, version = :version where fiscal_year = :year")
-                    .setParameter("today", today).setParameter("version", version).setParameter("year", year)
-                    .executeUpdate();
-            recalculated += results.size();
         }
-        registry.counter("kpi.progress.recalculated").increment(recalculated);
+        List<IndicatorEvent> all = wholeYears.isEmpty() ? List.of() : definitions.all();
+        for (int year : years) {
+            calculate.put(year, (wholeYears.contains(year)
+                    ? all.stream().filter(i -> i.targetFor(year) != null)
+                    : pairs.getOrDefault(year, List.of()).stream()).sorted(IndicatorDefinitions.LIST_ORDER).toList());
+        }
+        List<IndicatorProgress> results = calculation.calculateKept(calculate, today);
+        write(versions, results);
+        for (int year : years) {
+            if (wholeYears.contains(year)) {
+                emptyAllBut(year, versions.get(year), calculate.get(year).stream().map(IndicatorEvent::code).toList());
+            } else if (dropped.containsKey(year)) {
+                empty(year, versions.get(year), dropped.get(year));
+            }
+        }
+        statuses.record(results);
+        Jdbc.work(entityManager, connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update kept_year k set as_of = ?, version = v.version
+                    from unnest(?::int4[], ?::int8[]) as v(fiscal_year, version) where k.fiscal_year = v.fiscal_year""")) {
+                update.setObject(1, today);
+                update.setArray(2, connection.createArrayOf("int4", versions.keySet().toArray()));
+                update.setArray(3, connection.createArrayOf("int8", versions.values().toArray()));
+                return update.executeUpdate();
+            }
+        });
+        registry.counter("kpi.progress.recalculated").increment(results.size());
     }
 
     private Map<Integer, Object[]> lockYears(Set<Integer> years, LocalDate today) {
@@ -243,7 +329,7 @@ public class KeptProgress {
         });
     }
 
-    private void write(int year, long version, List<IndicatorProgress> results) {
+    private void write(Map<Integer, Long> versions, List<IndicatorProgress> results) {
         if (results.isEmpty()) {
             return;
         }
@@ -254,13 +340,14 @@ public class KeptProgress {
         Jdbc.work(entityManager, connection -> {
             try (PreparedStatement upsert = connection.prepareStatement("""
                     insert into kept_progress (fiscal_year, indicator_code, indicator_version, version, progress)
-                    select ?, code, iv, ?, p::jsonb from unnest(?::varchar[], ?::int8[], ?::text[]) as t(code, iv, p)
+                    select y, code, iv, v, p::jsonb
+                    from unnest(?::int4[], ?::varchar[], ?::int8[], ?::int8[], ?::text[]) as t(y, code, iv, v, p)
                     on conflict (fiscal_year, indicator_code) do update set indicator_version = excluded.indicator_version,
                         version = excluded.version, progress = excluded.progress""")) {
-                upsert.setInt(1, year);
-                upsert.setLong(2, version);
-                upsert.setArray(3, Jdbc.column(connection, "varchar", results, p -> p.indicator().code()));
-                upsert.setArray(4, Jdbc.column(connection, "int8", results, p -> p.indicator().version()));
+                upsert.setArray(1, Jdbc.column(connection, "int4", results, IndicatorProgress::fiscalYear));
+                upsert.setArray(2, Jdbc.column(connection, "varchar", results, p -> p.indicator().code()));
+                upsert.setArray(3, Jdbc.column(connection, "int8", results, p -> p.indicator().version()));
+                upsert.setArray(4, Jdbc.column(connection, "int8", results, p -> versions.get(p.fiscalYear())));
                 upsert.setArray(5, connection.createArrayOf("text", json.toArray()));
                 return upsert.executeUpdate();
             }

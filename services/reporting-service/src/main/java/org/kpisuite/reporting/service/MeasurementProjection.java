@@ -36,8 +36,12 @@ import org.kpisuite.messaging.UnreadableEventException;
 @ApplicationScoped
 public class MeasurementProjection {
 
-    /** Advisory lock space of the read model's per-indicator locks (ingestion uses space 1 in its own database). */
-    private static final int LOCK_SPACE = 2;
+    /**
+     * Advisory lock spaces of the read model's per-indicator locks (ingestion uses 1 and 3 in its own database):
+     * applying values, and recalculating their progress (a definition and the values' recalculation, one at a time).
+     */
+    static final int APPLY_LOCKS = 2;
+    static final int RECALCULATION_LOCKS = 4;
 
     @Inject
     EntityManager entityManager;
@@ -96,7 +100,7 @@ public class MeasurementProjection {
         return Jdbc.work(entityManager, connection -> {
             // The rebuild's reader and another replica's consumer may apply the same indicators: take them one at a
             // time, in one order, so that two deltas are never computed from the same value in force.
-            lockIndicators(connection, revisions.stream().map(Revision::indicator).collect(TreeSet::new, Set::add,
+            lockIndicators(connection, APPLY_LOCKS, revisions.stream().map(Revision::indicator).collect(TreeSet::new, Set::add,
                     Set::addAll));
             List<Revision> fresh = insertHistory(connection, revisions);
             if (fresh.isEmpty()) {
@@ -164,13 +168,12 @@ public class MeasurementProjection {
     }
 
     /**
-     * Takes the read model's lock of each indicator, in one order, until the transaction ends: whoever applies its
-     * values or recalculates its progress holds it, so a recalculation always sees the other's committed work.
+     * Takes the read model's lock of each indicator in that space, in one order, until the transaction ends.
      */
-    static void lockIndicators(Connection connection, Collection<String> sortedCodes) throws SQLException {
+    static void lockIndicators(Connection connection, int space, Collection<String> sortedCodes) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement(
                 "select count(pg_advisory_xact_lock(?, hashtext(code))) from unnest(?::varchar[]) with ordinality as l(code, n)")) {
-            lock.setInt(1, LOCK_SPACE);
+            lock.setInt(1, space);
             lock.setArray(2, Jdbc.strings(connection, sortedCodes));
             lock.executeQuery().close();
         }

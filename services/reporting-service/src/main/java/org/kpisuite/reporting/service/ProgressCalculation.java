@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.reporting.config.ReportingConfig;
 import org.kpisuite.reporting.domain.MonthlyValue;
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
@@ -51,7 +54,8 @@ public class ProgressCalculation {
         if (indicators.isEmpty()) {
             return List.of();
         }
-        Map<String, List<MonthlyValue>> values = valuesNeeded(indicators, fiscalYear, asOf, source);
+        Map<String, List<MonthlyValue>> values = valuesNeeded(indicators.stream().map(IndicatorEvent::code).toList(),
+                firstYearRead(indicators, fiscalYear), fiscalYear, asOf, source);
         PlanPlaces places = planPlaces.get();
         List<IndicatorProgress> result = new ArrayList<>(indicators.size());
         for (IndicatorEvent indicator : indicators) {
@@ -62,10 +66,50 @@ public class ProgressCalculation {
         return result;
     }
 
+    /**
+     * The progress kept for today of several target years at once, from one query of the monthly totals: each
+     * indicator is given the values of the years its target reads. Without plan places: the kept rows hold only
+     * the progress, and a read attaches the places of its own plan generation.
+     */
+    public List<IndicatorProgress> calculateKept(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today) {
+        Set<String> codes = new TreeSet<>();
+        int firstYear = Integer.MAX_VALUE;
+        int lastYear = Integer.MIN_VALUE;
+        for (var year : byYear.entrySet()) {
+            if (year.getValue().isEmpty()) {
+                continue;
+            }
+            year.getValue().forEach(i -> codes.add(i.code()));
+            firstYear = Math.min(firstYear, firstYearRead(year.getValue(), year.getKey()));
+            lastYear = Math.max(lastYear, year.getKey());
+        }
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<MonthlyValue>> values = valuesNeeded(List.copyOf(codes), firstYear, lastYear, today,
+                Source.KEPT);
+        List<IndicatorProgress> result = new ArrayList<>();
+        byYear.forEach((fiscalYear, indicators) -> {
+            for (IndicatorEvent indicator : indicators) {
+                int from = firstYearRead(List.of(indicator), fiscalYear);
+                List<MonthlyValue> read = values.getOrDefault(indicator.code(), List.of()).stream()
+                        .filter(v -> {
+                            int year = FiscalCalendar.fiscalYearOf(v.month());
+                            return year >= from && year <= fiscalYear;
+                        }).toList();
+                var input = input(indicator, fiscalYear, today, Map.of(indicator.code(), read));
+                result.add(new IndicatorProgress(indicator, input.target(), fiscalYear, today,
+                        ProgressCalculator.calculate(input), PlanPlaces.Place.UNKNOWN));
+            }
+        });
+        return result;
+    }
+
     /** One indicator's twelve months, from the history as of the date. */
     public List<ProgressCalculator.MonthPoint> series(IndicatorEvent indicator, int fiscalYear, LocalDate asOf) {
         return ProgressCalculator.series(input(indicator, fiscalYear, asOf,
-                valuesNeeded(List.of(indicator), fiscalYear, asOf, Source.HISTORY)));
+                valuesNeeded(List.of(indicator.code()), firstYearRead(List.of(indicator), fiscalYear), fiscalYear, asOf,
+                        Source.HISTORY)));
     }
 
     private static ProgressCalculator.Input input(IndicatorEvent indicator, int fiscalYear, LocalDate asOf,
@@ -74,11 +118,9 @@ public class ProgressCalculation {
                 indicator.referenceOnly(), fiscalYear, asOf, values.getOrDefault(indicator.code(), List.of()));
     }
 
-    /** The values the targets need, and the previous year's: year-on-year changes and the seasonal pace. */
-    private Map<String, List<MonthlyValue>> valuesNeeded(List<IndicatorEvent> indicators, int fiscalYear,
+    /** The values of the fiscal years the targets need, up to the asOf month, in one query. */
+    private Map<String, List<MonthlyValue>> valuesNeeded(List<String> codes, int firstYear, int fiscalYear,
             LocalDate asOf, Source source) {
-        int firstYear = firstYearRead(indicators, fiscalYear);
-        List<String> codes = indicators.stream().map(IndicatorEvent::code).toList();
         String lastMonth = YearMonth.from(asOf).toString();
         String sql = source == Source.KEPT ? """
                 select indicator_code, component, breakdown, period, value
@@ -113,7 +155,10 @@ public class ProgressCalculation {
         });
     }
 
-    /** The first fiscal year whose values the indicators' targets of the year read (one year before the scope). */
+    /**
+     * The first fiscal year whose values the indicators' targets of the year read: one year before the scope, for
+     * year-on-year changes and the seasonal pace.
+     */
     static int firstYearRead(List<IndicatorEvent> indicators, int fiscalYear) {
         return indicators.stream().mapToInt(i -> i.targetFor(fiscalYear).firstYearNeeded()).min().orElse(fiscalYear) - 1;
     }

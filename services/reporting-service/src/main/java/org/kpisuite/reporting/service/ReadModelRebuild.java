@@ -88,8 +88,8 @@ public class ReadModelRebuild {
                 throw new ProblemException(409, "rebuild-running", "A rebuild is running",
                         "a rebuild of the read model is in progress: GET /api/v1/admin/rebuild tells how far it is", List.of());
             }
-            // The values are emptied; the full-state views stay readable and take every event again (version -1).
-            entityManager.createNativeQuery("truncate measurement_revision, measurement_current, monthly_total")
+            // The values (and the marks of their pending recalculation) are emptied; the full-state views stay readable and take every event again (version -1).
+            entityManager.createNativeQuery("truncate measurement_revision, measurement_current, monthly_total, kept_pending")
                     .executeUpdate();
             entityManager.createNativeQuery("update indicator_view set version = -1").executeUpdate();
             entityManager.createNativeQuery("update plan_item_view set version = -1").executeUpdate();

@@ -67,6 +67,9 @@ class KeptProgressPropertyTest {
     EntityManager entityManager;
 
     @Inject
+    ProgressRefresher refresher;
+
+    @Inject
     ObjectMapper mapper;
 
     @Inject
@@ -238,6 +241,7 @@ class KeptProgressPropertyTest {
             events.forEach(e -> projection.apply(Topics.MEASUREMENTS, e));
             projection.flush();
         });
+        refresher.drain(); // what the refresher's thread does once a poll has committed, here at once
     }
 
     /** Each read in a transaction of its own, as each request has its own session in the service. */

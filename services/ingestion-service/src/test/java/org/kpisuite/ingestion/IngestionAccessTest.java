@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kpisuite.security.VerifiedTokens;
 import org.kpisuite.testing.AccessRules;
 import org.kpisuite.testing.AccessRules.Endpoint;
 import org.kpisuite.testing.LocalTokens;
@@ -28,10 +29,12 @@ import org.kpisuite.testing.Tokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
 
 /**
@@ -76,6 +79,15 @@ class IngestionAccessTest {
     @MethodSource("endpoints")
     void onlyTheStatedRolesGetIn(Endpoint endpoint) {
         AccessRules.assertAccess(endpoint);
+    }
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void tokensAreVerifiedThroughTheSuitesParserThatRemembersThem() {
+        // The access rules above hold with it: a tampered or expired token is still refused.
+        assertThat(ClientProxy.unwrap(parser)).isInstanceOf(VerifiedTokens.class);
     }
 
     @Test

@@ -62,6 +62,7 @@ public class ProgressRefresher {
     void start(@Observes StartupEvent event) {
         lag = Timer.builder("kpi.progress.lag")
                 .description("From a poll's commit marking values pending to the commit of their recalculated progress")
+                .publishPercentiles(0.5, 0.99)
                 .register(registry);
         Gauge.builder("kpi.progress.pending", this::pendingMarks)
                 .description("Values applied whose progress is not recalculated yet (marks of every replica)")

@@ -41,8 +41,8 @@ final class Repository {
             "mp.jwt.verify.publickey.location",
             "mp.jwt.verify.issuer",
             "smallrye.jwt.path.groups");
-    /** Variables read by the container image's launcher, not by Quarkus. */
-    private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND");
+    /** Variables read by the container image's launcher or by the C library, not by Quarkus. */
+    private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND", "MALLOC_ARENA_MAX");
 
     /** One service module: its name, HTTP port and database, as its application.properties says. */
     record Service(String name, int port, String database, Properties properties) {

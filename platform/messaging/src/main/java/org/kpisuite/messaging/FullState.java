@@ -54,11 +54,13 @@ public final class FullState<T, K> {
     }
 
     /**
-     * A replica kept as one JPA entity per key: found by its id, created by {@code create} when new, updated by
-     * {@code update} and persisted; a tombstone deletes it, then runs {@code removed} if there was one.
+     * A replica kept as one JPA entity per key: found by its id, created new with {@code create} and its id set by
+     * {@code setId}, updated by {@code update} and persisted; a tombstone deletes it, then runs {@code removed} if
+     * there was one.
      */
-    public static <T, K, E> Replica<T, K> entities(Class<E> entity, Function<K, E> create, ToLongFunction<E> version,
-            Update<T, E> update, java.util.function.Consumer<K> removed) {
+    public static <T, K, E> Replica<T, K> entities(Class<E> entity, java.util.function.Supplier<E> create,
+            java.util.function.BiConsumer<E, K> setId, ToLongFunction<E> version, Update<T, E> update,
+            java.util.function.Consumer<K> removed) {
         return new Replica<>() {
             @Override
             public Long heldVersion(K key) {
@@ -71,7 +73,8 @@ public final class FullState<T, K> {
                 EntityManager entityManager = Panache.getEntityManager();
                 E held = entityManager.find(entity, key);
                 if (held == null) {
-                    held = create.apply(key);
+                    held = create.get();
+                    setId.accept(held, key);
                     update.apply(held, state, json);
                     entityManager.persist(held);
                 } else {
@@ -91,10 +94,11 @@ public final class FullState<T, K> {
         };
     }
 
-    /** {@link #entities(Class, Function, ToLongFunction, Update, java.util.function.Consumer)} with nothing more to do on removal. */
-    public static <T, K, E> Replica<T, K> entities(Class<E> entity, Function<K, E> create, ToLongFunction<E> version,
-            Update<T, E> update) {
-        return entities(entity, create, version, update, key -> {
+    /** {@link #entities(Class, java.util.function.Supplier, java.util.function.BiConsumer, ToLongFunction, Update,
+     * java.util.function.Consumer) entities} with nothing more to do on removal. */
+    public static <T, K, E> Replica<T, K> entities(Class<E> entity, java.util.function.Supplier<E> create,
+            java.util.function.BiConsumer<E, K> setId, ToLongFunction<E> version, Update<T, E> update) {
+        return entities(entity, create, setId, version, update, key -> {
         });
     }
 

@@ -2,8 +2,8 @@ package org.kpisuite.plan;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.kpisuite.plan.IndicatorReferenceConsumerTest.record;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -131,12 +131,5 @@ class EventContractTest {
 
     private static IndicatorReference stored(String code) {
         return QuarkusTransaction.requiringNew().call(() -> IndicatorReference.<IndicatorReference>findById(code));
-    }
-
-    private static ConsumerRecord<String, String> record(String key, String value) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.INDICATORS, 0, 0L, key, value);
-        CloudEvents.headers(IndicatorEvent.TYPE_CHANGED, key)
-                .forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-        return record;
     }
 }

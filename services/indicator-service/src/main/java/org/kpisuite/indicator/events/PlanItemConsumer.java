@@ -21,11 +21,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class PlanItemConsumer extends FullStateConsumer<PlanItemEvent, UUID> {
 
-    private final FullState.Replica<PlanItemEvent, UUID> replica = FullState.entities(PlanItemReplica.class, id -> {
-        PlanItemReplica created = new PlanItemReplica();
-        created.id = id;
-        return created;
-    }, held -> held.version, (held, item, json) -> {
+    private final FullState.Replica<PlanItemEvent, UUID> replica = FullState.entities(PlanItemReplica.class,
+            PlanItemReplica::new, (held, id) -> held.id = id, held -> held.version, (held, item, json) -> {
         held.planCode = item.planCode();
         held.code = item.code();
         held.removed = item.removed();

@@ -25,11 +25,7 @@ public class IndicatorConsumer extends FullStateConsumer<IndicatorEvent, String>
     IndicatorDefinitions definitions;
 
     private final FullState.Replica<IndicatorEvent, String> replica = FullState.entities(IndicatorReplica.class,
-            code -> {
-                IndicatorReplica created = new IndicatorReplica();
-                created.code = code;
-                return created;
-            }, held -> held.version, (held, indicator, state) -> {
+            IndicatorReplica::new, (held, code) -> held.code = code, held -> held.version, (held, indicator, state) -> {
                 held.department = indicator.department();
                 held.retired = indicator.retired();
                 held.version = indicator.version();

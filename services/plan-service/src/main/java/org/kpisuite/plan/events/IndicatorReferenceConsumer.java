@@ -20,11 +20,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class IndicatorReferenceConsumer extends FullStateConsumer<IndicatorEvent, String> {
 
     private final FullState.Replica<IndicatorEvent, String> replica = FullState.entities(IndicatorReference.class,
-            code -> {
-                IndicatorReference created = new IndicatorReference();
-                created.code = code;
-                return created;
-            }, held -> held.version, (held, indicator, json) -> {
+            IndicatorReference::new, (held, code) -> held.code = code, held -> held.version,
+            (held, indicator, json) -> {
                 held.planItemId = indicator.planItemId();
                 held.retired = indicator.retired();
                 held.version = indicator.version();

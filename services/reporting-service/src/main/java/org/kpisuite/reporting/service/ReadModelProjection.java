@@ -64,11 +64,8 @@ public class ReadModelProjection {
         }
     }
 
-    private final FullState.Replica<PlanItemEvent, UUID> planItems = FullState.entities(PlanItemView.class, id -> {
-        PlanItemView created = new PlanItemView();
-        created.id = id;
-        return created;
-    }, view -> view.version, (view, item, json) -> {
+    private final FullState.Replica<PlanItemEvent, UUID> planItems = FullState.entities(PlanItemView.class,
+            PlanItemView::new, (view, id) -> view.id = id, view -> view.version, (view, item, json) -> {
         view.planCode = item.planCode();
         view.code = item.code();
         view.parentId = item.parentId();
@@ -81,11 +78,7 @@ public class ReadModelProjection {
 
     /** A removed indicator's kept progress is emptied by the recalculation, as for one that lost its targets. */
     private final FullState.Replica<IndicatorEvent, String> indicators = FullState.entities(IndicatorView.class,
-            code -> {
-                IndicatorView created = new IndicatorView();
-                created.code = code;
-                return created;
-            }, view -> view.version, (view, indicator, json) -> {
+            IndicatorView::new, (view, code) -> view.code = code, view -> view.version, (view, indicator, json) -> {
                 view.version = indicator.version();
                 view.state = json;
                 kept.indicatorChanged(indicator.code());

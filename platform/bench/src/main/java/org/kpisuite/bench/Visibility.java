@@ -44,7 +44,7 @@ final class Visibility {
     /** Events reporting has applied from a topic so far. */
     double consumed(String topic) {
         var answer = Dataset.check(data.client.getText(data.endpoints.reporting() + "/q/metrics"), "GET /q/metrics");
-        return PrometheusText.value(answer.body(), "kpi_events_consumed_total", Map.of("topic", topic));
+        return PrometheusText.baseline(answer.body(), "kpi_events_consumed_total", Map.of("topic", topic));
     }
 
     double measurementsConsumed() {

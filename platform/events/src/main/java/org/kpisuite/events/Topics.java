@@ -13,6 +13,11 @@ public final class Topics {
     public static final String MEASUREMENTS = "kpi.measurements.v1";
     /** Status changes computed by reporting, keyed by indicator code. */
     public static final String INDICATOR_STATUS = "kpi.indicator-status.v1";
+    /**
+     * Events a consumer could not read, whole, with where they came from, which consumer group refused them and
+     * why (headers {@code kpi-dlq-*}); each service replays its own once fixed.
+     */
+    public static final String DEAD_LETTERS = "kpi.dead-letters.v1";
 
     /** How each topic is created where the suite creates its own topics (tests, local runs). */
     public record Spec(String name, int partitions, boolean compacted) {
@@ -22,7 +27,8 @@ public final class Topics {
             new Spec(PLAN_ITEMS, 1, true),
             new Spec(INDICATORS, 3, true),
             new Spec(MEASUREMENTS, 6, false),
-            new Spec(INDICATOR_STATUS, 3, false));
+            new Spec(INDICATOR_STATUS, 3, false),
+            new Spec(DEAD_LETTERS, 1, false));
 
     private Topics() {
     }

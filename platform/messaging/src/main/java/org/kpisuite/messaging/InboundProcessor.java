@@ -11,9 +11,11 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.kpisuite.events.CloudEventHeaders;
 
@@ -30,12 +32,16 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ChannelRegistry;
 
 /**
  * Runs a consumer's handler for one record (or all records of a poll) in its own transaction. A failure that
  * retrying can mend (the database restarting, a lock) is retried with growing pauses, holding the partition so
- * that order is kept and nothing is skipped; an event that can never be read is logged, counted and passed over,
- * so that it cannot stop the stream.
+ * that order is kept and nothing is skipped; an event that can never be read is logged, counted
+ * ({@code kpi_events_unreadable_total}) and published to the dead-letter topic with the reason ({@link DeadLetters}),
+ * so that it cannot stop the stream and can be replayed once the consumer is fixed ({@link #replayDeadLetters}).
+ * The counters of every incoming channel exist from start-up, at zero.
  * <p>
  * Each record is processed in a consumer span whose parent is the record's {@code traceparent} (the request that
  * wrote the event), and the time from the event ({@code ce_time}) to its application is measured per topic: the
@@ -54,6 +60,15 @@ public class InboundProcessor {
     @Inject
     Tracer tracer;
 
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    Instance<InboundHandler> handlers;
+
+    @Inject
+    ChannelRegistry channels;
+
     private volatile boolean stopping;
     /** Per topic: the event time of the last event applied. */
     private final Map<String, Instant> lastApplied = new ConcurrentHashMap<>();
@@ -62,7 +77,63 @@ public class InboundProcessor {
         stopping = true;
     }
 
-    public void process(ConsumerRecord<String, String> record, Consumer<InboundEvent> handler) {
+    /**
+     * Registers the consumer counters of every incoming channel at zero (channels are named after their topic),
+     * after the connector has wired them: a counter that appears only with its first retry cannot be alerted on.
+     */
+    void started(@Observes StartupEvent event) {
+        for (String channel : channels.getIncomingNames()) {
+            String topic = ConfigProvider.getConfig()
+                    .getOptionalValue("mp.messaging.incoming." + channel + ".topic", String.class).orElse(channel);
+            counters(topic);
+        }
+    }
+
+    private void counters(String topic) {
+        registry.counter("kpi.events.consumed", "topic", topic);
+        registry.counter("kpi.events.retries", "topic", topic);
+        registry.counter("kpi.events.unreadable", "topic", topic);
+    }
+
+    /** One record, one transaction, through the handler of its topic. */
+    public void process(ConsumerRecord<String, String> record, InboundHandler handler) {
+        process(record, alone(record.topic(), handler));
+    }
+
+    /** Every record of one poll in one transaction, through the handler of their topic (see the other overload). */
+    public void processAll(List<ConsumerRecord<String, String>> records, InboundHandler handler) {
+        if (!records.isEmpty()) {
+            String topic = records.get(0).topic();
+            processAll(records, event -> handler.apply(topic, event), handler::beforeCommit);
+        }
+    }
+
+    private static Consumer<InboundEvent> alone(String topic, InboundHandler handler) {
+        return event -> {
+            handler.apply(topic, event);
+            handler.beforeCommit();
+        };
+    }
+
+    /**
+     * Replays this service's dead letters written since the last replay through the handlers of their topics: each
+     * in its own transaction, as when it first arrived; one still unreadable is dead-lettered again. Null while a
+     * replay is running already.
+     */
+    public DeadLetters.Replay replayDeadLetters() {
+        return deadLetters.replay(record -> {
+            InboundHandler handler = handlers.stream().filter(h -> h.topics().contains(record.topic())).findFirst()
+                    .orElse(null);
+            if (handler == null) {
+                LOG.warnf("dead letter from %s: no consumer of that topic here, left", record.topic());
+                return false;
+            }
+            return process(record, alone(record.topic(), handler));
+        });
+    }
+
+    /** Applies the record in its own transaction; false when it was unreadable (and dead-lettered). */
+    private boolean process(ConsumerRecord<String, String> record, Consumer<InboundEvent> handler) {
         InboundEvent event = InboundEvent.of(record);
         Span span = span(record.topic(), TraceContext.extract(record.headers()))
                 .setAttribute("messaging.kafka.destination.partition", (long) record.partition())
@@ -71,12 +142,13 @@ public class InboundProcessor {
                 .setAttribute("cloudevents.event_type", String.valueOf(event.type()))
                 .startSpan();
         try (Scope scope = span.makeCurrent()) {
-            retrying(List.of(record), "event " + event.id() + " (" + event.type() + ")", () -> handler.accept(event),
-                    e -> {
+            return retrying(List.of(record), "event " + event.id() + " (" + event.type() + ")",
+                    () -> handler.accept(event), e -> {
                         span.recordException(e);
-                        span.setStatus(StatusCode.ERROR, "unreadable event skipped");
-                        LOG.errorf(e, "skipping unreadable event %s (%s) at %s-%d@%d", event.id(), event.type(),
+                        span.setStatus(StatusCode.ERROR, "unreadable event dead-lettered");
+                        LOG.errorf(e, "dead-lettering unreadable event %s (%s) at %s-%d@%d", event.id(), event.type(),
                                 record.topic(), record.partition(), record.offset());
+                        deadLetter(record, e, span);
                         registry.counter("kpi.events.unreadable", "topic", record.topic()).increment();
                     }, span);
         } finally {
@@ -91,7 +163,7 @@ public class InboundProcessor {
      * is rolled back and its records are processed one transaction each, so that only that record is skipped.
      * The batch is one consumer span, child of the first record's trace and linked to the others'.
      */
-    public void processAll(List<ConsumerRecord<String, String>> records, Consumer<InboundEvent> handler,
+    private void processAll(List<ConsumerRecord<String, String>> records, Consumer<InboundEvent> handler,
             Runnable beforeCommit) {
         if (records.isEmpty()) {
             return;
@@ -136,10 +208,10 @@ public class InboundProcessor {
     }
 
     /**
-     * Runs the work in a new transaction until it commits; an unreadable event goes to {@code unreadable}. Once
-     * committed, the records count as applied (freshness).
+     * Runs the work in a new transaction until it commits (true); an unreadable event goes to {@code unreadable}
+     * (false). Once committed, the records count as applied (freshness).
      */
-    private void retrying(List<ConsumerRecord<String, String>> records, String what, Runnable work,
+    private boolean retrying(List<ConsumerRecord<String, String>> records, String what, Runnable work,
             Consumer<UnreadableEventException> unreadable, Span span) {
         String topic = records.get(0).topic();
         Duration pause = FIRST_PAUSE;
@@ -152,10 +224,10 @@ public class InboundProcessor {
                         TimeUnit.NANOSECONDS);
                 registry.counter("kpi.events.consumed", "topic", topic).increment(records.size());
                 records.forEach(this::applied);
-                return;
+                return true;
             } catch (UnreadableEventException e) {
                 unreadable.accept(e);
-                return;
+                return false;
             } catch (RuntimeException e) {
                 if (stopping) {
                     span.setStatus(StatusCode.ERROR, "stopped while retrying");
@@ -165,7 +237,31 @@ public class InboundProcessor {
                 span.addEvent("retry");
                 LOG.warnf("%s failed, retrying in %s: %s", what, pause, e.getMessage());
                 sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+                pause = longer(pause);
+            }
+        }
+    }
+
+    /**
+     * Publishes the record to the dead-letter topic with the reason, retrying while the broker cannot take it (the
+     * partition waits: an event is never passed over before it is safely kept).
+     */
+    private void deadLetter(ConsumerRecord<String, String> record, UnreadableEventException e, Span span) {
+        Duration pause = FIRST_PAUSE;
+        while (true) {
+            try {
+                deadLetters.send(record, e.getMessage());
+                return;
+            } catch (RuntimeException failed) {
+                if (stopping) {
+                    throw failed;
+                }
+                registry.counter("kpi.events.retries", "topic", record.topic()).increment();
+                span.addEvent("retry dead letter");
+                LOG.warnf("dead-lettering %s-%d@%d failed, retrying in %s: %s", record.topic(), record.partition(),
+                        record.offset(), pause, failed.getMessage());
+                sleep(pause);
+                pause = longer(pause);
             }
         }
     }
@@ -207,6 +303,10 @@ public class InboundProcessor {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    private static Duration longer(Duration pause) {
+        return pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
     }
 
     private static void sleep(Duration pause) {

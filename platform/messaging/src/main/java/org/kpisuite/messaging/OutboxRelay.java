@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,12 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 
 /**
- * Publishes outbox rows to Kafka in commit order as CloudEvents (binary mode), then deletes them in the
- * same transaction. A failed publication rolls back and is retried, so an event is published at least
- * once; consumers are idempotent. A PostgreSQL advisory lock lets one replica relay at a time, which
+ * Publishes outbox rows to Kafka in commit order as CloudEvents (binary mode), then deletes the rows the broker
+ * acknowledged in the same transaction; the others are retried. The producer is idempotent (the broker drops its
+ * own retries) and an acknowledged row is never sent again, so a row is published once, except where its
+ * acknowledgement is lost (the broker took it, then the relay timed out or the database failed before the delete
+ * committed): then it is published again with the same {@code ce_id}, and consumers, being idempotent, change
+ * nothing. A PostgreSQL advisory lock lets one replica relay at a time, which
  * keeps the order per key when a service runs several replicas.
  * <p>
  * The relay wakes as soon as a transaction with outbox rows commits: in-process through {@link #wake()}, and
@@ -204,10 +208,14 @@ public class OutboxRelay {
             try {
                 wakeUps.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUps.drainPermits();
-                int sent;
+                Attempt attempt;
                 do {
-                    sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                } while (running && sent == config.batchSize());
+                    attempt = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                    if (attempt.failure() != null) {
+                        // What the broker took is deleted (committed above); the rest is retried below.
+                        throw attempt.failure();
+                    }
+                } while (running && attempt.sent() == config.batchSize());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -236,11 +244,22 @@ public class OutboxRelay {
         }
     }
 
-    private int publishBatch() throws Exception {
+    /** One relay transaction: the rows of the batch, how many the broker took, and why the others failed. */
+    private record Attempt(int sent, Exception failure) {
+    }
+
+    /**
+     * Publishes a batch and deletes, in the same transaction, exactly the rows the broker acknowledged, even when
+     * others of the batch failed: those are never sent again, so a partial failure (the broker dying mid-batch, one
+     * topic missing) does not publish the acknowledged events a second time with the same {@code ce_id}. A row
+     * acknowledged after an unacknowledged row of the same key stays and is sent again with it, so that the order
+     * per key holds. The failure is returned, and thrown once the deletes are committed.
+     */
+    private Attempt publishBatch() throws Exception {
         Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                 .setParameter("key", ADVISORY_LOCK_KEY).getSingleResult();
         if (!locked) {
-            return 0;
+            return new Attempt(0, null);
         }
         List<OutboxEvent> batch = entityManager
                 .createQuery("from OutboxEvent order by seq", OutboxEvent.class)
@@ -248,30 +267,47 @@ public class OutboxRelay {
                 .setHint("org.hibernate.readOnly", true)
                 .getResultList();
         if (batch.isEmpty()) {
-            return 0;
+            return new Attempt(0, null);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
             acks.add(producer.send(toRecord(event)));
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        List<Long> acknowledged = new ArrayList<>(batch.size());
+        Set<String> unsettledKeys = new java.util.HashSet<>();
+        Exception failure = null;
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxEvent event = batch.get(i);
+            String key = event.topic + " " + event.aggregateId; // a topic name has no space
+            try {
+                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (!unsettledKeys.contains(key)) {
+                    acknowledged.add(event.seq);
+                }
+            } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+                unsettledKeys.add(key);
+                failure = failure == null ? e : failure;
+            }
         }
         // Exactly the rows published: a row with a lower seq whose transaction commits between the select and
         // this delete was not in the batch, and "seq <= last" would delete it unpublished. One array parameter,
         // not thousands of IN parameters.
-        Long[] seqs = batch.stream().map(e -> e.seq).toArray(Long[]::new);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any(?)")) {
-                delete.setArray(1, connection.createArrayOf("bigint", seqs));
-                delete.executeUpdate();
-            }
-        });
-        published.increment(batch.size());
-        Status before = status;
-        status = new Status(true, Instant.now(), before.lastFailure(), before.lastError());
-        return batch.size();
+        Long[] seqs = acknowledged.toArray(Long[]::new);
+        if (seqs.length > 0) {
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("delete from outbox_event where seq = any(?)")) {
+                    delete.setArray(1, connection.createArrayOf("bigint", seqs));
+                    delete.executeUpdate();
+                }
+            });
+            published.increment(seqs.length);
+        }
+        if (failure == null) {
+            Status before = status;
+            status = new Status(true, Instant.now(), before.lastFailure(), before.lastError());
+        }
+        return new Attempt(seqs.length, failure);
     }
 
     private ProducerRecord<String, String> toRecord(OutboxEvent event) {

@@ -1,7 +1,9 @@
 package org.kpisuite.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
 
@@ -14,8 +16,9 @@ import io.restassured.specification.RequestSpecification;
 
 /**
  * Table-driven checks of who may call an endpoint: without a token 401, with a role the endpoint does not allow
- * 403 (both problem+json), with an allowed role anything but 401/403 (the request itself may be refused, e.g. 400
- * for an empty body: the point is that the caller got past the door). Each service test lists its endpoints.
+ * 403 (both problem+json), with an allowed role anything but 401/403 and below 500 (the request itself may be
+ * refused, e.g. 400 for an empty body: the point is that the caller got past the door and was answered; a 500
+ * fails). Each service test lists its endpoints.
  */
 public final class AccessRules {
 
@@ -66,7 +69,8 @@ public final class AccessRules {
             String token = Tokens.of(role, LocalTokens.SUBMITTER.equals(role) ? DEPARTMENT : null);
             ValidatableResponse response = send(endpoint, Tokens.as(token));
             if (endpoint.allowed().contains(role)) {
-                response.statusCode(not(oneOf(401, 403)));
+                // Past the door, and answered: a 500 for an allowed role is a failure of the table, not a pass.
+                response.statusCode(allOf(not(oneOf(401, 403)), lessThan(500)));
             } else {
                 response.statusCode(403).contentType(PROBLEM).body("status", equalTo(403))
                         .body("type", equalTo("https://kpi-suite.org/problems/forbidden"));

@@ -25,13 +25,30 @@ public final class PrometheusText {
     }
 
     /**
-     * The value of the sample with that name whose labels include {@code labels}; 0 when there is none (a counter
-     * that has not been incremented yet is absent).
+     * The value of the sample with that name whose labels include {@code labels} (summed over the samples that match).
+     * A metric that is not there fails the assertion: it is a missing metric, not a zero.
      */
     public static double value(String text, String name, Map<String, String> labels) {
+        List<Sample> matching = matching(text, name, labels);
+        if (matching.isEmpty()) {
+            throw new AssertionError("metric " + name + (labels.isEmpty() ? "" : labels) + " is not in the metrics; "
+                    + "samples of that name: " + samples(text).stream().filter(s -> s.name().equals(name))
+                            .map(s -> s.labels().toString()).toList());
+        }
+        return matching.stream().mapToDouble(Sample::value).sum();
+    }
+
+    /**
+     * A baseline taken before the first event of its kind, when a metric that appears only with its first sample
+     * (e.g. a timer's count) may not exist yet: 0 then. Assert on what follows with {@link #value}.
+     */
+    public static double baseline(String text, String name, Map<String, String> labels) {
+        return matching(text, name, labels).stream().mapToDouble(Sample::value).sum();
+    }
+
+    private static List<Sample> matching(String text, String name, Map<String, String> labels) {
         return samples(text).stream()
-                .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
-                .mapToDouble(Sample::value).sum();
+                .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet())).toList();
     }
 
     /** Whether any sample of that name is present. */

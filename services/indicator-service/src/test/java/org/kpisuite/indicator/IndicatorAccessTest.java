@@ -42,6 +42,8 @@ class IndicatorAccessTest {
 
     static Stream<Endpoint> endpoints() {
         return Stream.of(
+                // Replaying dead letters does real work (reads the topic): refusals only; EventContractTest calls it.
+                write("POST", "/api/v1/admin/dead-letters/replay", null, ADMIN).refusalsOnly(),
                 write("POST", "/api/v1/indicators", "{}", ADMIN),
                 get("/api/v1/indicators", VIEWER, SUBMITTER, ADMIN),
                 get("/api/v1/indicators/no-such-indicator", VIEWER, SUBMITTER, ADMIN),

@@ -57,6 +57,8 @@ class IngestionAccessTest {
 
     static Stream<Endpoint> endpoints() {
         return Stream.of(
+                // Replaying dead letters does real work (reads the topic): refusals only; EventContractTest calls it.
+                write("POST", "/api/v1/admin/dead-letters/replay", null, ADMIN).refusalsOnly(),
                 write("POST", "/api/v1/measurements", "{}", SUBMITTER, ADMIN),
                 write("POST", "/api/v1/measurements/batch", "{}", SUBMITTER, ADMIN),
                 write("POST", "/api/v1/measurements/batch", "no,such,columns", SUBMITTER, ADMIN)

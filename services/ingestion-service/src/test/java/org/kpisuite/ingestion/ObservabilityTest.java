@@ -142,7 +142,7 @@ class ObservabilityTest {
 
     private static double delta(String before, String after, String name, String label, String value) {
         return PrometheusText.value(after, name, Map.of(label, value))
-                - PrometheusText.value(before, name, Map.of(label, value));
+                - PrometheusText.baseline(before, name, Map.of(label, value));
     }
 
     private static String metrics() {

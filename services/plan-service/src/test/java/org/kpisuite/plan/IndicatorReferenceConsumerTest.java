@@ -68,7 +68,8 @@ class IndicatorReferenceConsumerTest {
         return QuarkusTransaction.requiringNew().call(() -> IndicatorReference.<IndicatorReference>findById(code));
     }
 
-    private static ConsumerRecord<String, String> record(String key, String value) {
+    /** A record of the indicators topic as the relay publishes it (binary-mode CloudEvent). */
+    static ConsumerRecord<String, String> record(String key, String value) {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(Topics.INDICATORS, 0, 0L, key, value);
         CloudEvents.headers(IndicatorEvent.TYPE_CHANGED, key)
                 .forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));

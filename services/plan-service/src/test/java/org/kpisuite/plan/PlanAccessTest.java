@@ -35,6 +35,8 @@ class PlanAccessTest {
 
     static Stream<Endpoint> endpoints() {
         return Stream.of(
+                // Replaying dead letters does real work (reads the topic): refusals only; EventContractTest calls it.
+                write("POST", "/api/v1/admin/dead-letters/replay", null, ADMIN).refusalsOnly(),
                 write("POST", "/api/v1/plans", "{}", ADMIN),
                 get("/api/v1/plans", VIEWER, SUBMITTER, ADMIN),
                 get("/api/v1/plans/NO-SUCH-PLAN", VIEWER, SUBMITTER, ADMIN),

@@ -42,7 +42,7 @@ class ProjectionFreshnessTest {
     void anAppliedMeasurementIsMeasuredForFreshnessAndTracedToItsProducer() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String parentSpan = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        double before = PrometheusText.value(metrics(), "kpi_projection_delay_seconds_count",
+        double before = PrometheusText.baseline(metrics(), "kpi_projection_delay_seconds_count",
                 Map.of("topic", Topics.MEASUREMENTS));
 
         String code = "fresh-" + UUID.randomUUID().toString().substring(0, 8);

@@ -1,47 +1,47 @@
 package org.kpisuite.indicator.events;
 
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.indicator.domain.PlanItemReplica;
-import org.kpisuite.messaging.InboundProcessor;
+import org.kpisuite.messaging.FullState;
+import org.kpisuite.messaging.FullStateConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/** Keeps the plan items that indicators may refer to. Older or repeated versions change nothing. */
+/**
+ * Keeps the plan items that indicators may refer to (FullState: older or repeated versions change nothing; a
+ * tombstone deletes the item, so that no indicator may refer to it any more).
+ */
 @ApplicationScoped
-public class PlanItemConsumer {
+public class PlanItemConsumer extends FullStateConsumer<PlanItemEvent, UUID> {
 
-    @Inject
-    ObjectMapper mapper;
+    private final FullState.Replica<PlanItemEvent, UUID> replica = FullState.entities(PlanItemReplica.class,
+            PlanItemReplica::new, (held, id) -> held.id = id, held -> held.version, (held, item, json) -> {
+        held.planCode = item.planCode();
+        held.code = item.code();
+        held.removed = item.removed();
+        held.version = item.version();
+    });
 
-    @Inject
-    InboundProcessor inbound;
+    public PlanItemConsumer() {
+        super(FullState.PLAN_ITEMS);
+    }
 
     @Incoming(Topics.PLAN_ITEMS)
     @Blocking
+    @Override
     public void consume(ConsumerRecord<String, String> record) {
-        inbound.process(record, event -> apply(event.dataAs(mapper, PlanItemEvent.class)));
+        super.consume(record);
     }
 
-    private void apply(PlanItemEvent item) {
-        PlanItemReplica replica = PlanItemReplica.findById(item.id());
-        if (replica == null) {
-            replica = new PlanItemReplica();
-            replica.id = item.id();
-        } else if (replica.version >= item.version()) {
-            return;
-        }
-        replica.planCode = item.planCode();
-        replica.code = item.code();
-        replica.removed = item.removed();
-        replica.version = item.version();
-        replica.persist();
+    @Override
+    protected FullState.Replica<PlanItemEvent, UUID> replica() {
+        return replica;
     }
 }

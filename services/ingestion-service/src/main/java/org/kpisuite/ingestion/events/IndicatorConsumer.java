@@ -9,45 +9,44 @@ import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.service.IndicatorDefinitions;
-import org.kpisuite.messaging.InboundProcessor;
+import org.kpisuite.messaging.FullState;
+import org.kpisuite.messaging.FullStateConsumer;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/** Keeps the indicators that submissions are validated against. Older or repeated versions change nothing. */
+/**
+ * Keeps the indicators that submissions are validated against (FullState: older or repeated versions change
+ * nothing; a tombstone deletes the indicator, and submissions for it are refused as for an unknown one).
+ */
 @ApplicationScoped
-public class IndicatorConsumer {
-
-    @Inject
-    ObjectMapper mapper;
-
-    @Inject
-    InboundProcessor inbound;
+public class IndicatorConsumer extends FullStateConsumer<IndicatorEvent, String> {
 
     @Inject
     IndicatorDefinitions definitions;
 
-    @Incoming(Topics.INDICATORS)
-    @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbound.process(record, event -> apply(event.dataAs(mapper, IndicatorEvent.class), event.data()));
+    private final FullState.Replica<IndicatorEvent, String> replica = FullState.entities(IndicatorReplica.class,
+            IndicatorReplica::new, (held, code) -> held.code = code, held -> held.version, (held, indicator, state) -> {
+                held.department = indicator.department();
+                held.retired = indicator.retired();
+                held.version = indicator.version();
+                held.state = state;
+                // Cached by version: harmless if this transaction rolls back, the replica's version then differs.
+                definitions.applied(indicator);
+            });
+
+    public IndicatorConsumer() {
+        super(FullState.INDICATORS);
     }
 
-    private void apply(IndicatorEvent indicator, String state) {
-        IndicatorReplica replica = IndicatorReplica.findById(indicator.code());
-        if (replica == null) {
-            replica = new IndicatorReplica();
-            replica.code = indicator.code();
-        } else if (replica.version >= indicator.version()) {
-            return;
-        }
-        replica.department = indicator.department();
-        replica.retired = indicator.retired();
-        replica.version = indicator.version();
-        replica.state = state;
-        replica.persist();
-        // Cached by version: harmless if this transaction rolls back, the replica's version then differs.
-        definitions.applied(indicator);
+    @Incoming(Topics.INDICATORS)
+    @Blocking
+    @Override
+    public void consume(ConsumerRecord<String, String> record) {
+        super.consume(record);
+    }
+
+    @Override
+    protected FullState.Replica<IndicatorEvent, String> replica() {
+        return replica;
     }
 }

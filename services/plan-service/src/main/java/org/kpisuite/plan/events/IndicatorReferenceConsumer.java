@@ -1,64 +1,45 @@
 package org.kpisuite.plan.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
-import org.kpisuite.messaging.InboundProcessor;
-import org.kpisuite.messaging.UnreadableEventException;
+import org.kpisuite.messaging.FullState;
+import org.kpisuite.messaging.FullStateConsumer;
 import org.kpisuite.plan.domain.IndicatorReference;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * Keeps which plan item each indicator refers to, so that plan-service can refuse to delete an item that
- * indicators still report against. Older or repeated versions change nothing.
+ * indicators still report against (FullState: older or repeated versions change nothing, a tombstone removes it).
  */
 @ApplicationScoped
-public class IndicatorReferenceConsumer {
+public class IndicatorReferenceConsumer extends FullStateConsumer<IndicatorEvent, String> {
 
-    @Inject
-    ObjectMapper mapper;
+    private final FullState.Replica<IndicatorEvent, String> replica = FullState.entities(IndicatorReference.class,
+            IndicatorReference::new, (held, code) -> held.code = code, held -> held.version,
+            (held, indicator, json) -> {
+                held.planItemId = indicator.planItemId();
+                held.retired = indicator.retired();
+                held.version = indicator.version();
+            });
 
-    @Inject
-    InboundProcessor inbound;
+    public IndicatorReferenceConsumer() {
+        super(FullState.INDICATORS);
+    }
 
     @Incoming(Topics.INDICATORS)
     @Blocking
+    @Override
     public void consume(ConsumerRecord<String, String> record) {
-        inbound.process(record, event -> {
-            // A tombstone (null value) on the compacted topic means the indicator is gone for good.
-            if (event.data() == null) {
-                if (record.key() != null) {
-                    IndicatorReference.deleteById(record.key());
-                }
-                return;
-            }
-            IndicatorEvent indicator = event.dataAs(mapper, IndicatorEvent.class);
-            if (indicator.code() == null) {
-                // Retrying cannot mend it; skipping keeps the partition moving.
-                throw new UnreadableEventException("indicator event " + event.id() + " has no code", null);
-            }
-            apply(indicator);
-        });
+        super.consume(record);
     }
 
-    private void apply(IndicatorEvent indicator) {
-        IndicatorReference reference = IndicatorReference.findById(indicator.code());
-        if (reference == null) {
-            reference = new IndicatorReference();
-            reference.code = indicator.code();
-        } else if (reference.version >= indicator.version()) {
-            return;
-        }
-        reference.planItemId = indicator.planItemId();
-        reference.retired = indicator.retired();
-        reference.version = indicator.version();
-        reference.persist();
+    @Override
+    protected FullState.Replica<IndicatorEvent, String> replica() {
+        return replica;
     }
 }

@@ -2,6 +2,7 @@ package org.kpisuite.reporting.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.Topics;
+import org.kpisuite.messaging.InboundEvent;
+import org.kpisuite.messaging.InboundHandler;
 import org.kpisuite.messaging.InboundProcessor;
 import org.kpisuite.reporting.service.ReadModelProjection;
 
@@ -17,10 +20,11 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Builds the read model from the three topics, one transaction per poll (InboundProcessor.processAll): a poll's
- * revisions are applied with a few set-based statements and what they move is recalculated once, at its end.
+ * revisions are applied with a few set-based statements and what they move is recalculated once, at its end. As the
+ * topics' InboundHandler, the same path replays dead letters.
  */
 @ApplicationScoped
-public class ReadModelConsumers {
+public class ReadModelConsumers implements InboundHandler {
 
     @Inject
     InboundProcessor inbound;
@@ -31,19 +35,34 @@ public class ReadModelConsumers {
     @Incoming(Topics.PLAN_ITEMS)
     @Blocking
     public void planItems(ConsumerRecords<String, String> records) {
-        inbound.processAll(list(records), event -> projection.apply(Topics.PLAN_ITEMS, event), projection::flush);
+        inbound.processAll(list(records), this);
     }
 
     @Incoming(Topics.INDICATORS)
     @Blocking
     public void indicators(ConsumerRecords<String, String> records) {
-        inbound.processAll(list(records), event -> projection.apply(Topics.INDICATORS, event), projection::flush);
+        inbound.processAll(list(records), this);
     }
 
     @Incoming(Topics.MEASUREMENTS)
     @Blocking
     public void measurements(ConsumerRecords<String, String> records) {
-        inbound.processAll(list(records), event -> projection.apply(Topics.MEASUREMENTS, event), projection::flush);
+        inbound.processAll(list(records), this);
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS);
+    }
+
+    @Override
+    public void apply(String topic, InboundEvent event) {
+        projection.apply(topic, event);
+    }
+
+    @Override
+    public void beforeCommit() {
+        projection.flush();
     }
 
     private static List<ConsumerRecord<String, String>> list(ConsumerRecords<String, String> records) {

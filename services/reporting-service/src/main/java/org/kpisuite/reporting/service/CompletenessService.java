@@ -63,7 +63,9 @@ public class CompletenessService {
     public List<Month> completeness(int fiscalYear, LocalDate asOf) {
         List<IndicatorEvent> indicators = IndicatorView.<IndicatorView>listAll().stream()
                 .map(v -> InboundEvent.read(mapper, v.state, IndicatorEvent.class))
-                .filter(i -> i.activeIn(fiscalYear) && !i.referenceOnly() && MONTHLY.contains(i.aggregation()))
+                // An aggregation a newer producer added reads as null (unknown here): not known to be monthly.
+                .filter(i -> i.activeIn(fiscalYear) && !i.referenceOnly() && i.aggregation() != null
+                        && MONTHLY.contains(i.aggregation()))
                 .sorted((a, b) -> a.code().compareTo(b.code()))
                 .toList();
         Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant());

@@ -73,6 +73,12 @@ public final class ProgressCalculator {
         SortedMap<YearMonth, BigDecimal> monthly = totalsByMonth(inScope, null);
         int monthsReported = (int) monthly.keySet().stream().filter(m -> FiscalCalendar.contains(in.fiscalYear(), m)).count();
         YearMonth lastMonth = monthly.isEmpty() ? null : monthly.lastKey();
+        if (in.aggregation() == null || (target.value() != null && target.comparator() == null)) {
+            // An aggregation or comparator a newer producer added and this version does not know (the tolerant
+            // reader reads it as null): the indicator and its values are kept, it is not rated until reporting knows.
+            return new Progress(null, null, null, null, ProgressStatus.NOT_RATED, null, monthsReported, lastMonth, null,
+                    List.of(), null);
+        }
 
         BigDecimal baseline = scope == Scope.CHANGE_FROM_BASELINE ? baseline(in) : null;
         Fraction actual = actual(in, inScope, monthly, baseline, scope);

@@ -2,6 +2,7 @@ package org.kpisuite.reporting.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.messaging.FullState;
 import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.reporting.domain.IndicatorView;
 import org.kpisuite.reporting.domain.PlanItemView;
@@ -44,27 +46,26 @@ public class ReadModelProjection {
         final List<MeasurementProjection.Revision> revisions = new ArrayList<>();
     }
 
-    /** One event of any of the three topics; the consumers and the rebuild's replay both come through here. */
+    /**
+     * One event of any of the three topics; the consumers and the rebuild's replay both come through here. Plan items
+     * and indicators follow {@link FullState} (newer versions only; a tombstone removes the key).
+     */
     public void apply(String topic, InboundEvent event) {
-        if (event.data() == null) {
-            return; // a tombstone on a compacted topic: full-state events here are never deleted by one
-        }
         switch (topic) {
-            case Topics.PLAN_ITEMS -> planItem(event.dataAs(mapper, PlanItemEvent.class));
-            case Topics.INDICATORS -> indicator(event.dataAs(mapper, IndicatorEvent.class), event.data());
-            case Topics.MEASUREMENTS -> measurement(event.dataAs(mapper, MeasurementEvent.class));
+            case Topics.PLAN_ITEMS -> FullState.PLAN_ITEMS.apply(event, mapper, planItems);
+            case Topics.INDICATORS -> FullState.INDICATORS.apply(event, mapper, indicators);
+            case Topics.MEASUREMENTS -> {
+                // The measurements log is not compacted: a record without a value is no revision.
+                if (!event.isTombstone()) {
+                    measurement(event.dataAs(mapper, MeasurementEvent.class));
+                }
+            }
             default -> throw new IllegalArgumentException("not a topic of the read model: " + topic);
         }
     }
 
-    private void planItem(PlanItemEvent item) {
-        PlanItemView view = PlanItemView.findById(item.id());
-        if (view == null) {
-            view = new PlanItemView();
-            view.id = item.id();
-        } else if (view.version >= item.version()) {
-            return;
-        }
+    private final FullState.Replica<PlanItemEvent, UUID> planItems = FullState.entities(PlanItemView.class,
+            PlanItemView::new, (view, id) -> view.id = id, view -> view.version, (view, item, json) -> {
         view.planCode = item.planCode();
         view.code = item.code();
         view.parentId = item.parentId();
@@ -72,23 +73,16 @@ public class ReadModelProjection {
         view.nameEn = item.nameEn();
         view.removed = item.removed();
         view.version = item.version();
-        view.persist();
         state.planChanged();
-    }
+    }, id -> state.planChanged());
 
-    private void indicator(IndicatorEvent indicator, String json) {
-        IndicatorView view = IndicatorView.findById(indicator.code());
-        if (view == null) {
-            view = new IndicatorView();
-            view.code = indicator.code();
-        } else if (view.version >= indicator.version()) {
-            return;
-        }
-        view.version = indicator.version();
-        view.state = json;
-        view.persist();
-        kept.indicatorChanged(indicator.code());
-    }
+    /** A removed indicator's kept progress is emptied by the recalculation, as for one that lost its targets. */
+    private final FullState.Replica<IndicatorEvent, String> indicators = FullState.entities(IndicatorView.class,
+            IndicatorView::new, (view, code) -> view.code = code, view -> view.version, (view, indicator, json) -> {
+                view.version = indicator.version();
+                view.state = json;
+                kept.indicatorChanged(indicator.code());
+            }, code -> kept.indicatorChanged(code));
 
     /** Gathers the revision for {@link #flush}; UnreadableEventException for an event it cannot hold. */
     private void measurement(MeasurementEvent event) {

@@ -29,6 +29,8 @@ class ReportingAccessTest {
 
     static Stream<Endpoint> endpoints() {
         return Stream.of(
+                // Replaying dead letters does real work (reads the topic): refusals only; EventContractTest calls it.
+                write("POST", "/api/v1/admin/dead-letters/replay", null, ADMIN).refusalsOnly(),
                 get("/api/v1/progress?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
                 get("/api/v1/progress/no-such-indicator?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
                 get("/api/v1/progress/rollups?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),

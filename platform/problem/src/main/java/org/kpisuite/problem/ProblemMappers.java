@@ -74,6 +74,9 @@ public class ProblemMappers {
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (status == 405 && allow == null && uri != null && !AllowedMethods.at(path(uri)).isEmpty()) {
+            allow = String.join(", ", AllowedMethods.at(path(uri)));
+        }
         String detail = switch (status) {
             case 404 -> "there is no resource at " + path(uri);
             case 405 -> request.getMethod() + " is not allowed on " + path(uri)

@@ -22,7 +22,9 @@ import io.quarkus.arc.Arc;
  */
 final class AllowedMethods {
 
-    private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^}]*\\})+))?\\}");
+    /** {name} or {name: regex}, the regex perhaps holding {m,n}. */
+    private static final Pattern PARAMETER =
+            Pattern.compile("\\{\\s*\\w[\\w.-]*\\s*(?::\\s*((?:[^{}]|\\{[^}]*\\})+))?\\}");
     private static volatile List<Operation> operations;
 
     private record Operation(Pattern path, String method) {

@@ -1,5 +1,8 @@
 package org.kpisuite.problem;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -22,8 +26,10 @@ import io.vertx.ext.web.RoutingContext;
  * Errors of the HTTP layer, below JAX-RS, as problem+json too. Netty's own limits (quarkus.http.limits.
  * max-initial-line-length, max-header-size) are set well above the service's (kpi.http.max-uri-length,
  * kpi.http.max-header-size), so that a request between the two reaches this handler and gets a 414 or 431 problem
- * instead of Netty's bare answer; a malformed percent-encoding (or an encoded NUL) in the URI is a 400 problem, a path that no route
- * serves a 404 problem, and a failure of Vert.x itself (e.g. a chunked body over the limit, 413) is rendered here.
+ * instead of Netty's bare answer. An encoded NUL or bytes that are not UTF-8 in the URI are a 400 problem, a path
+ * that no route serves a 404 problem, and a failure of Vert.x itself (e.g. a chunked body over the limit, 413) is
+ * rendered here. What Netty refuses while decoding (a '%' without two hex digits, a malformed Content-Length) keeps
+ * Netty's bare 400: Quarkus gives no access to Vert.x's invalid-request handler.
  */
 @ApplicationScoped
 public class HttpProblems {
@@ -99,8 +105,8 @@ public class HttpProblems {
     }
 
     private static ProblemException problem(int status, String field, String reason) {
-        String title = jakarta.ws.rs.core.Response.Status.fromStatusCode(status) == null ? "Request Header Fields Too Large"
-                : jakarta.ws.rs.core.Response.Status.fromStatusCode(status).getReasonPhrase();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request Header Fields Too Large" : known.getReasonPhrase();
         return new ProblemException(status, SLUGS.get(status), title, field + ": " + reason,
                 List.of(new Problem.Violation(field, reason)));
     }
@@ -112,7 +118,7 @@ public class HttpProblems {
     static String malformedPercent(String uri) {
         int end = uri.indexOf('#');
         String text = end < 0 ? uri : uri.substring(0, end);
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '%') {
@@ -128,8 +134,8 @@ public class HttpProblems {
         }
         String decoded;
         try {
-            decoded = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
             return "decodes to bytes that are not UTF-8";
         }
         return TextRules.violation(decoded);

@@ -81,7 +81,8 @@ public class ProblemMappers {
             case 404 -> "there is no resource at " + path(uri);
             case 405 -> request.getMethod() + " is not allowed on " + path(uri)
                     + (allow == null ? "" : "; allowed: " + allow);
-            case 406 -> "cannot answer in any of the accepted media types (" + headers.getHeaderString(HttpHeaders.ACCEPT) + ")";
+            case 406 -> "cannot answer in any of the accepted media types ("
+                    + headers.getHeaderString(HttpHeaders.ACCEPT) + ")";
             case 415 -> "Content-Type '" + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + "' is not accepted by "
                     + request.getMethod() + " " + path(uri);
             default -> e.getMessage();

@@ -1,7 +1,7 @@
 package org.kpisuite.indicator;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kpisuite.testing.Problems;
 import org.kpisuite.testing.SuiteInfrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 
 /**
@@ -65,12 +67,8 @@ class TargetBoundsTest {
     @MethodSource("badTargets")
     void outOfRangeTargetsAreRefusedAndNothingIsCreated(String target, int status, String field) {
         String code = "bounds-" + UUID.randomUUID().toString().substring(0, 8);
-        String json = """
-                {"code":"%s","nameJa":"指標","nameEn":"indicator","unit":"accesses","department":"digital-talent",
-                 "planItemId":"%s","coreTarget":false,"aggregation":"SUM",
-                 "targets":[{"fiscalYear":2024,"comparator":"AT_LEAST",%s}]}""".formatted(code, planItemId, target);
-        given().contentType(ContentType.JSON).body(json).post("/api/v1/indicators").then().statusCode(status)
-                .contentType("application/problem+json").body("violations.field", org.hamcrest.Matchers.hasItem(field));
+        Problems.expect(define(indicator(code, "\"coreTarget\":false,\"aggregation\":\"SUM\"", target)), status, null)
+                .body("violations.field", hasItem(field));
         given().get("/api/v1/indicators/{code}", code).then().statusCode(404);
     }
 
@@ -87,12 +85,19 @@ class TargetBoundsTest {
     @MethodSource("badDocuments")
     void strictJsonAtTheTopLevel(String members, String field, String trailer) {
         String code = "strict-" + UUID.randomUUID().toString().substring(0, 8);
-        String json = """
-                {"code":"%s","nameJa":"指標","nameEn":"indicator","unit":"accesses","department":"digital-talent",
-                 "planItemId":"%s",%s,"targets":[{"fiscalYear":2024,"comparator":"AT_LEAST","value":1}]}"""
-                .formatted(code, planItemId, members) + trailer;
-        given().contentType(ContentType.JSON).body(json).post("/api/v1/indicators").then().statusCode(400)
-                .contentType("application/problem+json").body("violations[0].field", equalTo(field));
+        Problems.expect(define(indicator(code, members, "\"value\":1") + trailer), 400, field);
         given().get("/api/v1/indicators/{code}", code).then().statusCode(404);
+    }
+
+    /** An indicator with the top-level members and the one target's members given. */
+    private String indicator(String code, String members, String target) {
+        return """
+                {"code":"%s","nameJa":"指標","nameEn":"indicator","unit":"accesses","department":"digital-talent",
+                 "planItemId":"%s",%s,"targets":[{"fiscalYear":2024,"comparator":"AT_LEAST",%s}]}"""
+                .formatted(code, planItemId, members, target);
+    }
+
+    private static ValidatableResponse define(String json) {
+        return given().contentType(ContentType.JSON).body(json).post("/api/v1/indicators").then();
     }
 }

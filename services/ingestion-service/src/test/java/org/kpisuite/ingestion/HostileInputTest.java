@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kpisuite.testing.Problems;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.Tokens;
 
@@ -43,7 +44,6 @@ import jakarta.inject.Inject;
 @WithTestResource(SuiteInfrastructure.class)
 class HostileInputTest {
 
-    private static final String PROBLEM = "application/problem+json";
     private static final String HEADER = "indicatorCode,department,month,value,note,breakdown\r\n";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
@@ -86,9 +86,8 @@ class HostileInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badJson")
     void badJsonIsA400NamingTheFieldAndStoresNothing(String name, String template, String field) {
-        send().contentType("application/json").body(template.replace("%s", code)).post("/api/v1/measurements")
-                .then().statusCode(400).contentType(PROBLEM).body("status", equalTo(400))
-                .body("violations[0].field", equalTo(field));
+        Problems.expect(send().contentType("application/json").body(template.replace("%s", code))
+                .post("/api/v1/measurements").then(), 400, field);
         assertNothingStored();
     }
 
@@ -112,9 +111,8 @@ class HostileInputTest {
                 + "\"value\":1,\"note\":\"a").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes("b\"}".getBytes(StandardCharsets.UTF_8));
-        send().contentType("application/json").body(body.toByteArray()).post("/api/v1/measurements")
-                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo("body"))
-                .body("detail", containsString("UTF-8"));
+        Problems.expect(send().contentType("application/json").body(body.toByteArray()).post("/api/v1/measurements")
+                .then(), 400, "body").body("detail", containsString("UTF-8"));
         assertNothingStored();
     }
 
@@ -126,7 +124,8 @@ class HostileInputTest {
                 Arguments.of("dryRun 2", "{\"mode\":\"ATOMIC\",\"dryRun\":2,\"rows\":[%s]}", "dryRun"),
                 Arguments.of("dryRun 0", "{\"mode\":\"ATOMIC\",\"dryRun\":0,\"rows\":[%s]}", "dryRun"),
                 Arguments.of("dryRun 1.5", "{\"mode\":\"ATOMIC\",\"dryRun\":1.5,\"rows\":[%s]}", "dryRun"),
-                Arguments.of("NUL in a row", "{\"rows\":[%s,{\"indicatorCode\":\"x\\u0000\"}]}", "rows[1].indicatorCode"),
+                Arguments.of("NUL in a row", "{\"rows\":[%s,{\"indicatorCode\":\"x\\u0000\"}]}",
+                        "rows[1].indicatorCode"),
                 Arguments.of("a second batch", "{\"rows\":[%s]}{\"rows\":[]}", "body"));
     }
 
@@ -134,8 +133,8 @@ class HostileInputTest {
     @MethodSource("badBatch")
     void badBatchIsA400NamingTheFieldAndStoresNothing(String name, String template, String field) {
         String row = BatchIndicators.row(code, null, "2024-05", "1", null);
-        send().contentType("application/json").body(template.replace("%s", row)).post("/api/v1/measurements/batch")
-                .then().statusCode(400).contentType(PROBLEM).body("violations[0].field", equalTo(field));
+        Problems.expect(send().contentType("application/json").body(template.replace("%s", row))
+                .post("/api/v1/measurements/batch").then(), 400, field);
         assertNothingStored();
     }
 
@@ -153,8 +152,7 @@ class HostileInputTest {
     @MethodSource("badCsvCells")
     void badCsvCellsAreA400NamingTheColumn(String name, String line, String field) {
         String csv = HEADER + code + ",digital-talent,2024-06,2,,\r\n" + line.formatted(code) + "\r\n";
-        postCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8", "").statusCode(400)
-                .contentType(PROBLEM).body("violations[0].field", equalTo(field))
+        Problems.expect(postCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv; charset=UTF-8", ""), 400, field)
                 .body("violations[0].reason", containsString("row 2"));
         assertNothingStored();
     }
@@ -177,7 +175,7 @@ class HostileInputTest {
         String csv = HEADER + code + ",digital-talent,2024-06,2,,\r\n" + code + ",digital-talent,2024-07," + value
                 + ",,\r\n";
         long start = System.nanoTime();
-        postCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv", "").statusCode(422).contentType(PROBLEM)
+        Problems.expect(postCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv", ""), 422, null)
                 .body("rejected", equalTo(1)).body("rejections[0].row", equalTo(2))
                 .body("rejections[0].field", equalTo("value"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -213,7 +211,7 @@ class HostileInputTest {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(request.build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(415);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValue(PROBLEM);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValue(Problems.MEDIA_TYPE);
         JsonNode problem = mapper.readTree(answer.body());
         assertThat(problem.path("status").asInt()).isEqualTo(415);
         if (field != null) {
@@ -228,10 +226,8 @@ class HostileInputTest {
         body.writeBytes((HEADER + code + ",digital-talent,2024-06,2,").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(new byte[] { (byte) 0x81, (byte) 0x20, (byte) 0xFF }); // neither UTF-8 nor windows-31j
         body.writeBytes(",\r\n".getBytes(StandardCharsets.UTF_8));
-        postCsv(body.toByteArray(), "text/csv", "").statusCode(400).contentType(PROBLEM)
-                .body("violations[0].field", equalTo("body"));
-        postCsv(body.toByteArray(), "text/csv; charset=UTF-8", "").statusCode(400).contentType(PROBLEM)
-                .body("violations[0].field", equalTo("body"));
+        Problems.expect(postCsv(body.toByteArray(), "text/csv", ""), 400, "body");
+        Problems.expect(postCsv(body.toByteArray(), "text/csv; charset=UTF-8", ""), 400, "body");
         assertNothingStored();
     }
 
@@ -249,11 +245,8 @@ class HostileInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badClosures")
     void badClosuresAreRefusedAndCloseNothing(String body, int status, String field) {
-        ValidatableResponse answer = send().contentType("application/json").body(body).post("/api/v1/periods/close")
-                .then().statusCode(status).contentType(PROBLEM).body("status", equalTo(status));
-        if (field != null) {
-            answer.body("violations[0].field", equalTo(field));
-        }
+        Problems.expect(send().contentType("application/json").body(body).post("/api/v1/periods/close").then(),
+                status, field);
         given().get("/api/v1/periods").then().statusCode(200)
                 .body("findAll { it.indicatorCode == 'no-such-indicator' }.size()", equalTo(0))
                 .body("findAll { it.month == '0000-01' || it.month == '9999-12' }.size()", equalTo(0));

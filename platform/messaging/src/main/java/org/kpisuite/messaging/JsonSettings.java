@@ -2,6 +2,8 @@ package org.kpisuite.messaging;
 
 import jakarta.inject.Singleton;
 
+import org.kpisuite.problem.StrictJson;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +11,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
-/** One JSON dialect for events and REST across the suite: ISO dates, plain decimals, exact numbers. */
+/**
+ * One JSON dialect for events and REST across the suite: ISO dates, plain decimals, exact numbers, and strict
+ * reading ({@link StrictJson}: one document, enums by name, real booleans, well-formed UTF-8, no NUL).
+ */
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {
 
@@ -19,5 +24,6 @@ public class JsonSettings implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        StrictJson.apply(mapper);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -50,7 +52,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String reason = e instanceof InvalidFormatException f
+        String reason = e instanceof StrictJson.UnsafeTextException unsafe ? unsafe.reason()
+                : e instanceof StrictJson.MalformedUtf8Exception utf8 ? utf8.getOriginalMessage()
+                : e instanceof InvalidFormatException f
                 ? "cannot read '" + f.getValue() + "' as " + f.getTargetType().getSimpleName()
                 : e instanceof JsonMappingException ? "has the wrong type or shape" : "is not valid JSON";
         if (field.isEmpty()) {
@@ -61,7 +65,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         // A body that is not JSON at all reaches us wrapped in a 400.
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
@@ -69,8 +73,26 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
-        return respond(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, e.getMessage(), path(uri),
-                null));
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        if (status == 405 && allow == null && uri != null && !AllowedMethods.at(path(uri)).isEmpty()) {
+            allow = String.join(", ", AllowedMethods.at(path(uri)));
+        }
+        String detail = switch (status) {
+            case 404 -> "there is no resource at " + path(uri);
+            case 405 -> request.getMethod() + " is not allowed on " + path(uri)
+                    + (allow == null ? "" : "; allowed: " + allow);
+            case 406 -> "cannot answer in any of the accepted media types ("
+                    + headers.getHeaderString(HttpHeaders.ACCEPT) + ")";
+            case 415 -> "Content-Type '" + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + "' is not accepted by "
+                    + request.getMethod() + " " + path(uri);
+            default -> e.getMessage();
+        };
+        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri), null));
+        if (allow != null) {
+            answer.header(HttpHeaders.ALLOW, allow);
+        }
+        return answer.build();
     }
 
     @ServerExceptionMapper

@@ -15,6 +15,7 @@ import org.kpisuite.events.IndicatorEvent.Scope;
 import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.indicator.rest.IndicatorRequest;
 import org.kpisuite.indicator.rest.TargetRequest;
+import org.kpisuite.problem.ColumnNumbers;
 import org.kpisuite.problem.Problem.Violation;
 
 /**
@@ -107,6 +108,8 @@ public final class IndicatorRules {
                 violations.add(new Violation(at + "fraction", "the denominator must not be zero"));
                 denominator = null;
                 numerator = null;
+            } else if (!ColumnNumbers.fits(Target.decimalOf(numerator, denominator))) {
+                violations.add(new Violation(at + "fraction", "its value " + ColumnNumbers.REASON));
             } else {
                 value = agree(at, value, Target.decimalOf(numerator, denominator), t.fraction(), violations);
             }
@@ -117,6 +120,10 @@ public final class IndicatorRules {
                 violations.add(new Violation(at + "formula", "needs a positive factor and the average of the base years"));
             } else if (formula.fromFiscalYear() > formula.toFiscalYear()) {
                 violations.add(new Violation(at + "formula.fromFiscalYear", "must not be after toFiscalYear"));
+            } else if (!ColumnNumbers.fits(formula.factor()) || !ColumnNumbers.fits(formula.average())
+                    || !ColumnNumbers.fits(formula.targetValue())) {
+                violations.add(new Violation(at + "formula", "factor, average and their product "
+                        + ColumnNumbers.REASON));
             } else {
                 value = agree(at, value, formula.targetValue(), formula.factor().toPlainString() + " × "
                         + formula.average().toPlainString(), violations);

@@ -1,5 +1,6 @@
 package org.kpisuite.ingestion.rest;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,13 +16,25 @@ import java.util.Map;
 import org.kpisuite.ingestion.service.BatchImportService;
 import org.kpisuite.ingestion.service.BatchRow;
 import org.kpisuite.ingestion.service.Rejection;
+import org.kpisuite.problem.ColumnNumbers;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.RequestContract;
+import org.kpisuite.problem.TextRules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 /**
- * Reads a CSV upload (RFC 4180: commas, double quotes, CRLF or LF) into batch rows. The header names the columns
+ * Reads a CSV upload (RFC 4180: commas, double quotes, CRLF or LF; parsed by jackson-dataformat-csv) into batch
+ * rows. The header names the columns
  * (case-insensitively, any order): indicatorCode, component, breakdown, department, month, value, note, reason.
  * The encoding is the Content-Type's charset when given; else UTF-8 when the body starts with a UTF-8 BOM or is
- * valid UTF-8; else windows-31j (Shift_JIS as Excel saves it in Japan). Empty lines are skipped and not counted.
+ * valid UTF-8; else windows-31j (Shift_JIS as Excel saves it in Japan); bytes valid in none of them are a 400, an
+ * unknown charset a 415. Empty lines are skipped and not counted. A cell holding a NUL or a lone surrogate is a 400
+ * naming its column; a value is parsed in time linear in its length and must fit the numeric column.
  */
 final class CsvRows {
 
@@ -30,6 +43,9 @@ final class CsvRows {
             "value", "note", "reason");
     // department may be left out by a kpi-submitter: its token names it.
     private static final List<String> REQUIRED = List.of("indicatorCode", "month", "value");
+    private static final ObjectReader READER = new CsvMapper().readerForListOf(String.class)
+            .with(CsvParser.Feature.WRAP_AS_ARRAY)
+            .with(CsvParser.Feature.SKIP_EMPTY_LINES);
 
     private CsvRows() {
     }
@@ -55,14 +71,22 @@ final class CsvRows {
             return new BatchRow(index, null, Rejection.malformed("row", "has " + fields.size()
                     + " fields, the header " + columns.size()));
         }
+        for (Map.Entry<String, Integer> column : columns.entrySet()) {
+            if (column.getValue() < fields.size()) {
+                String reason = TextRules.violation(fields.get(column.getValue()));
+                if (reason != null) {
+                    throw ProblemException.badRequest(column.getKey(), "row " + index + ": " + reason);
+                }
+            }
+        }
         String text = field(fields, columns, "value");
         BigDecimal value = null;
         if (text != null) {
-            try {
-                value = new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                return new BatchRow(index, null, Rejection.malformed("value", "cannot read '" + text + "' as a number"));
+            ColumnNumbers.Parsed parsed = ColumnNumbers.parse(text);
+            if (parsed.value() == null) {
+                return new BatchRow(index, null, Rejection.malformed("value", parsed.reason()));
             }
+            value = parsed.value();
         }
         return BatchRow.of(index, new MeasurementRequest(field(fields, columns, "indicatorCode"),
                 field(fields, columns, "component"), field(fields, columns, "breakdown"),
@@ -84,7 +108,7 @@ final class CsvRows {
         COLUMNS.forEach(c -> known.put(c.toLowerCase(Locale.ROOT), c));
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i).trim();
+            String name = TextRules.require("header", names.get(i)).trim();
             if (name.isEmpty()) {
                 continue;
             }
@@ -112,19 +136,37 @@ final class CsvRows {
             try {
                 charset = Charset.forName(charsetName.trim().replace("\"", ""));
             } catch (RuntimeException e) {
-                throw ProblemException.badRequest("charset", "unknown character set '" + charsetName + "'");
+                throw RequestContract.unsupported("charset", "unknown character set '" + charsetName + "'");
             }
-            return stripBom(new String(body, charset));
+            return stripBom(strict(body, charset, "is not valid " + charset.name()));
         }
         if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
-            return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+            return strict(ByteBuffer.wrap(body, 3, body.length - 3), StandardCharsets.UTF_8,
+                    "starts with a UTF-8 byte order mark but is not valid UTF-8");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            return new String(body, WINDOWS_31J);
+            return strict(body, WINDOWS_31J, "is neither valid UTF-8 nor valid Shift_JIS (windows-31j); name the "
+                    + "charset in the Content-Type");
         }
+    }
+
+    private static String strict(byte[] body, Charset charset, String reason) {
+        return strict(ByteBuffer.wrap(body), charset, reason);
+    }
+
+    private static String strict(ByteBuffer body, Charset charset, String reason) {
+        try {
+            return decoder(charset).decode(body).toString();
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("body", reason);
+        }
+    }
+
+    private static java.nio.charset.CharsetDecoder decoder(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
     private static String stripBom(String s) {
@@ -134,52 +176,17 @@ final class CsvRows {
     /** RFC 4180 records; lines without any content are left out. */
     static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < n && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-                any = true;
-            } else if (ch == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (ch == '\r' || ch == '\n') {
-                if (ch == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                endRecord(records, fields, field, any);
-                fields = new ArrayList<>();
-                any = false;
-            } else {
-                field.append(ch);
-                any = any || !Character.isWhitespace(ch);
+        try (MappingIterator<List<String>> it = READER.readValues(text)) {
+            while (it.hasNextValue()) {
+                records.add(it.nextValue());
             }
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw ProblemException.badRequest("body", "is not valid CSV" + (line > 0 ? " at line " + line : "")
+                    + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
         }
-        endRecord(records, fields, field, any);
         return records;
-    }
-
-    private static void endRecord(List<List<String>> records, List<String> fields, StringBuilder field, boolean any) {
-        fields.add(field.toString());
-        field.setLength(0);
-        if (any) {
-            records.add(fields);
-        }
     }
 }

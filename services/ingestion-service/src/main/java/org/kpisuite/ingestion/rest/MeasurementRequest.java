@@ -2,13 +2,13 @@ package org.kpisuite.ingestion.rest;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.problem.ColumnNumber;
 
 @Schema(description = "One monthly value of an indicator")
 public record MeasurementRequest(
@@ -22,7 +22,7 @@ public record MeasurementRequest(
         @Size(max = 64) String department,
         @Schema(description = "The month, YYYY-MM", example = "2024-05")
         @NotBlank @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month formatted YYYY-MM") String month,
-        @Schema(example = "25000") @NotNull @Digits(integer = 18, fraction = 6) BigDecimal value,
+        @Schema(example = "25000") @NotNull @ColumnNumber BigDecimal value,
         @Schema(example = "from the portal's access log") @Size(max = 1000) String note,
         @Schema(description = "Required when the value corrects an earlier one", example = "null", nullable = true)
         @Size(max = 1000) String reason) {

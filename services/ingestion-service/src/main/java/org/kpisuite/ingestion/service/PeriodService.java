@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.domain.PeriodClosure;
 import org.kpisuite.problem.ProblemException;
 
@@ -31,6 +32,10 @@ public class PeriodService {
     @Transactional
     public Closed close(String month, String indicatorCode, String department, Submitter by) {
         YearMonth ym = parse(month);
+        String code = blankToNull(indicatorCode);
+        if (code != null && IndicatorReplica.findById(code) == null) {
+            throw ProblemException.notFound("indicator", code);
+        }
         lock(month);
         Optional<PeriodClosure> existing = PeriodClosure.scope(month, blankToNull(indicatorCode), blankToNull(department));
         if (existing.isPresent()) {
@@ -75,8 +80,13 @@ public class PeriodService {
     }
 
     private static YearMonth parse(String month) {
-        return FiscalCalendar.parseMonth(month)
+        YearMonth ym = FiscalCalendar.parseMonth(month)
                 .orElseThrow(() -> ProblemException.badRequest("month", "must be a month formatted YYYY-MM"));
+        if (!FiscalCalendar.isPlausibleYear(FiscalCalendar.fiscalYearOf(ym))) {
+            throw ProblemException.badRequest("month", "must be in a fiscal year from " + FiscalCalendar.MIN_YEAR
+                    + " to " + FiscalCalendar.MAX_YEAR + ", not " + month);
+        }
+        return ym;
     }
 
     private static String blankToNull(String s) {

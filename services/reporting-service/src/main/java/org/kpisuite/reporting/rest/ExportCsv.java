@@ -1,63 +1,93 @@
 package org.kpisuite.reporting.rest;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
 /**
- * RFC 4180 CSV of records: a header row of the record's component names (the JSON property names), one line
- * per record, CRLF line ends, UTF-8. A field with a comma, a double quote or a line break is quoted, its quotes
- * doubled. Null is an empty field; a decimal is written plainly (162000, never 1.62E+5).
+ * RFC 4180 CSV of records, written by jackson-dataformat-csv: a header row of the record's component names (the
+ * JSON property names), one line per record, CRLF line ends, UTF-8. A field with a comma, a double quote or a line
+ * break is quoted, its quotes doubled. Null is an empty field; a decimal is written plainly (162000, never 1.62E+5).
+ *
+ * <p>Safe to open in a spreadsheet (OWASP CSV injection): a text cell that starts with {@code = + - @}, a tab or a
+ * carriage return, which Excel or LibreOffice would run as a formula, is written with a leading apostrophe, in
+ * every text column (names, departments, breakdown values, notes). Numeric columns stay numbers, negative ones
+ * included.
  */
 final class ExportCsv {
 
     /** The UTF-8 byte order mark, with which Excel reads the file as UTF-8 (Japanese names intact). */
     static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
+    private static final CsvMapper MAPPER = CsvMapper.builder()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+
     private ExportCsv() {
     }
 
     static <R extends Record> byte[] write(Class<R> type, List<R> rows, boolean bom) {
         RecordComponent[] columns = type.getRecordComponents();
-        StringBuilder csv = new StringBuilder(128 * (rows.size() + 1));
-        for (int i = 0; i < columns.length; i++) {
-            csv.append(i == 0 ? "" : ",").append(field(columns[i].getName()));
+        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\r\n");
+        for (RecordComponent column : columns) {
+            Class<?> t = column.getType();
+            schema.addColumn(column.getName(), t == boolean.class || t == Boolean.class ? CsvSchema.ColumnType.BOOLEAN
+                    : t.isPrimitive() || Number.class.isAssignableFrom(t) ? CsvSchema.ColumnType.NUMBER
+                    : CsvSchema.ColumnType.STRING);
         }
-        csv.append("\r\n");
-        for (R row : rows) {
-            for (int i = 0; i < columns.length; i++) {
-                csv.append(i == 0 ? "" : ",").append(field(text(value(columns[i], row))));
+        ObjectWriter writer = MAPPER.writer(schema.build());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 * (rows.size() + 1));
+        if (bom) {
+            out.writeBytes(BOM);
+        }
+        try (SequenceWriter csv = writer.writeValues(out)) {
+            Object[] cells = new Object[columns.length];
+            for (R row : rows) {
+                for (int i = 0; i < columns.length; i++) {
+                    cells[i] = cell(value(columns[i], row));
+                }
+                csv.write(cells);
             }
-            csv.append("\r\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the export as CSV", e);
         }
-        byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
-        if (!bom) {
-            return text;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(BOM.length + text.length);
-        out.writeBytes(BOM);
-        out.writeBytes(text);
         return out.toByteArray();
     }
 
-    static String field(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
-    }
-
-    private static String text(Object value) {
+    /** What a cell holds: a number as a number, anything else as text that no spreadsheet runs. */
+    static Object cell(Object value) {
         if (value == null) {
-            return "";
+            return null;
         }
         if (value instanceof BigDecimal decimal) {
-            return decimal.stripTrailingZeros().toPlainString();
+            return decimal.stripTrailingZeros();
         }
-        return value.toString();
+        if (value instanceof Number || value instanceof Boolean) {
+            return value;
+        }
+        return neutralise(value.toString());
+    }
+
+    /** OWASP's CSV injection guidance: a cell that would start a formula gets a leading apostrophe. */
+    static String neutralise(String text) {
+        if (text.isEmpty()) {
+            return text;
+        }
+        return switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            default -> text;
+        };
     }
 
     private static Object value(RecordComponent column, Record row) {

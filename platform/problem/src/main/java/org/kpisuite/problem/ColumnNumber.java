@@ -1,0 +1,37 @@
+package org.kpisuite.problem;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.ElementType.TYPE_USE;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.OverridesAttribute;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Digits;
+
+/**
+ * A number that fits the suite's numeric columns ({@link ColumnNumbers}): at most 18 digits before the point and
+ * 6 after. A larger one (9e18, 1e400) is a 400 naming the field rather than a failed INSERT.
+ */
+@Documented
+@Constraint(validatedBy = {})
+@Digits(integer = ColumnNumbers.INTEGER_DIGITS, fraction = ColumnNumbers.FRACTION_DIGITS)
+@ReportAsSingleViolation
+@Target({ FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
+@Retention(RUNTIME)
+public @interface ColumnNumber {
+
+    String message() default ColumnNumbers.REASON;
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,160 @@
+package org.kpisuite.problem;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Errors of the HTTP layer, below JAX-RS, as problem+json too. Netty's own limits (quarkus.http.limits.
+ * max-initial-line-length, max-header-size) are set well above the service's (kpi.http.max-uri-length,
+ * kpi.http.max-header-size), so that a request between the two reaches this handler and gets a 414 or 431 problem
+ * instead of Netty's bare answer. An encoded NUL or bytes that are not UTF-8 in the URI are a 400 problem, a path
+ * that no route serves a 404 problem, and a failure of Vert.x itself (e.g. a chunked body over the limit, 413) is
+ * rendered here. What Netty refuses while decoding (a '%' without two hex digits, a malformed Content-Length) keeps
+ * Netty's bare 400: Quarkus gives no access to Vert.x's invalid-request handler.
+ */
+@ApplicationScoped
+public class HttpProblems {
+
+    @ConfigProperty(name = "kpi.http.max-uri-length", defaultValue = "4096")
+    int maxUriLength;
+
+    @ConfigProperty(name = "kpi.http.max-header-size", defaultValue = "16384")
+    int maxHeaderSize;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private static final Map<Integer, String> SLUGS = Map.of(400, "bad-request", 404, "not-found",
+            413, "body-too-large", 414, "uri-too-long", 431, "headers-too-large");
+
+    void install(@Observes Router router) {
+        router.route().order(-4).handler(this::check).failureHandler(this::failure);
+        router.route().last().handler(rc -> send(rc, new ProblemException(404, "not-found", "Not found",
+                "there is no resource at " + rc.request().path(), null), false));
+    }
+
+    private void check(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String uri = request.uri();
+        if (uri.length() > maxUriLength) {
+            send(rc, problem(414, "Request-URI", "has " + uri.length() + " characters; this service accepts at most "
+                    + maxUriLength), true);
+            return;
+        }
+        int headerBytes = 0;
+        for (Map.Entry<String, String> header : request.headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > maxHeaderSize) {
+            send(rc, problem(431, "headers", "have " + headerBytes + " bytes; this service accepts at most "
+                    + maxHeaderSize), true);
+            return;
+        }
+        int query = uri.indexOf('?');
+        String malformed = malformedPercent(query < 0 ? uri : uri.substring(0, query));
+        String part = "path";
+        if (malformed == null && query >= 0) {
+            malformed = malformedPercent(uri.substring(query + 1));
+            part = "query";
+        }
+        if (malformed != null) {
+            send(rc, problem(400, part, malformed), false);
+            return;
+        }
+        rc.next();
+    }
+
+    private void failure(RoutingContext rc) {
+        int status = rc.statusCode();
+        if (rc.response().headWritten() || !SLUGS.containsKey(status)) {
+            rc.next();
+            return;
+        }
+        String reason = switch (status) {
+            case 413 -> "is larger than this service accepts";
+            case 414 -> "is longer than this service accepts";
+            case 431 -> "are larger than this service accepts";
+            default -> rc.failure() == null ? "cannot be read" : String.valueOf(rc.failure().getMessage());
+        };
+        String field = switch (status) {
+            case 413 -> "body";
+            case 414 -> "Request-URI";
+            case 431 -> "headers";
+            default -> "request";
+        };
+        send(rc, problem(status, field, reason), status != 400);
+    }
+
+    private static ProblemException problem(int status, String field, String reason) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request Header Fields Too Large" : known.getReasonPhrase();
+        return new ProblemException(status, SLUGS.get(status), title, field + ": " + reason,
+                List.of(new Problem.Violation(field, reason)));
+    }
+
+    /**
+     * Why the URI's percent-encoding is malformed (a % not followed by two hex digits, bytes that are not UTF-8, an
+     * encoded NUL), or null: checked once here for every path and query parameter, before any resource sees it.
+     */
+    static String malformedPercent(String uri) {
+        int end = uri.indexOf('#');
+        String text = end < 0 ? uri : uri.substring(0, end);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0
+                        || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    return "has a '%' at " + i + " that is not followed by two hexadecimal digits";
+                }
+                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        String decoded;
+        try {
+            decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return "decodes to bytes that are not UTF-8";
+        }
+        return TextRules.violation(decoded);
+    }
+
+    /** Answers the request with the problem; closes the connection after it when the request cannot go on. */
+    public void send(RoutingContext rc, ProblemException e, boolean close) {
+        Problem problem = e.toProblem(rc.request().path());
+        String body;
+        try {
+            body = mapper.writeValueAsString(problem);
+        } catch (JsonProcessingException failure) {
+            throw new IllegalStateException(failure);
+        }
+        rc.response().setStatusCode(problem.status()).putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close) {
+            rc.response().putHeader(HttpHeaderNames.CONNECTION, "close")
+                    .endHandler(v -> rc.request().connection().close());
+        }
+        rc.response().end(body);
+    }
+}

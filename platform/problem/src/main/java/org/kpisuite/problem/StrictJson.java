@@ -1,0 +1,184 @@
+package org.kpisuite.problem;
+
+import java.io.DataInput;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.IOContext;
+import com.fasterxml.jackson.core.io.InputDecorator;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+
+/**
+ * Strict reading of JSON, for request bodies and events alike: one document and nothing after it, enums by name
+ * only ({@code "mode": 1} is refused), booleans as true or false only ({@code "dryRun": 2} is refused), the bytes
+ * well-formed UTF-8 (no overlong forms, no encoded surrogates) and no string holding what {@link TextRules}
+ * refuses. Every refusal is a Jackson exception that {@link ProblemMappers} answers with a 400 naming the field.
+ */
+public final class StrictJson {
+
+    private StrictJson() {
+    }
+
+    public static void apply(ObjectMapper mapper) {
+        mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
+        mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.registerModule(new SimpleModule("kpi-strict-text").addDeserializer(String.class, new SafeString()));
+        mapper.getFactory().setInputDecorator(new Utf8Check());
+    }
+
+    /** A string value that TextRules refuses; the reason is the exception's own message. */
+    public static final class UnsafeTextException extends InvalidFormatException {
+
+        private final String reason;
+
+        UnsafeTextException(JsonParser parser, String reason, String value) {
+            super(parser, reason, value, String.class);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** Bytes that are not well-formed UTF-8 (RFC 3629): the body cannot be read as JSON. */
+    public static final class MalformedUtf8Exception extends JsonParseException {
+
+        MalformedUtf8Exception(String message) {
+            super((JsonParser) null, message);
+        }
+    }
+
+    private static final class SafeString extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String value = super.deserialize(p, ctxt);
+            String reason = TextRules.violation(value);
+            if (reason != null) {
+                throw new UnsafeTextException(p, reason, value);
+            }
+            return value;
+        }
+    }
+
+    private static final class Utf8Check extends InputDecorator {
+
+        @Override
+        public InputStream decorate(IOContext ctxt, InputStream in) {
+            return new Utf8CheckingStream(in);
+        }
+
+        @Override
+        public InputStream decorate(IOContext ctxt, byte[] src, int offset, int length) {
+            return new Utf8CheckingStream(new java.io.ByteArrayInputStream(src, offset, length));
+        }
+
+        @Override
+        public Reader decorate(IOContext ctxt, Reader r) {
+            return r;
+        }
+
+        @Override
+        public DataInput decorate(IOContext ctxt, DataInput input) {
+            return input;
+        }
+    }
+
+    /** Checks the bytes as they pass, in constant memory: the table of well-formed sequences of Unicode 3-7. */
+    static final class Utf8CheckingStream extends FilterInputStream {
+
+        private int pending;
+        private int low = 0x80;
+        private int high = 0xBF;
+        private long offset;
+
+        Utf8CheckingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                end();
+            } else {
+                check(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int off, int len) throws IOException {
+            int n = super.read(buffer, off, len);
+            if (n < 0) {
+                end();
+            }
+            for (int i = 0; i < n; i++) {
+                check(buffer[off + i] & 0xFF);
+            }
+            return n;
+        }
+
+        private void end() throws MalformedUtf8Exception {
+            if (pending > 0) {
+                throw new MalformedUtf8Exception("the body ends inside a UTF-8 sequence");
+            }
+        }
+
+        private void check(int b) throws MalformedUtf8Exception {
+            offset++;
+            if (pending > 0) {
+                if (b < low || b > high) {
+                    throw malformed(b);
+                }
+                pending--;
+                low = 0x80;
+                high = 0xBF;
+                return;
+            }
+            if (b < 0x80) {
+                return;
+            }
+            if (b >= 0xC2 && b <= 0xDF) {
+                pending = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                pending = 2;
+                if (b == 0xE0) {
+                    low = 0xA0; // overlong
+                } else if (b == 0xED) {
+                    high = 0x9F; // UTF-16 surrogates
+                }
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                pending = 3;
+                if (b == 0xF0) {
+                    low = 0x90; // overlong
+                } else if (b == 0xF4) {
+                    high = 0x8F; // beyond U+10FFFF
+                }
+            } else {
+                throw malformed(b);
+            }
+        }
+
+        private MalformedUtf8Exception malformed(int b) {
+            return new MalformedUtf8Exception("byte " + offset + " (0x" + Integer.toHexString(b).toUpperCase()
+                    + ") is not well-formed UTF-8 (overlong, surrogate or invalid byte)");
+        }
+    }
+}

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -131,6 +132,37 @@ public class MeasurementProjection {
             upsertCurrent(connection, replacing);
             upsertTotals(connection, deltas);
             return touched;
+        });
+    }
+
+    /** While a rebuild replays: the revisions join the history only (see {@link #deriveFromHistory}). */
+    public void record(List<Revision> revisions) {
+        Jdbc.work(entityManager, connection -> insertHistory(connection, revisions));
+    }
+
+    /**
+     * At the end of a rebuild's replay, in its last transaction: the values in force (each key's highest revision)
+     * and the monthly totals, derived whole from the history in three statements. The truncation locks both
+     * tables, so a consumer's poll waits for this transaction and then applies onto the derived state.
+     */
+    public void deriveFromHistory() {
+        Jdbc.work(entityManager, connection -> {
+            try (Statement derive = connection.createStatement()) {
+                derive.execute("truncate measurement_current, monthly_total");
+                derive.execute("""
+                        insert into measurement_current (indicator_code, period, component, breakdown, department,
+                            fiscal_year, revision, value)
+                        select distinct on (indicator_code, period, component, breakdown, department)
+                               indicator_code, period, component, breakdown, department, fiscal_year, revision, value
+                        from measurement_revision
+                        order by indicator_code, period, component, breakdown, department, revision desc""");
+                derive.execute("""
+                        insert into monthly_total (indicator_code, fiscal_year, period, component, breakdown, value, keys)
+                        select indicator_code, fiscal_year, period, component, breakdown, sum(value), count(*)
+                        from measurement_current
+                        group by indicator_code, fiscal_year, period, component, breakdown""");
+            }
+            return null;
         });
     }
 

@@ -94,12 +94,21 @@ public class ReadModelProjection {
         pending.revisions.add(MeasurementProjection.Revision.of(event));
     }
 
-    /** Before the transaction commits: applies the gathered revisions, then recalculates what changed. */
+    /**
+     * Before the transaction commits: applies the gathered revisions and notes what they moved for recalculation.
+     * While a rebuild replays, they only join the history: the values in force and the monthly totals are derived
+     * from it once, when the rebuild ends, which is much cheaper than keeping them revision by revision.
+     */
     public void flush() {
         Pending pending = (Pending) transactions.getResource(Pending.class);
         if (pending != null && !pending.revisions.isEmpty()) {
-            kept.valuesChanged(measurements.apply(List.copyOf(pending.revisions)));
+            List<MeasurementProjection.Revision> revisions = List.copyOf(pending.revisions);
             pending.revisions.clear();
+            if (state.rebuildingForShare()) {
+                measurements.record(revisions);
+            } else {
+                kept.valuesChanged(measurements.apply(revisions));
+            }
         }
         kept.refreshNoted();
     }

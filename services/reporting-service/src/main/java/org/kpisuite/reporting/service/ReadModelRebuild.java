@@ -59,6 +59,9 @@ public class ReadModelRebuild {
     KeptProgress kept;
 
     @Inject
+    MeasurementProjection measurements;
+
+    @Inject
     ReadModelState state;
 
     /** Every {@code kafka.*} property of the service, as the connector's consumers get them. */
@@ -144,6 +147,7 @@ public class ReadModelRebuild {
                         where id = 1 and rebuild_id = :id""")
                         .setParameter("id", id).setParameter("events", replayed).setParameter("ms", ms).executeUpdate();
                 if (cleared == 1) {
+                    measurements.deriveFromHistory();
                     kept.refreshAll(kept.today());
                 }
                 return cleared == 1;

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The read model's one-row state, shared by every replica through the database: the generation of the plan tree
@@ -16,6 +17,9 @@ public class ReadModelState {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** What a read of one fiscal year's kept progress needs to know, in one statement. */
     public record Head(long planGeneration, boolean rebuilding, LocalDate keptAsOf, long keptVersion) {
@@ -48,8 +52,14 @@ public class ReadModelState {
      * transaction ends, so a rebuild cannot finish (and compute everything) between this answer and the commit.
      */
     public boolean rebuildingForShare() {
-        return entityManager.createNativeQuery("select rebuild_id from read_model_state where id = 1 for share")
-                .getSingleResult() != null;
+        // The lock holds the answer until the transaction ends, so one question per transaction suffices.
+        Boolean known = (Boolean) transactions.getResource(ReadModelState.class);
+        if (known == null) {
+            known = entityManager.createNativeQuery("select rebuild_id from read_model_state where id = 1 for share")
+                    .getSingleResult() != null;
+            transactions.putResource(ReadModelState.class, known);
+        }
+        return known;
     }
 
     private static LocalDate toDate(Object value) {

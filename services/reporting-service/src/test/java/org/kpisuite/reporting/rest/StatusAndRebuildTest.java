@@ -117,6 +117,22 @@ class StatusAndRebuildTest {
         assertThat(given().queryParam("fiscalYear", 2024).queryParam("asOf", "2025-05-31").get("/api/v1/progress")
                 .then().statusCode(200).extract().asString()).isEqualTo(pastBefore);
         assertThat(statusEvents(prefix)).as("no status event for a change that did not happen").hasSize(statusesBefore);
+
+        // The values in force were derived from the history at the rebuild's end: a correction now replaces its
+        // month's value (120 → 150), and a new key adds to it (→ 155).
+        String corrected = prefix + 1;
+        var correction = new MeasurementEvent(UUID.randomUUID(), corrected, null, null, "security", "2024-04",
+                new BigDecimal("40"), 2, null, "recount", "test", Instant.now());
+        var another = new MeasurementEvent(UUID.randomUUID(), corrected, null, null, "digital-talent", "2024-04",
+                new BigDecimal("5"), 1, null, null, "test", Instant.now());
+        TopicReader.sendAll(bootstrapServers, Topics.MEASUREMENTS, List.of(
+                new TopicReader.Outgoing(corrected, mapper.writeValueAsString(correction),
+                        CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, corrected)),
+                new TopicReader.Outgoing(corrected, mapper.writeValueAsString(another),
+                        CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, corrected))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("fiscalYear", 2024)
+                .get("/api/v1/progress/{code}", corrected).then().statusCode(200)
+                .body("actual", org.hamcrest.Matchers.comparesEqualTo(155)));
     }
 
     /** Today's kept progress of the indicators with the prefix, both years, each entry's JSON. */

@@ -33,7 +33,6 @@ import org.kpisuite.indicator.domain.IndicatorVersion;
 import org.kpisuite.indicator.service.IndicatorService;
 import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.problem.Problem;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Roles;
 
 @Path("/api/v1/indicators")
@@ -70,9 +69,8 @@ public class IndicatorResource {
     @Operation(summary = "List indicators, optionally only those with a target in one fiscal year")
     public List<IndicatorResponse> list(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024")
-            @QueryParam("fiscalYear") String fiscalYear) {
-        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return Indicator.listForFiscalYear(year).stream().map(IndicatorResponse::of).toList();
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
+        return Indicator.listForFiscalYear(fiscalYear).stream().map(IndicatorResponse::of).toList();
     }
 
     @GET

@@ -8,6 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,7 +43,6 @@ import org.kpisuite.ingestion.service.SubmissionOutcome;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
 
@@ -155,14 +156,13 @@ public class MeasurementResource {
     @APIResponse(responseCode = "413", description = "More than 50,000 rows",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response importCsv(byte[] body,
-            @Parameter(description = "ATOMIC (default) or ROW_BY_ROW") @QueryParam("mode") String mode,
-            @Parameter(description = "true: validate only") @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "ATOMIC (default) or ROW_BY_ROW") @QueryParam("mode") ImportMode mode,
+            @Parameter(description = "true: validate only") @QueryParam("dryRun") Boolean dryRun,
             @Context HttpHeaders headers) {
         MediaType type = headers.getMediaType();
         String charset = type == null ? null : type.getParameters().get("charset");
-        ImportMode importMode = parseMode(mode);
-        boolean dry = parseDryRun(dryRun);
-        return imported(CsvRows.read(body == null ? new byte[0] : body, charset, config.maxBatchRows()), importMode, dry);
+        return imported(CsvRows.read(body == null ? new byte[0] : body, charset, config.maxBatchRows()), mode,
+                Boolean.TRUE.equals(dryRun));
     }
 
     private Response imported(List<BatchRow> rows, ImportMode mode, boolean dryRun) {
@@ -175,38 +175,15 @@ public class MeasurementResource {
         return Response.ok(summary).build();
     }
 
-    private static ImportMode parseMode(String mode) {
-        if (mode == null || mode.isBlank()) {
-            return null;
-        }
-        try {
-            return ImportMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("mode", "must be ATOMIC or ROW_BY_ROW, not '" + mode + "'");
-        }
-    }
-
-    private static boolean parseDryRun(String dryRun) {
-        if (dryRun == null || dryRun.isBlank()) {
-            return false;
-        }
-        return switch (dryRun.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.badRequest("dryRun", "must be true or false, not '" + dryRun + "'");
-        };
-    }
-
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
     public List<MeasurementResponse> list(@QueryParam("indicatorCode") String indicatorCode,
-            @QueryParam("fiscalYear") String fiscalYear) {
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
         if (indicatorCode == null || indicatorCode.isBlank()) {
             throw ProblemException.badRequest("indicatorCode", "is required");
         }
-        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return Measurement.currentValues(indicatorCode, year).stream().map(m -> MeasurementResponse.of(m, null)).toList();
+        return Measurement.currentValues(indicatorCode, fiscalYear).stream().map(m -> MeasurementResponse.of(m, null)).toList();
     }
 
     @GET

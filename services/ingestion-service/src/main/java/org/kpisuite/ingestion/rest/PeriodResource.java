@@ -6,6 +6,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +26,6 @@ import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.ingestion.service.PeriodService;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
 
@@ -82,8 +83,7 @@ public class PeriodResource {
     @Operation(summary = "Closed months, optionally of one fiscal year")
     @APIResponse(responseCode = "400", description = "fiscalYear is malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PeriodClosureResponse> list(@QueryParam("fiscalYear") String fiscalYear) {
-        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return service.list(year).stream().map(PeriodClosureResponse::of).toList();
+    public List<PeriodClosureResponse> list(@QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
+        return service.list(fiscalYear).stream().map(PeriodClosureResponse::of).toList();
     }
 }

@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,7 +35,6 @@ import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.service.PlanDocumentImport;
 import org.kpisuite.plan.service.PlanService;
 import org.kpisuite.problem.Problem;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Roles;
 
 @Path("/api/v1/plans")
@@ -74,9 +75,8 @@ public class PlanResource {
     public List<PlanResponse> list(
             @Parameter(description = "Only plans of this agency", example = "IPA") @QueryParam("agency") String agency,
             @Parameter(description = "Only plans of this Japanese fiscal year", example = "2024")
-            @QueryParam("fiscalYear") String fiscalYear) {
-        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return service.list(agency, year).stream().map(PlanResponse::of).toList();
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
+        return service.list(agency, fiscalYear).stream().map(PlanResponse::of).toList();
     }
 
     @GET

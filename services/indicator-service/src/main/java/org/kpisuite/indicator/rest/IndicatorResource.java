@@ -34,6 +34,8 @@ import org.kpisuite.indicator.service.IndicatorService;
 import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.security.Roles;
+import org.kpisuite.indicator.service.IndicatorRequest;
+import org.kpisuite.indicator.service.TargetRequest;
 
 @Path("/api/v1/indicators")
 @Tag(name = "Indicators")

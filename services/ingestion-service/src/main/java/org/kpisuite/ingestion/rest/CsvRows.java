@@ -16,6 +16,7 @@ import org.kpisuite.ingestion.service.BatchImportService;
 import org.kpisuite.ingestion.service.BatchRow;
 import org.kpisuite.ingestion.service.Rejection;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.ingestion.service.MeasurementRequest;
 
 /**
  * Reads a CSV upload (RFC 4180: commas, double quotes, CRLF or LF) into batch rows. The header names the columns

@@ -45,6 +45,7 @@ import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
+import org.kpisuite.ingestion.service.MeasurementRequest;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")

@@ -31,6 +31,8 @@ import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.service.PlanItemService;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.security.Roles;
+import org.kpisuite.plan.service.MoveRequest;
+import org.kpisuite.plan.service.PlanItemRequest;
 
 @Path("/api/v1/plan-items")
 @Tag(name = "Plan items")

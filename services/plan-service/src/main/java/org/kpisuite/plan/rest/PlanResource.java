@@ -36,6 +36,9 @@ import org.kpisuite.plan.service.PlanDocumentImport;
 import org.kpisuite.plan.service.PlanService;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.security.Roles;
+import org.kpisuite.plan.service.PlanChangeRequest;
+import org.kpisuite.plan.service.PlanRequest;
+import org.kpisuite.plan.service.PlanDocument;
 
 @Path("/api/v1/plans")
 @Tag(name = "Plans")

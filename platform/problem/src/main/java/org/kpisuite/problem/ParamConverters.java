@@ -13,9 +13,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalQuery;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.BadRequestException;
@@ -125,28 +127,24 @@ public class ParamConverters implements ParamConverterProvider {
     }
 
     static LocalDate date(String text) {
-        try {
-            LocalDate date = LocalDate.parse(text, DATE);
-            if (held(date.getYear())) {
-                return date;
-            }
-        } catch (DateTimeException e) {
-            // the same answer as a year out of range
-        }
-        throw new IllegalArgumentException("must be a date formatted YYYY-MM-DD in the years " + MIN_YEAR + " to " + MAX_YEAR
-                + ", not '" + text + "'");
+        return temporal(text, DATE, LocalDate::from, LocalDate::getYear, "a date formatted YYYY-MM-DD");
     }
 
     static YearMonth month(String text) {
+        return temporal(text, MONTH, YearMonth::from, YearMonth::getYear, "a month formatted YYYY-MM");
+    }
+
+    private static <T> T temporal(String text, DateTimeFormatter format, TemporalQuery<T> type, ToIntFunction<T> year,
+            String what) {
         try {
-            YearMonth month = YearMonth.parse(text, MONTH);
-            if (held(month.getYear())) {
-                return month;
+            T value = format.parse(text, type);
+            if (held(year.applyAsInt(value))) {
+                return value;
             }
         } catch (DateTimeException e) {
             // the same answer as a year out of range
         }
-        throw new IllegalArgumentException("must be a month formatted YYYY-MM in the years " + MIN_YEAR + " to " + MAX_YEAR
+        throw new IllegalArgumentException("must be " + what + " in the years " + MIN_YEAR + " to " + MAX_YEAR
                 + ", not '" + text + "'");
     }
 

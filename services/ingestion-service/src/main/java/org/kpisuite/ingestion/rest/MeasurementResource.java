@@ -88,20 +88,16 @@ public class MeasurementResource {
 
     @POST
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Submit one monthly value",
+    @Operation(operationId = "submitMeasurement", summary = "Submit one monthly value",
             description = "The first value for its key is created (201). The same value again changes nothing (200, "
                     + "UNCHANGED). A different value is a correction (201, CORRECTED): a new revision that needs a reason.")
     @APIResponse(responseCode = "201", description = "Stored as a new revision",
             content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
     @APIResponse(responseCode = "200", description = "Same as the current revision; nothing stored",
             content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown or retired indicator, wrong department, month out of range, "
-            + "correction without reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "correction without reason")
+    @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department")
     public Response submit(@Valid @NotNull MeasurementRequest request) {
         MeasurementService.Result result = service.submit(request, Submitter.of(caller));
         MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome(), result.flags());
@@ -114,7 +110,8 @@ public class MeasurementResource {
     @POST
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Path("/batch")
-    @Operation(summary = "Import many monthly values (JSON)", description = BATCH_DESCRIPTION)
+    @Operation(operationId = "importMeasurements",
+            summary = "Import many monthly values (JSON)", description = BATCH_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchRequest.class),
             examples = @ExampleObject(name = "two months", value = JSON_EXAMPLE)))
@@ -122,10 +119,7 @@ public class MeasurementResource {
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "422", description = "ATOMIC with rejected rows: nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
-    @APIResponse(responseCode = "400", description = "The body cannot be read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 50,000 rows",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 50,000 rows")
     public Response importJson(@NotNull BatchRequest request) {
         if (request.rows() == null) {
             throw ProblemException.badRequest("rows", "is required");
@@ -141,7 +135,8 @@ public class MeasurementResource {
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Path("/batch")
     @Consumes({ "text/csv", "application/csv" })
-    @Operation(summary = "Import many monthly values (CSV, e.g. saved from Excel)", description = BATCH_DESCRIPTION
+    @Operation(operationId = "importMeasurementsCsv",
+            summary = "Import many monthly values (CSV, e.g. saved from Excel)", description = BATCH_DESCRIPTION
             + " The header names the columns, case-insensitively and in any order: indicatorCode, component, "
             + "breakdown, department, month, value, note, reason (indicatorCode, month and value are required; "
             + "department too for a kpi-admin). Encoding: the charset of the Content-Type if given, else UTF-8 (with or without BOM) when "
@@ -152,10 +147,8 @@ public class MeasurementResource {
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "422", description = "ATOMIC with rejected rows: nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown column, unknown charset, bad mode or dryRun",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 50,000 rows",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unknown column, unknown charset, bad mode or dryRun")
+    @APIResponse(responseCode = "413", description = "More than 50,000 rows")
     public Response importCsv(byte[] body,
             @Parameter(description = "ATOMIC (default) or ROW_BY_ROW") @QueryParam("mode") ImportMode mode,
             @Parameter(description = "true: validate only") @QueryParam("dryRun") Boolean dryRun,
@@ -178,7 +171,8 @@ public class MeasurementResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
+    @Operation(operationId = "listMeasurements",
+            summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
     public List<MeasurementResponse> list(@QueryParam("indicatorCode") String indicatorCode,
             @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
         if (indicatorCode == null || indicatorCode.isBlank()) {
@@ -190,9 +184,10 @@ public class MeasurementResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}")
-    @Operation(summary = "One revision of a value")
-    @APIResponse(responseCode = "404", description = "No such revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getMeasurementRevision", summary = "One revision of a value")
+    @APIResponse(responseCode = "200", description = "The revision",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such revision")
     public MeasurementResponse get(@PathParam("id") UUID id) {
         return MeasurementResponse.of(find(id), null);
     }
@@ -200,7 +195,8 @@ public class MeasurementResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}/history")
-    @Operation(summary = "Every revision of the value that this revision belongs to, oldest first")
+    @Operation(operationId = "listMeasurementRevisions",
+            summary = "Every revision of the value that this revision belongs to, oldest first")
     public List<MeasurementResponse> history(@PathParam("id") UUID id) {
         return Measurement.history(find(id).key()).stream().map(m -> MeasurementResponse.of(m, null)).toList();
     }

@@ -31,12 +31,14 @@ public class CompletenessResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Per ended month: expected values, which are missing, which came after the deadline",
+    @Operation(operationId = "getCompleteness",
+            summary = "Per ended month: expected values, which are missing, which came after the deadline",
             description = "A value is expected every month from the owning department of each active, rated flow "
                     + "indicator (SUM, AVERAGE, MAX, YOY_CHANGE). The deadline is kpi.reporting.deadline-business-days "
                     + "(default 10) business days after the month ends.")
     public List<CompletenessService.Month> completeness(
-            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
         return service.completeness(fiscalYear, asOf == null ? LocalDate.now(service.zone()) : asOf);
     }

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
-import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.ProgressCursor;
@@ -90,7 +89,8 @@ public class ExportResource {
     @GET
     @RolesAllowed({ Roles.BI, Roles.ADMIN })
     @Path("/facts")
-    @Operation(summary = "The fact table: the value in force of every indicator, department, month, component and "
+    @Operation(operationId = "exportFacts",
+            summary = "The fact table: the value in force of every indicator, department, month, component and "
             + "breakdown value", description = """
             One row per indicator × department × month × component × breakdown value, with the value in force: \
             its latest revision (`revision`, `value`). `recordedAt` is when the value was first recorded, \
@@ -128,8 +128,7 @@ public class ExportResource {
                                     manabi-dx-accesses,「マナビＤＸ」へのアクセス数,Manabi DX accesses,accesses,digital-talent,2024,2024-05,,,165000,2,2024-06-07T01:00:00Z,2024-06-20T05:30:00Z
                                     """)) })
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
-    @APIResponse(responseCode = "400", description = "A malformed parameter, named in violations[0].field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A malformed parameter, named in violations[0].field")
     public Response facts(
             @Parameter(description = "Only months of this Japanese fiscal year (April to March)", example = "2024",
                     schema = @Schema(type = SchemaType.INTEGER))
@@ -165,7 +164,8 @@ public class ExportResource {
     @GET
     @RolesAllowed({ Roles.BI, Roles.ADMIN })
     @Path("/progress")
-    @Operation(summary = "The progress list of a fiscal year, flat, for BI", description = """
+    @Operation(operationId = "exportProgress",
+            summary = "The progress list of a fiscal year, flat, for BI", description = """
             What `GET /api/v1/progress` answers, one flat row per indicator with a target in the fiscal year \
             (nested conditions become `conditionsMet` and a `conditions` text), ordered by indicatorCode. \
             Without asOf it is as of today (Japan time); the next link pins the asOf of the first page so that \
@@ -182,8 +182,7 @@ public class ExportResource {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportProgressRow")) })
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
-    @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
     public Response progress(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true,
                     schema = @Schema(type = SchemaType.INTEGER))

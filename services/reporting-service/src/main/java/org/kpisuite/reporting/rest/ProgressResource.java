@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
-import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.KeptProgress;
@@ -53,11 +52,11 @@ public class ProgressResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Progress of every indicator with a target in the fiscal year, core targets first")
+    @Operation(operationId = "listProgress",
+            summary = "Progress of every indicator with a target in the fiscal year, core targets first")
     @APIResponse(responseCode = "200", description = "One entry per indicator",
             content = @Content(schema = @Schema(implementation = ProgressResponse.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf")
     @APIResponse(responseCode = "304", description = "Today's progress, unchanged since the ETag given in If-None-Match")
     public Response list(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true)
@@ -82,13 +81,13 @@ public class ProgressResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{indicatorCode}")
-    @Operation(summary = "Progress of one indicator in the fiscal year")
+    @Operation(operationId = "getProgress", summary = "Progress of one indicator in the fiscal year")
     @APIResponse(responseCode = "200", description = "The indicator's progress",
             content = @Content(schema = @Schema(implementation = ProgressResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year")
     public ProgressResponse one(@PathParam("indicatorCode") String code,
-            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
         return ProgressResponse.of(found(service.progress(code, fiscalYear, asOf(asOf)), code, fiscalYear));
     }
@@ -96,11 +95,13 @@ public class ProgressResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/rollups")
-    @Operation(summary = "Progress per plan chapter, section and item, and of the core targets (基幹目標)")
+    @Operation(operationId = "listRollups",
+            summary = "Progress per plan chapter, section and item, and of the core targets (基幹目標)")
     @APIResponse(responseCode = "200", description = "The CORE group first, then chapters, sections and items",
             content = @Content(schema = @Schema(implementation = Rollups.Rollup.class, type = SchemaType.ARRAY)))
     public List<Rollups.Rollup> rollups(
-            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
         return Rollups.of(service.progress(fiscalYear, asOf(asOf)));
     }
@@ -108,13 +109,14 @@ public class ProgressResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{indicatorCode}/series")
-    @Operation(summary = "An indicator's months in the fiscal year: values, running actual, expected pace")
+    @Operation(operationId = "getSeries",
+            summary = "An indicator's months in the fiscal year: values, running actual, expected pace")
     @APIResponse(responseCode = "200", description = "Twelve months, April first",
             content = @Content(schema = @Schema(implementation = SeriesResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year")
     public SeriesResponse series(@PathParam("indicatorCode") String code,
-            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
         return SeriesResponse.of(found(service.series(code, fiscalYear, asOf(asOf)), code, fiscalYear), fiscalYear);
     }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Full state of an indicator after a change, on {@link Topics#INDICATORS} keyed by {@code code}.
  * Consumers keep the event with the highest {@code version}.
@@ -118,14 +120,14 @@ public record IndicatorEvent(
             int fiscalYear,
             Comparator comparator,
             BigDecimal value,
-            BigDecimal valueNumerator,
-            BigDecimal valueDenominator,
+            @Schema(nullable = true) BigDecimal valueNumerator,
+            @Schema(nullable = true) BigDecimal valueDenominator,
             Scope scope,
-            Integer sinceFiscalYear,
-            Integer baselineFiscalYear,
-            BigDecimal baselineValue,
+            @Schema(nullable = true) Integer sinceFiscalYear,
+            @Schema(nullable = true) Integer baselineFiscalYear,
+            @Schema(nullable = true) BigDecimal baselineValue,
             List<Condition> conditions,
-            BaselineFormula formula) {
+            @Schema(nullable = true) BaselineFormula formula) {
 
         public Target(int fiscalYear, Comparator comparator, BigDecimal value) {
             this(fiscalYear, comparator, value, null, null, Scope.FISCAL_YEAR, null, null, null, List.of(), null);

@@ -73,14 +73,33 @@ public class HttpProblems {
         String malformed = malformedPercent(query < 0 ? uri : uri.substring(0, query));
         String part = "path";
         if (malformed == null && query >= 0) {
-            malformed = malformedPercent(uri.substring(query + 1));
-            part = "query";
+            // Each parameter on its own, so that the problem names the one that is malformed.
+            int fragment = uri.indexOf('#', query);
+            for (String pair : uri.substring(query + 1, fragment < 0 ? uri.length() : fragment).split("&")) {
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                malformed = malformedPercent(name);
+                if (malformed == null && equals >= 0) {
+                    malformed = malformedPercent(pair.substring(equals + 1));
+                    part = malformedPercent(name) == null ? decodedName(name) : "query";
+                } else {
+                    part = "query";
+                }
+                if (malformed != null) {
+                    break;
+                }
+            }
         }
         if (malformed != null) {
             send(rc, problem(400, part, malformed), false);
             return;
         }
         rc.next();
+    }
+
+    /** A query parameter's name as the resource knows it ('+' a space, %XX its byte), well-formed by then. */
+    private static String decodedName(String name) {
+        return java.net.URLDecoder.decode(name, StandardCharsets.UTF_8);
     }
 
     private void failure(RoutingContext rc) {

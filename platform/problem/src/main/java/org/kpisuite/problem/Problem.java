@@ -10,9 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-        @Schema(example = "https://kpi-suite.org/problems/validation") String type,
-        @Schema(example = "Invalid request") String title,
-        @Schema(example = "422") int status,
+        @Schema(required = true, example = "https://kpi-suite.org/problems/validation") String type,
+        @Schema(required = true, example = "Invalid request") String title,
+        @Schema(required = true, example = "422") int status,
         @Schema(example = "indicator 'manabi-dx-accesses' belongs to department 'digital-talent', not 'security'") String detail,
         @Schema(example = "/api/v1/measurements") String instance,
         List<Violation> violations) {
@@ -22,7 +22,7 @@ public record Problem(
 
     /** One field that was wrong and the reason. */
     public record Violation(
-            @Schema(example = "month") String field,
-            @Schema(example = "must be a month formatted YYYY-MM") String reason) {
+            @Schema(required = true, example = "month") String field,
+            @Schema(required = true, example = "must be a month formatted YYYY-MM") String reason) {
     }
 }

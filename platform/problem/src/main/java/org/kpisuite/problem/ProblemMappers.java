@@ -70,6 +70,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uri);
         }
+        // A parameter that did not convert (ParamConverters): its problem names the parameter.
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();

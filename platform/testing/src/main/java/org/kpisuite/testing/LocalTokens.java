@@ -12,23 +12,27 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.jwt.Claims;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * A local RSA key pair that signs bearer tokens the services accept (RS256 JWS, the claims SmallRye JWT reads:
- * iss, sub, upn, groups, the department, iat, exp, jti). For tests, {@code make run} and {@code make token};
- * production tokens come from the OIDC provider. Signing is a few lines of the JDK, so the devstack and the
- * end-to-end tests need no JWT library (and no MicroProfile Config) on their classpath.
+ * iss, sub, upn, groups, the department, iat, exp, jti), built and signed by SmallRye JWT Build. For tests,
+ * {@code make run} and {@code make token}; production tokens come from the OIDC provider.
  */
 public final class LocalTokens {
 
@@ -41,6 +45,8 @@ public final class LocalTokens {
     public static final List<String> ROLES = List.of(ADMIN, SUBMITTER, VIEWER, BI);
     public static final String PUBLIC_KEY_FILE = "public.pem";
     public static final String PRIVATE_KEY_FILE = "private.pem";
+    /** The claim naming a submitter's department (platform/security's kpi.security.department-claim default). */
+    public static final String DEPARTMENT_CLAIM = "department";
 
     private final PrivateKey privateKey;
     private final Path publicKeyFile;
@@ -116,62 +122,11 @@ public final class LocalTokens {
     /** Any token, for the tests of what is refused (other issuers, expired ones). */
     public String sign(String issuer, String subject, Collection<String> groups, String department,
             Instant issuedAt, Instant expiresAt) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("sub", subject);
-        claims.put("upn", subject);
-        claims.put("groups", List.copyOf(groups));
+        JwtClaimsBuilder claims = Jwt.issuer(issuer).subject(subject).upn(subject).groups(new LinkedHashSet<>(groups))
+                .issuedAt(issuedAt).expiresAt(expiresAt).claim(Claims.jti.name(), UUID.randomUUID().toString());
         if (department != null) {
-            claims.put("department", department);
+            claims.claim(DEPARTMENT_CLAIM, department);
         }
-        claims.put("iat", issuedAt.getEpochSecond());
-        claims.put("exp", expiresAt.getEpochSecond());
-        claims.put("jti", UUID.randomUUID().toString());
-        String signingInput = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + base64Url(json(claims));
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(privateKey);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
-    }
-
-    static String base64Url(String text) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String json(Map<String, Object> claims) {
-        return claims.entrySet().stream().map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
-                .collect(Collectors.joining(",", "{", "}"));
-    }
-
-    private static String value(Object value) {
-        if (value instanceof Number) {
-            return value.toString();
-        }
-        if (value instanceof Collection<?> list) {
-            return list.stream().map(v -> quote(v.toString())).collect(Collectors.joining(",", "[", "]"));
-        }
-        return quote(value.toString());
-    }
-
-    private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return claims.jws().algorithm(SignatureAlgorithm.RS256).sign(privateKey);
     }
 }

@@ -32,9 +32,9 @@ import org.kpisuite.indicator.domain.Indicator;
 import org.kpisuite.indicator.domain.IndicatorVersion;
 import org.kpisuite.indicator.service.IndicatorService;
 import org.kpisuite.messaging.InboundEvent;
-import org.kpisuite.problem.Problem;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Roles;
+import org.kpisuite.indicator.service.IndicatorRequest;
+import org.kpisuite.indicator.service.TargetRequest;
 
 @Path("/api/v1/indicators")
 @Tag(name = "Indicators")
@@ -50,15 +50,11 @@ public class IndicatorResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Define an indicator with its fiscal-year targets")
+    @Operation(operationId = "defineIndicator", summary = "Define an indicator with its fiscal-year targets")
     @APIResponse(responseCode = "201", description = "Defined",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The code is taken",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown plan item, or targets that break a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken")
+    @APIResponse(responseCode = "422", description = "Unknown plan item, or targets that break a rule")
     public Response define(@Valid @NotNull IndicatorRequest request) {
         Indicator indicator = service.define(request);
         return Response.created(URI.create("/api/v1/indicators/" + indicator.code))
@@ -67,22 +63,21 @@ public class IndicatorResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "List indicators, optionally only those with a target in one fiscal year")
+    @Operation(operationId = "listIndicators",
+            summary = "List indicators, optionally only those with a target in one fiscal year")
     public List<IndicatorResponse> list(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024")
-            @QueryParam("fiscalYear") String fiscalYear) {
-        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return Indicator.listForFiscalYear(year).stream().map(IndicatorResponse::of).toList();
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
+        return Indicator.listForFiscalYear(fiscalYear).stream().map(IndicatorResponse::of).toList();
     }
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{code}")
-    @Operation(summary = "Read one indicator")
+    @Operation(operationId = "getIndicator", summary = "Read one indicator")
     @APIResponse(responseCode = "200", description = "The indicator",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator")
     public IndicatorResponse get(@PathParam("code") String code) {
         return IndicatorResponse.of(service.get(code));
     }
@@ -90,15 +85,14 @@ public class IndicatorResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/{code}")
-    @Operation(summary = "Create or replace an indicator's definition",
+    @Operation(operationId = "putIndicator", summary = "Create or replace an indicator's definition",
             description = "Idempotent: an identical definition changes nothing (no new version, no event). Used to "
                     + "load a catalog any number of times.")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
     @APIResponse(responseCode = "200", description = "Changed (new version) or unchanged",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
-    @APIResponse(responseCode = "422", description = "Unknown plan item, or a definition that breaks a rule",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Unknown plan item, or a definition that breaks a rule")
     public Response put(@PathParam("code") String code, @Valid @NotNull IndicatorRequest request) {
         IndicatorService.Result result = service.put(code, request);
         return Response.status(result.outcome() == IndicatorService.Outcome.CREATED ? 201 : 200)
@@ -109,13 +103,12 @@ public class IndicatorResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/{code}/targets/{fiscalYear}")
-    @Operation(summary = "Set the target of one fiscal year; other years keep theirs")
+    @Operation(operationId = "setIndicatorTarget",
+            summary = "Set the target of one fiscal year; other years keep theirs")
     @APIResponse(responseCode = "200", description = "The indicator with its targets",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "A year the indicator is not active in, or a target that does not fit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator")
+    @APIResponse(responseCode = "422", description = "A year the indicator is not active in, or a target that does not fit")
     public IndicatorResponse setTarget(@PathParam("code") String code,
             @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
             @Valid @NotNull TargetRequest request) {
@@ -125,7 +118,8 @@ public class IndicatorResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Path("/{code}/retire")
-    @Operation(summary = "Retire an indicator after a fiscal year; it stays reportable for its active years")
+    @Operation(operationId = "retireIndicator",
+            summary = "Retire an indicator after a fiscal year; it stays reportable for its active years")
     @APIResponse(responseCode = "200", description = "Retired",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
     public IndicatorResponse retire(@PathParam("code") String code, @Valid @NotNull RetireRequest request) {
@@ -135,7 +129,8 @@ public class IndicatorResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{code}/versions")
-    @Operation(summary = "Every version of the indicator, oldest first, with who made it (changedBy) and when")
+    @Operation(operationId = "listIndicatorVersions",
+            summary = "Every version of the indicator, oldest first, with who made it (changedBy) and when")
     public List<IndicatorResponse> versions(@PathParam("code") String code) {
         service.get(code);
         return IndicatorVersion.of(code).stream()

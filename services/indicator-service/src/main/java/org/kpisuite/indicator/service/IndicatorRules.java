@@ -13,8 +13,6 @@ import org.kpisuite.events.IndicatorEvent.Comparator;
 import org.kpisuite.events.IndicatorEvent.ConditionKind;
 import org.kpisuite.events.IndicatorEvent.Scope;
 import org.kpisuite.events.IndicatorEvent.Target;
-import org.kpisuite.indicator.rest.IndicatorRequest;
-import org.kpisuite.indicator.rest.TargetRequest;
 import org.kpisuite.problem.ColumnNumbers;
 import org.kpisuite.problem.Problem.Violation;
 

@@ -15,8 +15,6 @@ import org.kpisuite.indicator.domain.Indicator;
 import org.kpisuite.indicator.domain.IndicatorTarget;
 import org.kpisuite.indicator.domain.PlanItemReplica;
 import org.kpisuite.indicator.events.IndicatorEvents;
-import org.kpisuite.indicator.rest.IndicatorRequest;
-import org.kpisuite.indicator.rest.TargetRequest;
 import org.kpisuite.problem.Problem.Violation;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;

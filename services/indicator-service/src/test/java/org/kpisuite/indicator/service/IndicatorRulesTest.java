@@ -14,8 +14,6 @@ import org.kpisuite.events.IndicatorEvent.Comparator;
 import org.kpisuite.events.IndicatorEvent.Condition;
 import org.kpisuite.events.IndicatorEvent.ConditionKind;
 import org.kpisuite.events.IndicatorEvent.Scope;
-import org.kpisuite.indicator.rest.IndicatorRequest;
-import org.kpisuite.indicator.rest.TargetRequest;
 import org.kpisuite.problem.Problem.Violation;
 
 /** Each kind of FY2024 target, and each rule a definition can break. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.ingestion.service.ImportMode;
+import org.kpisuite.ingestion.service.MeasurementRequest;
 
 @Schema(description = "Many monthly values at once (at most 50,000 rows)")
 public record BatchRequest(

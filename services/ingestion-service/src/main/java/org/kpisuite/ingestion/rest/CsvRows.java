@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.kpisuite.ingestion.service.BatchImportService;
 import org.kpisuite.ingestion.service.BatchRow;
+import org.kpisuite.ingestion.service.MeasurementRequest;
 import org.kpisuite.ingestion.service.Rejection;
 import org.kpisuite.problem.ColumnNumbers;
 import org.kpisuite.problem.ProblemException;

@@ -8,6 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -41,9 +43,9 @@ import org.kpisuite.ingestion.service.SubmissionOutcome;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
+import org.kpisuite.ingestion.service.MeasurementRequest;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")
@@ -86,20 +88,16 @@ public class MeasurementResource {
 
     @POST
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Submit one monthly value",
+    @Operation(operationId = "submitMeasurement", summary = "Submit one monthly value",
             description = "The first value for its key is created (201). The same value again changes nothing (200, "
                     + "UNCHANGED). A different value is a correction (201, CORRECTED): a new revision that needs a reason.")
     @APIResponse(responseCode = "201", description = "Stored as a new revision",
             content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
     @APIResponse(responseCode = "200", description = "Same as the current revision; nothing stored",
             content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown or retired indicator, wrong department, month out of range, "
-            + "correction without reason",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "correction without reason")
+    @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department")
     public Response submit(@Valid @NotNull MeasurementRequest request) {
         MeasurementService.Result result = service.submit(request, Submitter.of(caller));
         MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome(), result.flags());
@@ -112,7 +110,8 @@ public class MeasurementResource {
     @POST
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Path("/batch")
-    @Operation(summary = "Import many monthly values (JSON)", description = BATCH_DESCRIPTION)
+    @Operation(operationId = "importMeasurements",
+            summary = "Import many monthly values (JSON)", description = BATCH_DESCRIPTION)
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = BatchRequest.class),
             examples = @ExampleObject(name = "two months", value = JSON_EXAMPLE)))
@@ -120,10 +119,7 @@ public class MeasurementResource {
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "422", description = "ATOMIC with rejected rows: nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
-    @APIResponse(responseCode = "400", description = "The body cannot be read",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 50,000 rows",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "More than 50,000 rows")
     public Response importJson(@NotNull BatchRequest request) {
         if (request.rows() == null) {
             throw ProblemException.badRequest("rows", "is required");
@@ -139,7 +135,8 @@ public class MeasurementResource {
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Path("/batch")
     @Consumes({ "text/csv", "application/csv" })
-    @Operation(summary = "Import many monthly values (CSV, e.g. saved from Excel)", description = BATCH_DESCRIPTION
+    @Operation(operationId = "importMeasurementsCsv",
+            summary = "Import many monthly values (CSV, e.g. saved from Excel)", description = BATCH_DESCRIPTION
             + " The header names the columns, case-insensitively and in any order: indicatorCode, component, "
             + "breakdown, department, month, value, note, reason (indicatorCode, month and value are required; "
             + "department too for a kpi-admin). Encoding: the charset of the Content-Type if given, else UTF-8 (with or without BOM) when "
@@ -150,19 +147,16 @@ public class MeasurementResource {
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "422", description = "ATOMIC with rejected rows: nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown column, unknown charset, bad mode or dryRun",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 50,000 rows",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or unknown column, unknown charset, bad mode or dryRun")
+    @APIResponse(responseCode = "413", description = "More than 50,000 rows")
     public Response importCsv(byte[] body,
-            @Parameter(description = "ATOMIC (default) or ROW_BY_ROW") @QueryParam("mode") String mode,
-            @Parameter(description = "true: validate only") @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "ATOMIC (default) or ROW_BY_ROW") @QueryParam("mode") ImportMode mode,
+            @Parameter(description = "true: validate only") @QueryParam("dryRun") Boolean dryRun,
             @Context HttpHeaders headers) {
         MediaType type = headers.getMediaType();
         String charset = type == null ? null : type.getParameters().get("charset");
-        ImportMode importMode = parseMode(mode);
-        boolean dry = parseDryRun(dryRun);
-        return imported(CsvRows.read(body == null ? new byte[0] : body, charset, config.maxBatchRows()), importMode, dry);
+        return imported(CsvRows.read(body == null ? new byte[0] : body, charset, config.maxBatchRows()), mode,
+                Boolean.TRUE.equals(dryRun));
     }
 
     private Response imported(List<BatchRow> rows, ImportMode mode, boolean dryRun) {
@@ -175,46 +169,25 @@ public class MeasurementResource {
         return Response.ok(summary).build();
     }
 
-    private static ImportMode parseMode(String mode) {
-        if (mode == null || mode.isBlank()) {
-            return null;
-        }
-        try {
-            return ImportMode.valueOf(mode.trim().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("mode", "must be ATOMIC or ROW_BY_ROW, not '" + mode + "'");
-        }
-    }
-
-    private static boolean parseDryRun(String dryRun) {
-        if (dryRun == null || dryRun.isBlank()) {
-            return false;
-        }
-        return switch (dryRun.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw ProblemException.badRequest("dryRun", "must be true or false, not '" + dryRun + "'");
-        };
-    }
-
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
+    @Operation(operationId = "listMeasurements",
+            summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
     public List<MeasurementResponse> list(@QueryParam("indicatorCode") String indicatorCode,
-            @QueryParam("fiscalYear") String fiscalYear) {
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
         if (indicatorCode == null || indicatorCode.isBlank()) {
             throw ProblemException.badRequest("indicatorCode", "is required");
         }
-        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return Measurement.currentValues(indicatorCode, year).stream().map(m -> MeasurementResponse.of(m, null)).toList();
+        return Measurement.currentValues(indicatorCode, fiscalYear).stream().map(m -> MeasurementResponse.of(m, null)).toList();
     }
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}")
-    @Operation(summary = "One revision of a value")
-    @APIResponse(responseCode = "404", description = "No such revision",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getMeasurementRevision", summary = "One revision of a value")
+    @APIResponse(responseCode = "200", description = "The revision",
+            content = @Content(schema = @Schema(implementation = MeasurementResponse.class)))
+    @APIResponse(responseCode = "404", description = "No such revision")
     public MeasurementResponse get(@PathParam("id") UUID id) {
         return MeasurementResponse.of(find(id), null);
     }
@@ -222,7 +195,8 @@ public class MeasurementResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}/history")
-    @Operation(summary = "Every revision of the value that this revision belongs to, oldest first")
+    @Operation(operationId = "listMeasurementRevisions",
+            summary = "Every revision of the value that this revision belongs to, oldest first")
     public List<MeasurementResponse> history(@PathParam("id") UUID id) {
         return Measurement.history(find(id).key()).stream().map(m -> MeasurementResponse.of(m, null)).toList();
     }

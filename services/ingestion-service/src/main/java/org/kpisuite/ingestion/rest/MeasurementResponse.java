@@ -11,20 +11,23 @@ import org.kpisuite.ingestion.service.SubmissionOutcome;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+/** Written with every field but {@code flags}, which only a submission's answer carries. */
+@Schema(requiredProperties = { "id", "indicatorCode", "component", "breakdown", "department", "month", "value",
+        "revision", "note", "reason", "recordedBy", "recordedAt", "outcome" })
 public record MeasurementResponse(
         UUID id,
         String indicatorCode,
-        String component,
-        String breakdown,
+        @Schema(nullable = true) String component,
+        @Schema(nullable = true) String breakdown,
         String department,
         String month,
         BigDecimal value,
         int revision,
-        String note,
-        String reason,
-        String recordedBy,
+        @Schema(nullable = true) String note,
+        @Schema(nullable = true) String reason,
+        @Schema(nullable = true) String recordedBy,
         Instant recordedAt,
-        @Schema(description = "What the submission did; absent on reads") SubmissionOutcome outcome,
+        @Schema(description = "What the submission did; null on reads", nullable = true) SubmissionOutcome outcome,
         @Schema(description = "On a submission: OUTLIER when the value is far from the indicator's history for this "
                 + "key (modified z-score above 3.5 over at least 6 earlier months); the value is stored all the same. "
                 + "Absent on reads.", example = "[]", nullable = true)

@@ -6,6 +6,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.ingestion.service.PeriodService;
 import org.kpisuite.ingestion.service.Submitter;
-import org.kpisuite.problem.Problem;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
 
@@ -44,7 +44,7 @@ public class PeriodResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Path("/close")
-    @Operation(summary = "Close a month",
+    @Operation(operationId = "closePeriod", summary = "Close a month",
             description = "From now on a value or correction of that month (for the indicator and department given; "
                     + "null = every one) is refused: 409 for a single submission, a rejected row in a batch. "
                     + "Closing an already closed scope changes nothing (200).")
@@ -52,8 +52,6 @@ public class PeriodResource {
             content = @Content(schema = @Schema(implementation = PeriodClosureResponse.class)))
     @APIResponse(responseCode = "200", description = "Was already closed for this scope",
             content = @Content(schema = @Schema(implementation = PeriodClosureResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@Valid @NotNull PeriodRequest request) {
         PeriodService.Closed closed = service.close(request.month(), request.indicatorCode(), request.department(),
                 Submitter.of(caller));
@@ -63,15 +61,12 @@ public class PeriodResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Path("/reopen")
-    @Operation(summary = "Reopen a month",
+    @Operation(operationId = "reopenPeriod", summary = "Reopen a month",
             description = "Removes the closure of exactly this scope. A wider closure of the month (e.g. for every "
                     + "indicator) stays in force and must be reopened itself.")
     @APIResponse(responseCode = "200", description = "Reopened; the removed closure",
             content = @Content(schema = @Schema(implementation = PeriodClosureResponse.class)))
-    @APIResponse(responseCode = "404", description = "The month is not closed for this scope",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The month is not closed for this scope")
     public PeriodClosureResponse reopen(@Valid @NotNull PeriodRequest request) {
         return PeriodClosureResponse.of(service.reopen(request.month(), request.indicatorCode(), request.department(),
                 Submitter.of(caller)));
@@ -79,11 +74,9 @@ public class PeriodResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Closed months, optionally of one fiscal year")
-    @APIResponse(responseCode = "400", description = "fiscalYear is malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<PeriodClosureResponse> list(@QueryParam("fiscalYear") String fiscalYear) {
-        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return service.list(year).stream().map(PeriodClosureResponse::of).toList();
+    @Operation(operationId = "listClosedPeriods", summary = "Closed months, optionally of one fiscal year")
+    public List<PeriodClosureResponse> list(
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
+        return service.list(fiscalYear).stream().map(PeriodClosureResponse::of).toList();
     }
 }

@@ -18,7 +18,6 @@ import jakarta.validation.Validator;
 
 import org.kpisuite.ingestion.config.IngestionConfig;
 import org.kpisuite.ingestion.domain.MeasurementKey;
-import org.kpisuite.ingestion.rest.MeasurementRequest;
 import org.kpisuite.ingestion.service.ImportSummary.RowIssue;
 import org.kpisuite.messaging.TraceContext;
 import org.kpisuite.problem.ProblemException;

@@ -1,6 +1,5 @@
 package org.kpisuite.ingestion.service;
 
-import org.kpisuite.ingestion.rest.MeasurementRequest;
 
 /** One data row of a batch (1-based), or why it could not even be read (a CSV value that is no number). */
 public record BatchRow(int row, MeasurementRequest request, Rejection unreadable) {

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 import org.kpisuite.ingestion.config.IngestionConfig;
-import org.kpisuite.ingestion.rest.MeasurementRequest;
 import org.kpisuite.messaging.TraceContext;
 import org.kpisuite.problem.DatabaseUnavailable;
 import org.kpisuite.problem.ProblemException;

@@ -23,7 +23,6 @@ import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.domain.PeriodClosure;
-import org.kpisuite.ingestion.rest.MeasurementRequest;
 
 @ApplicationScoped
 public class MeasurementService {

@@ -19,7 +19,6 @@ import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.domain.MeasurementStore;
 import org.kpisuite.ingestion.domain.MeasurementStore.Series;
 import org.kpisuite.ingestion.events.MeasurementEvents;
-import org.kpisuite.ingestion.rest.MeasurementRequest;
 
 /**
  * The one write path of values, for a batch and for a group of single submissions alike: lock the keys written,

@@ -12,7 +12,7 @@ public record PlanItemNode(
         @Schema(example = "I") String code,
         @Schema(example = "国民に対して提供するサービスその他の業務の質の向上に関する目標を達成するためとるべき措置")
         String nameJa,
-        @Schema(example = "Quality of services to the public") String nameEn,
+        @Schema(nullable = true, example = "Quality of services to the public") String nameEn,
         @Schema(description = "Order among siblings", example = "1") int sortOrder,
         @Schema(description = "Marked 【令和６年度における重要な取組】 in the plan", example = "false")
         boolean importantInitiative,

@@ -29,8 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.service.PlanItemService;
-import org.kpisuite.problem.Problem;
 import org.kpisuite.security.Roles;
+import org.kpisuite.plan.service.MoveRequest;
+import org.kpisuite.plan.service.PlanItemRequest;
 
 @Path("/api/v1/plan-items")
 @Tag(name = "Plan items")
@@ -43,16 +44,12 @@ public class PlanItemResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a plan item in an existing plan")
+    @Operation(operationId = "createPlanItem", summary = "Create a plan item in an existing plan")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = PlanItemResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The plan already has an item with this code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The plan already has an item with this code")
     @APIResponse(responseCode = "422", description = "The plan does not exist (planCode), or the parent does not "
-            + "exist or is in another plan (parentId)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "exist or is in another plan (parentId)")
     public Response create(@Valid @NotNull PlanItemRequest request) {
         PlanItem item = service.create(request);
         return Response.created(URI.create("/api/v1/plan-items/" + item.id)).entity(PlanItemResponse.of(item)).build();
@@ -61,18 +58,14 @@ public class PlanItemResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
-    @Operation(summary = "Change a plan item: names, order, flags, code or parent (moves its subtree)")
+    @Operation(operationId = "updatePlanItem",
+            summary = "Change a plan item: names, order, flags, code or parent (moves its subtree)")
     @APIResponse(responseCode = "200", description = "Changed",
             content = @Content(schema = @Schema(implementation = PlanItemResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plan item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Another item of the plan has this code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan item")
+    @APIResponse(responseCode = "409", description = "Another item of the plan has this code")
     @APIResponse(responseCode = "422", description = "Another plan (planCode), or a parent that is unknown, in "
-            + "another plan or inside the item's own subtree (parentId)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "another plan or inside the item's own subtree (parentId)")
     public PlanItemResponse update(@PathParam("id") UUID id, @Valid @NotNull PlanItemRequest request) {
         return PlanItemResponse.of(service.update(id, request));
     }
@@ -80,18 +73,15 @@ public class PlanItemResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/move")
-    @Operation(summary = "Move a plan item, with its whole subtree, under another parent or to the top",
+    @Operation(operationId = "movePlanItem",
+            summary = "Move a plan item, with its whole subtree, under another parent or to the top",
             description = "Publishes the moved item's new state; its descendants keep their parent and are not "
                     + "republished. A move to where the item already is changes nothing.")
     @APIResponse(responseCode = "200", description = "Moved (or already there)",
             content = @Content(schema = @Schema(implementation = PlanItemResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plan item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan item")
     @APIResponse(responseCode = "422", description = "The parent is unknown, in another plan, or the item itself "
-            + "or one of its descendants (parentId)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or one of its descendants (parentId)")
     public PlanItemResponse move(@PathParam("id") UUID id, @Valid @NotNull MoveRequest request) {
         return PlanItemResponse.of(service.move(id, request));
     }
@@ -99,16 +89,15 @@ public class PlanItemResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/{id}")
-    @Operation(summary = "Delete a plan item that has no children and that no indicator refers to",
+    @Operation(operationId = "deletePlanItem",
+            summary = "Delete a plan item that has no children and that no indicator refers to",
             description = "Publishes a removal event (removed=true, a new version). Indicators, retired ones "
                     + "included, are known from kpi.indicators.v1, so a reference made a moment ago may not be "
                     + "seen yet.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such plan item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan item")
     @APIResponse(responseCode = "409", description = "Indicators refer to the item, or it has children; the "
-            + "detail names them (field id)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "detail names them (field id)")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
         return Response.noContent().build();
@@ -116,7 +105,7 @@ public class PlanItemResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "List plan items, optionally of one plan, ordered by code")
+    @Operation(operationId = "listPlanItems", summary = "List plan items, optionally of one plan, ordered by code")
     @APIResponse(responseCode = "200", description = "The plan items, flat",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PlanItemResponse.class)))
     public List<PlanItemResponse> list(
@@ -127,11 +116,10 @@ public class PlanItemResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{id}")
-    @Operation(summary = "Read one plan item")
+    @Operation(operationId = "getPlanItem", summary = "Read one plan item")
     @APIResponse(responseCode = "200", description = "The plan item",
             content = @Content(schema = @Schema(implementation = PlanItemResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such plan item",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan item")
     public PlanItemResponse get(@PathParam("id") UUID id) {
         return PlanItemResponse.of(service.get(id));
     }

@@ -15,7 +15,7 @@ public record PlanItemResponse(
                 nullable = true)
         UUID parentId,
         @Schema(example = "情報処理技術者試験及び情報処理安全確保支援士試験の実施等") String nameJa,
-        @Schema(example = "Running the IT Engineers and RISS examinations") String nameEn,
+        @Schema(nullable = true, example = "Running the IT Engineers and RISS examinations") String nameEn,
         @Schema(description = "Order among siblings", example = "1") int sortOrder,
         @Schema(description = "Marked 【令和６年度における重要な取組】 in the plan", example = "false")
         boolean importantInitiative,

@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,9 +34,10 @@ import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.service.PlanDocumentImport;
 import org.kpisuite.plan.service.PlanService;
-import org.kpisuite.problem.Problem;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Roles;
+import org.kpisuite.plan.service.PlanChangeRequest;
+import org.kpisuite.plan.service.PlanRequest;
+import org.kpisuite.plan.service.PlanDocument;
 
 @Path("/api/v1/plans")
 @Tag(name = "Plans")
@@ -50,15 +53,11 @@ public class PlanResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Create a plan (without items)")
+    @Operation(operationId = "createPlan", summary = "Create a plan (without items)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A plan with this code exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The mid-term years do not fit together or with the fiscal year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A plan with this code exists")
+    @APIResponse(responseCode = "422", description = "The mid-term years do not fit together or with the fiscal year")
     public Response create(@Valid @NotNull PlanRequest request) {
         Plan plan = service.create(request);
         return Response.created(URI.create("/api/v1/plans/" + plan.code)).entity(PlanResponse.of(plan)).build();
@@ -66,27 +65,25 @@ public class PlanResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "List plans, optionally of one agency or fiscal year, ordered by code")
+    @Operation(operationId = "listPlans",
+            summary = "List plans, optionally of one agency or fiscal year, ordered by code")
     @APIResponse(responseCode = "200", description = "The plans, without their items",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "fiscalYear is not a year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<PlanResponse> list(
             @Parameter(description = "Only plans of this agency", example = "IPA") @QueryParam("agency") String agency,
             @Parameter(description = "Only plans of this Japanese fiscal year", example = "2024")
-            @QueryParam("fiscalYear") String fiscalYear) {
-        Integer year = QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return service.list(agency, year).stream().map(PlanResponse::of).toList();
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
+        return service.list(agency, fiscalYear).stream().map(PlanResponse::of).toList();
     }
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{code}")
-    @Operation(summary = "Read a plan with its whole item tree, children ordered by sortOrder then code")
+    @Operation(operationId = "getPlan",
+            summary = "Read a plan with its whole item tree, children ordered by sortOrder then code")
     @APIResponse(responseCode = "200", description = "The plan and its tree",
             content = @Content(schema = @Schema(implementation = PlanTreeResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
     public PlanTreeResponse get(@Parameter(example = "IPA-FY2024") @PathParam("code") String code) {
         Plan plan = service.get(code);
         return PlanTreeResponse.of(plan, service.tree(code, PlanItemNode::of));
@@ -95,15 +92,12 @@ public class PlanResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/{code}")
-    @Operation(summary = "Change a plan's names, agency, fiscal year or mid-term period; its code stays")
+    @Operation(operationId = "updatePlan",
+            summary = "Change a plan's names, agency, fiscal year or mid-term period; its code stays")
     @APIResponse(responseCode = "200", description = "Changed (or already so)",
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The mid-term years do not fit together or with the fiscal year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "422", description = "The mid-term years do not fit together or with the fiscal year")
     public PlanResponse update(@Parameter(example = "IPA-FY2024") @PathParam("code") String code,
             @Valid @NotNull PlanChangeRequest request) {
         return PlanResponse.of(service.update(code, request));
@@ -112,12 +106,10 @@ public class PlanResource {
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     @Path("/{code}")
-    @Operation(summary = "Delete a plan that has no items")
+    @Operation(operationId = "deletePlan", summary = "Delete a plan that has no items")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "404", description = "No such plan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The plan still has items",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The plan still has items")
     public Response delete(@Parameter(example = "IPA-FY2024") @PathParam("code") String code) {
         service.delete(code);
         return Response.noContent().build();
@@ -126,7 +118,8 @@ public class PlanResource {
     @PUT
     @RolesAllowed(Roles.ADMIN)
     @Path("/{code}/document")
-    @Operation(summary = "Create or update a whole plan and its item tree from one document",
+    @Operation(operationId = "importPlanDocument",
+            summary = "Create or update a whole plan and its item tree from one document",
             description = "One transaction. Items are matched to stored ones by code: new ones are created, changed "
                     + "ones get a new version and an event, identical ones are left untouched (no version, no "
                     + "event), so importing the same document again changes nothing. sortOrder is the position "
@@ -137,11 +130,9 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "The plan existed; what the import did to its items",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed, named by its path "
-            + "(e.g. items[2].items[0].nameJa), or the plan code is not a valid code",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "(e.g. items[2].items[0].nameJa), or the plan code is not a valid code")
     @APIResponse(responseCode = "422", description = "A code appears twice in the document (e.g. items[1].code), "
-            + "or the mid-term years do not fit",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "or the mid-term years do not fit")
     public Response importDocument(
             @Parameter(example = "IPA-FY2024") @PathParam("code")
             @Size(max = 64) @Pattern(regexp = PlanRequest.CODE_PATTERN, message = PlanRequest.CODE_MESSAGE) String code,

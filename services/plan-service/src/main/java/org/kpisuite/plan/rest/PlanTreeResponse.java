@@ -15,7 +15,7 @@ public record PlanTreeResponse(
         @Schema(example = "2023") Integer midTermFirstYear,
         @Schema(example = "2027") Integer midTermLastYear,
         @Schema(example = "独立行政法人情報処理推進機構令和６年度計画") String nameJa,
-        @Schema(example = "Information-technology Promotion Agency, Japan: plan for FY2024") String nameEn,
+        @Schema(nullable = true, example = "Information-technology Promotion Agency, Japan: plan for FY2024") String nameEn,
         @Schema(example = "2024-03-29T09:00:00Z") Instant createdAt,
         @Schema(example = "2024-03-29T09:00:00Z") Instant updatedAt,
         @Schema(description = "Who made the last change (the token's subject); null before tokens", example = "admin@ipa.go.jp", nullable = true)

@@ -15,8 +15,6 @@ import jakarta.transaction.Transactional;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.events.PlanItemEvents;
-import org.kpisuite.plan.rest.PlanDocument;
-import org.kpisuite.plan.rest.PlanDocumentItem;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;

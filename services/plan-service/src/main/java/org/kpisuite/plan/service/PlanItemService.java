@@ -15,8 +15,6 @@ import org.kpisuite.plan.domain.IndicatorReference;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.events.PlanItemEvents;
-import org.kpisuite.plan.rest.MoveRequest;
-import org.kpisuite.plan.rest.PlanItemRequest;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;
 

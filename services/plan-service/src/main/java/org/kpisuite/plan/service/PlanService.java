@@ -16,8 +16,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
-import org.kpisuite.plan.rest.PlanChangeRequest;
-import org.kpisuite.plan.rest.PlanRequest;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;
 

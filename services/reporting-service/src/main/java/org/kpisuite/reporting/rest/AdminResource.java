@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
-import org.kpisuite.problem.Problem;
 import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.ReadModelRebuild;
@@ -37,14 +36,14 @@ public class AdminResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rebuild the read model by replaying the plan item, indicator and measurement topics",
+    @Operation(operationId = "startRebuild",
+            summary = "Rebuild the read model by replaying the plan item, indicator and measurement topics",
             description = "Answers at once; GET tells how far the replay is. Every partition is replayed, whichever "
                     + "replica is asked. Until it ends, today's progress is what it was before; then progress and "
                     + "statuses are recalculated once, and only a status that really differs is announced.")
     @APIResponse(responseCode = "202", description = "Replay started",
             content = @Content(schema = @Schema(implementation = ReadModelRebuild.Status.class)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running")
     public Response start() {
         LOG.infof("read model rebuild started by %s", caller.subject());
         return Response.accepted(rebuild.start(caller.subject())).location(URI.create("/api/v1/admin/rebuild")).build();
@@ -52,7 +51,8 @@ public class AdminResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The rebuild in progress (running, events replayed so far) and the last one finished")
+    @Operation(operationId = "getRebuildStatus",
+            summary = "The rebuild in progress (running, events replayed so far) and the last one finished")
     @APIResponse(responseCode = "200", description = "The rebuild's state",
             content = @Content(schema = @Schema(implementation = ReadModelRebuild.Status.class)))
     public ReadModelRebuild.Status status() {

@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.CompletenessService;
 
@@ -29,15 +31,15 @@ public class CompletenessResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Per ended month: expected values, which are missing, which came after the deadline",
+    @Operation(operationId = "getCompleteness",
+            summary = "Per ended month: expected values, which are missing, which came after the deadline",
             description = "A value is expected every month from the owning department of each active, rated flow "
                     + "indicator (SUM, AVERAGE, MAX, YOY_CHANGE). The deadline is kpi.reporting.deadline-business-days "
                     + "(default 10) business days after the month ends.")
     public List<CompletenessService.Month> completeness(
-            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
-            @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
-        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        LocalDate date = QueryParams.optionalDate("asOf", asOf);
-        return service.completeness(year, date == null ? LocalDate.now(service.zone()) : date);
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
+        return service.completeness(fiscalYear, asOf == null ? LocalDate.now(service.zone()) : asOf);
     }
 }

@@ -1,21 +1,23 @@
 package org.kpisuite.reporting.rest;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -29,11 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
-import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Roles;
-import org.kpisuite.reporting.service.ExportCursor;
+import org.kpisuite.reporting.service.ProgressCursor;
 import org.kpisuite.reporting.service.ExportFact;
 import org.kpisuite.reporting.service.ExportService;
 import org.kpisuite.reporting.service.ProgressService;
@@ -84,12 +84,13 @@ public class ExportResource {
     UriInfo uri;
 
     @Context
-    HttpHeaders headers;
+    Request request;
 
     @GET
     @RolesAllowed({ Roles.BI, Roles.ADMIN })
     @Path("/facts")
-    @Operation(summary = "The fact table: the value in force of every indicator, department, month, component and "
+    @Operation(operationId = "exportFacts",
+            summary = "The fact table: the value in force of every indicator, department, month, component and "
             + "breakdown value", description = """
             One row per indicator × department × month × component × breakdown value, with the value in force: \
             its latest revision (`revision`, `value`). `recordedAt` is when the value was first recorded, \
@@ -127,45 +128,44 @@ public class ExportResource {
                                     manabi-dx-accesses,「マナビＤＸ」へのアクセス数,Manabi DX accesses,accesses,digital-talent,2024,2024-05,,,165000,2,2024-06-07T01:00:00Z,2024-06-20T05:30:00Z
                                     """)) })
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
-    @APIResponse(responseCode = "400", description = "A malformed parameter, named in violations[0].field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A malformed parameter, named in violations[0].field")
     public Response facts(
             @Parameter(description = "Only months of this Japanese fiscal year (April to March)", example = "2024",
                     schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("fiscalYear") String fiscalYear,
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(description = "Only this indicator", example = "manabi-dx-accesses")
             @QueryParam("indicatorCode") String indicatorCode,
             @Parameter(description = "Only rows whose latest revision was recorded strictly after this instant "
                     + "(ISO 8601 with Z or an offset; encode + as %2B)", example = "2025-04-30T23:55:00Z")
-            @QueryParam("updatedSince") String updatedSince,
+            @QueryParam("updatedSince") Instant updatedSince,
             @Parameter(description = "Rows per answer, 1 to 10000", example = "1000",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged")
-            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit,
+            @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged",
+                    schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("cursor") ExportService.FactKey cursor,
             @Parameter(description = "json or csv; default: by the Accept header, else json", example = "csv",
-                    schema = @Schema(enumeration = { "json", "csv" }))
-            @QueryParam("format") String format,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
+            @QueryParam("format") ExportFormat format,
             @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("bom") String bom) {
-        var query = new ExportService.FactQuery(
-                QueryParams.optionalInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR),
-                indicatorCode(indicatorCode), instant("updatedSince", updatedSince),
-                cursor == null || cursor.isBlank() ? null : ExportService.FactKey.ofCursor(cursor), limit(limit));
-        ExportFormat type = ExportFormat.of(format, headers);
-        boolean withBom = ExportFormat.bom(bom);
+            @QueryParam("bom") Boolean bom) {
+        var query = new ExportService.FactQuery(fiscalYear, indicatorCode(indicatorCode), updatedSince, cursor,
+                limit == null ? DEFAULT_LIMIT : limit);
+        ExportFormat type = ExportFormat.of(format, request);
+        boolean withBom = Boolean.TRUE.equals(bom);
         var page = exports.facts(query);
         String next = page.next() == null ? null : page.next().cursor();
         byte[] body = type == ExportFormat.CSV ? ExportCsv.write(ExportFact.class, page.rows(), withBom)
                 : json(new ExportFactsPage(page.rows(), next));
-        return ExportResponses.respond(type, body, next, Map.of(), "kpi-facts", uri, headers);
+        return ExportResponses.respond(type, body, next, Map.of(), "kpi-facts", uri, request);
     }
 
     @GET
     @RolesAllowed({ Roles.BI, Roles.ADMIN })
     @Path("/progress")
-    @Operation(summary = "The progress list of a fiscal year, flat, for BI", description = """
+    @Operation(operationId = "exportProgress",
+            summary = "The progress list of a fiscal year, flat, for BI", description = """
             What `GET /api/v1/progress` answers, one flat row per indicator with a target in the fiscal year \
             (nested conditions become `conditionsMet` and a `conditions` text), ordered by indicatorCode. \
             Without asOf it is as of today (Japan time); the next link pins the asOf of the first page so that \
@@ -182,50 +182,43 @@ public class ExportResource {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportProgressRow")) })
     @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
-    @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
     public Response progress(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true,
                     schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("fiscalYear") String fiscalYear,
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(description = "Report as known at the end of this day (default: today, Japan time)", example = "2024-09-30")
-            @QueryParam("asOf") String asOf,
+            @QueryParam("asOf") LocalDate asOf,
             @Parameter(description = "Rows per answer, 1 to 10000", example = "1000",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000"))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged")
-            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit,
+            @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged",
+                    schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("cursor") ProgressCursor cursor,
             @Parameter(description = "json or csv; default: by the Accept header, else json", example = "csv",
-                    schema = @Schema(enumeration = { "json", "csv" }))
-            @QueryParam("format") String format,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
+            @QueryParam("format") ExportFormat format,
             @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("bom") String bom) {
-        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        var date = QueryParams.optionalDate("asOf", asOf);
-        int max = limit(limit);
-        String after = cursor == null || cursor.isBlank() ? null : ExportCursor.decode("progress", 1, cursor).get(0);
-        ExportFormat type = ExportFormat.of(format, headers);
-        boolean withBom = ExportFormat.bom(bom);
-        var day = date == null ? progress.today() : date;
+            @QueryParam("bom") Boolean bom) {
+        int max = limit == null ? DEFAULT_LIMIT : limit;
+        String after = cursor == null ? null : cursor.indicatorCode();
+        ExportFormat type = ExportFormat.of(format, request);
+        boolean withBom = Boolean.TRUE.equals(bom);
+        var day = asOf == null ? progress.today() : asOf;
 
-        List<ExportProgressRow> rows = progress.progress(year, day).stream()
+        List<ExportProgressRow> rows = progress.progress(fiscalYear, day).stream()
                 .map(ProgressResponse::of).map(ExportProgressRow::of)
                 .filter(r -> after == null || r.indicatorCode().compareTo(after) > 0)
                 .sorted(Comparator.comparing(ExportProgressRow::indicatorCode))
                 .toList();
         List<ExportProgressRow> page = rows.subList(0, Math.min(max, rows.size()));
         String next = rows.size() > max
-                ? ExportCursor.encode("progress", List.of(page.get(page.size() - 1).indicatorCode())) : null;
+                ? new ProgressCursor(page.get(page.size() - 1).indicatorCode()).cursor() : null;
         byte[] body = type == ExportFormat.CSV ? ExportCsv.write(ExportProgressRow.class, page, withBom)
                 : json(new ExportProgressPage(page, next));
-        return ExportResponses.respond(type, body, next, Map.of("asOf", day.toString()), "kpi-progress-FY" + year,
-                uri, headers);
-    }
-
-    private static int limit(String limit) {
-        Integer n = QueryParams.optionalInt("limit", limit, 1, MAX_LIMIT);
-        return n == null ? DEFAULT_LIMIT : n;
+        return ExportResponses.respond(type, body, next, Map.of("asOf", day.toString()), "kpi-progress-FY" + fiscalYear,
+                uri, request);
     }
 
     private static String indicatorCode(String code) {
@@ -236,20 +229,6 @@ public class ExportResource {
             throw ProblemException.badRequest("indicatorCode", "must be at most 64 characters");
         }
         return code.trim();
-    }
-
-    /** An ISO 8601 instant: 2025-04-30T23:55:00Z or with an offset (+09:00, also when a query left its + a space). */
-    static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.trim().replaceFirst(" (\\d{2}:?\\d{2})$", "+$1");
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name,
-                    "must be an ISO 8601 instant such as 2025-04-30T23:55:00Z or 2025-05-01T08:55:00+09:00, not '" + value + "'");
-        }
     }
 
     private byte[] json(Object page) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,10 +30,11 @@ final class ExportResponses {
      * @param pin        query parameters to set on the next link (e.g. the asOf the first page defaulted to)
      */
     static Response respond(ExportFormat format, byte[] body, String nextCursor, Map<String, String> pin,
-            String fileName, UriInfo uri, HttpHeaders headers) {
+            String fileName, UriInfo uri, Request request) {
         EntityTag etag = new EntityTag(etag(body, nextCursor));
-        boolean notModified = matches(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag.getValue());
-        Response.ResponseBuilder answer = notModified ? Response.notModified() : Response.ok(body, format.contentType);
+        Response.ResponseBuilder unchanged = notModified(request, etag);
+        boolean notModified = unchanged != null;
+        Response.ResponseBuilder answer = notModified ? unchanged : Response.ok(body, format.contentType);
         answer.tag(etag)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
@@ -64,23 +66,12 @@ final class ExportResponses {
         }
     }
 
-    /** If-None-Match: "*" or a list of tags, compared weakly (a W/ prefix is ignored), as RFC 9110 says. */
-    static boolean matches(String ifNoneMatch, String tag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String t = candidate.trim();
-            if (t.equals("*")) {
-                return true;
-            }
-            if (t.startsWith("W/")) {
-                t = t.substring(2);
-            }
-            if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"") && t.substring(1, t.length() - 1).equals(tag)) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * The 304 when If-None-Match names this tag. RFC 9110 compares If-None-Match weakly (W/"x" matches "x");
+     * RESTEasy Reactive's evaluatePreconditions compares strongly, so the weak form of the tag is asked too.
+     */
+    private static Response.ResponseBuilder notModified(Request request, EntityTag etag) {
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
+        return unchanged != null ? unchanged : request.evaluatePreconditions(new EntityTag(etag.getValue(), true));
     }
 }

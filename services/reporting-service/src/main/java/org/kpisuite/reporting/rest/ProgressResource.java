@@ -5,6 +5,9 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,9 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
-import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
-import org.kpisuite.problem.QueryParams;
 import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.KeptProgress;
 import org.kpisuite.reporting.service.ProgressService;
@@ -51,25 +52,24 @@ public class ProgressResource {
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
-    @Operation(summary = "Progress of every indicator with a target in the fiscal year, core targets first")
+    @Operation(operationId = "listProgress",
+            summary = "Progress of every indicator with a target in the fiscal year, core targets first")
     @APIResponse(responseCode = "200", description = "One entry per indicator",
             content = @Content(schema = @Schema(implementation = ProgressResponse.class, type = SchemaType.ARRAY)))
-    @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf")
     @APIResponse(responseCode = "304", description = "Today's progress, unchanged since the ETag given in If-None-Match")
     public Response list(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true)
-            @QueryParam("fiscalYear") String fiscalYear,
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(description = "Report as known at the end of this day (default: today, Japan time)", example = "2024-09-30")
-            @QueryParam("asOf") String asOf,
+            @QueryParam("asOf") LocalDate asOf,
             @Context Request request) {
-        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
         LocalDate day = asOf(asOf);
         if (!day.equals(service.today())) {
-            return Response.ok(service.progress(year, day).stream().map(ProgressResponse::of).toList()).build();
+            return Response.ok(service.progress(fiscalYear, day).stream().map(ProgressResponse::of).toList()).build();
         }
         // Today's list is kept: its body is served as built for the kept version, with that version as its ETag.
-        ProgressListBody.Body body = bodies.of(kept.snapshot(year));
+        ProgressListBody.Body body = bodies.of(kept.snapshot(fiscalYear));
         EntityTag etag = new EntityTag(body.etag());
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
         if (unchanged != null) {
@@ -81,44 +81,44 @@ public class ProgressResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{indicatorCode}")
-    @Operation(summary = "Progress of one indicator in the fiscal year")
+    @Operation(operationId = "getProgress", summary = "Progress of one indicator in the fiscal year")
     @APIResponse(responseCode = "200", description = "The indicator's progress",
             content = @Content(schema = @Schema(implementation = ProgressResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year")
     public ProgressResponse one(@PathParam("indicatorCode") String code,
-            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
-            @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
-        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return ProgressResponse.of(found(service.progress(code, year, asOf(asOf)), code, year));
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
+        return ProgressResponse.of(found(service.progress(code, fiscalYear, asOf(asOf)), code, fiscalYear));
     }
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/rollups")
-    @Operation(summary = "Progress per plan chapter, section and item, and of the core targets (基幹目標)")
+    @Operation(operationId = "listRollups",
+            summary = "Progress per plan chapter, section and item, and of the core targets (基幹目標)")
     @APIResponse(responseCode = "200", description = "The CORE group first, then chapters, sections and items",
             content = @Content(schema = @Schema(implementation = Rollups.Rollup.class, type = SchemaType.ARRAY)))
     public List<Rollups.Rollup> rollups(
-            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
-            @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
-        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return Rollups.of(service.progress(year, asOf(asOf)));
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
+        return Rollups.of(service.progress(fiscalYear, asOf(asOf)));
     }
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Path("/{indicatorCode}/series")
-    @Operation(summary = "An indicator's months in the fiscal year: values, running actual, expected pace")
+    @Operation(operationId = "getSeries",
+            summary = "An indicator's months in the fiscal year: values, running actual, expected pace")
     @APIResponse(responseCode = "200", description = "Twelve months, April first",
             content = @Content(schema = @Schema(implementation = SeriesResponse.class)))
-    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such indicator, or no target in that year")
     public SeriesResponse series(@PathParam("indicatorCode") String code,
-            @Parameter(example = "2024", required = true) @QueryParam("fiscalYear") String fiscalYear,
-            @Parameter(example = "2024-09-30") @QueryParam("asOf") String asOf) {
-        int year = QueryParams.requiredInt("fiscalYear", fiscalYear, FiscalCalendar.MIN_YEAR, FiscalCalendar.MAX_YEAR);
-        return SeriesResponse.of(found(service.series(code, year, asOf(asOf)), code, year), year);
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
+        return SeriesResponse.of(found(service.series(code, fiscalYear, asOf(asOf)), code, fiscalYear), fiscalYear);
     }
 
     /** The service answers null for an indicator that does not exist or has no target in the year. */
@@ -129,8 +129,7 @@ public class ProgressResource {
         return answer;
     }
 
-    private LocalDate asOf(String asOf) {
-        LocalDate date = QueryParams.optionalDate("asOf", asOf);
-        return date == null ? service.today() : date;
+    private LocalDate asOf(LocalDate asOf) {
+        return asOf == null ? service.today() : asOf;
     }
 }

@@ -20,12 +20,12 @@ public record ProgressResponse(
         @Schema(example = "Accesses to the Manabi DX portal") String nameEn,
         @Schema(example = "accesses") String unit,
         @Schema(example = "digital-talent") String department,
-        UUID planItemId,
-        @Schema(description = "The plan's code of the item the indicator evaluates", example = "I.2") String planItemCode,
-        @Schema(description = "The second level of the plan above the item", example = "I.2") String sectionCode,
-        @Schema(description = "The chapter (top level of the plan)", example = "I") String chapterCode,
-        @Schema(example = "国民に対して提供するサービスその他の業務の質の向上に関する目標を達成するためとるべき措置") String chapterNameJa,
-        @Schema(example = "Quality of services to the public") String chapterNameEn,
+        @Schema(nullable = true) UUID planItemId,
+        @Schema(nullable = true, description = "The plan's code of the item the indicator evaluates", example = "I.2") String planItemCode,
+        @Schema(nullable = true, description = "The second level of the plan above the item", example = "I.2") String sectionCode,
+        @Schema(nullable = true, description = "The chapter (top level of the plan)", example = "I") String chapterCode,
+        @Schema(nullable = true, example = "国民に対して提供するサービスその他の業務の質の向上に関する目標を達成するためとるべき措置") String chapterNameJa,
+        @Schema(nullable = true, example = "Quality of services to the public") String chapterNameEn,
         @Schema(description = "基幹目標") boolean coreTarget,
         @Schema(description = "参考指標: never rated") boolean referenceOnly,
         @Schema(example = "2024") int fiscalYear,
@@ -33,23 +33,22 @@ public record ProgressResponse(
         @Schema(example = "SUM") Aggregation aggregation,
         @Schema(example = "AT_LEAST") Comparator comparator,
         @Schema(example = "300000") BigDecimal target,
-        @Schema(description = "The year's value so far, aggregated as the indicator says", example = "162000") BigDecimal actual,
-        @Schema(description = "actual ÷ target (inverted for AT_MOST targets)", example = "0.54") BigDecimal achievementRate,
-        @Schema(description = "What the actual should be by asOf at a linear pace", example = "150000") BigDecimal expectedToDate,
-        @Schema(description = "The year-end value if the pace so far holds", example = "324000") BigDecimal forecast,
+        @Schema(nullable = true, description = "The year's value so far, aggregated as the indicator says", example = "162000") BigDecimal actual,
+        @Schema(nullable = true, description = "actual ÷ target (inverted for AT_MOST targets)", example = "0.54") BigDecimal achievementRate,
+        @Schema(nullable = true, description = "What the actual should be by asOf at a linear pace", example = "150000") BigDecimal expectedToDate,
+        @Schema(nullable = true, description = "The year-end value if the pace so far holds", example = "324000") BigDecimal forecast,
         @Schema(example = "ON_TRACK") ProgressStatus status,
-        @Schema(description = "A–D by the achievement rate (of the forecast while the year runs)", example = "B") String grade,
+        @Schema(nullable = true, description = "A–D by the achievement rate (of the forecast while the year runs)", example = "B") String grade,
         @Schema(description = "Months of the year with at least one value", example = "6") int monthsReported,
-        @Schema(example = "2024-09") String lastReportedMonth,
+        @Schema(nullable = true, example = "2024-09") String lastReportedMonth,
         @Schema(description = "FISCAL_YEAR, CUMULATIVE (since sinceFiscalYear) or CHANGE_FROM_BASELINE", example = "FISCAL_YEAR")
         Scope scope,
-        @Schema(description = "First fiscal year of a CUMULATIVE target", example = "2023") Integer sinceFiscalYear,
-        @Schema(description = "Year compared with by a CHANGE_FROM_BASELINE target", example = "2022") Integer baselineFiscalYear,
-        @Schema(description = "The baseline level subtracted from the actual") BigDecimal baselineValue,
+        @Schema(nullable = true, description = "First fiscal year of a CUMULATIVE target", example = "2023") Integer sinceFiscalYear,
+        @Schema(nullable = true, description = "Year compared with by a CHANGE_FROM_BASELINE target", example = "2022") Integer baselineFiscalYear,
+        @Schema(nullable = true, description = "The baseline level subtracted from the actual") BigDecimal baselineValue,
         @Schema(description = "Further conditions of the target (e.g. at least 5 distinct domains) and whether they hold")
         List<Progress.ConditionResult> conditions,
-        @Schema(description = "How expectedToDate was worked out: LINEAR, PREVIOUS_YEAR (its monthly shares) or LEVEL")
-        Progress.Pace pace) {
+        @Schema(nullable = true, description = "How expectedToDate was worked out: LINEAR, PREVIOUS_YEAR (its monthly shares) or LEVEL") Progress.Pace pace) {
 
     static ProgressResponse of(IndicatorProgress p) {
         var i = p.indicator();

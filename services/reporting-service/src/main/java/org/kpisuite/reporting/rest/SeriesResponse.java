@@ -17,12 +17,10 @@ public record SeriesResponse(
 
     public record Month(
             @Schema(example = "2024-05") String month,
-            @Schema(description = "The month's value over departments and breakdowns", example = "25000") BigDecimal value,
-            @Schema(description = "The month's value per breakdown value, where the indicator has a breakdown")
-            Map<String, BigDecimal> byBreakdown,
-            @Schema(description = "The actual as it stood at the end of the month", example = "51000") BigDecimal cumulative,
-            @Schema(description = "What the plan's pace expected by the end of the month", example = "50000")
-            BigDecimal expectedCumulative) {
+            @Schema(nullable = true, description = "The month's value over departments and breakdowns", example = "25000") BigDecimal value,
+            @Schema(nullable = true, description = "The month's value per breakdown value, where the indicator has a breakdown") Map<String, BigDecimal> byBreakdown,
+            @Schema(nullable = true, description = "The actual as it stood at the end of the month", example = "51000") BigDecimal cumulative,
+            @Schema(nullable = true, description = "What the plan's pace expected by the end of the month", example = "50000") BigDecimal expectedCumulative) {
     }
 
     static SeriesResponse of(ProgressService.Series s, int fiscalYear) {

@@ -1,5 +1,6 @@
 package org.kpisuite.reporting.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,7 +51,8 @@ public class CompletenessService {
     public record Late(String indicatorCode, String department, Instant firstRecordedAt) {
     }
 
-    public record Month(YearMonth month, LocalDate deadline, int expected, int received, int onTime,
+    public record Month(@Schema(implementation = String.class, pattern = "^\\d{4}-\\d{2}$", example = "2024-04") YearMonth month,
+            LocalDate deadline, int expected, int received, int onTime,
             List<Expected> missing, List<Late> late) {
     }
 

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+
+import org.kpisuite.problem.ParamConverters;
 
 /**
  * Reads the fact table of the BI export: the latest revision of every key (indicator, component, breakdown,
@@ -41,12 +42,15 @@ public class ExportService {
                     department, month));
         }
 
-        /** The key in a cursor; a 400 problem naming {@code cursor} when it is not one of ours. */
-        public static FactKey ofCursor(String cursor) {
+        /**
+         * The key in a cursor (the query parameter converts through this); a 400 problem naming {@code cursor}
+         * when it is not one of ours, or holds an instant outside what the database holds.
+         */
+        public static FactKey fromString(String cursor) {
             List<String> k = ExportCursor.decode(EXPORT, 6, cursor);
             try {
-                return new FactKey(Instant.parse(k.get(0)), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5));
-            } catch (DateTimeParseException e) {
+                return new FactKey(ParamConverters.instant(k.get(0)), k.get(1), k.get(2), k.get(3), k.get(4), k.get(5));
+            } catch (IllegalArgumentException e) {
                 throw ExportCursor.invalid(EXPORT);
             }
         }

@@ -1,5 +1,6 @@
 package org.kpisuite.reporting.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,8 +74,9 @@ public class ReadModelRebuild {
     MeterRegistry registry;
 
     /** A rebuild as the state row tells it. */
-    public record Status(UUID id, String owner, Instant started, Instant heartbeat, long events, boolean running,
-            String last) {
+    public record Status(@Schema(nullable = true) UUID id, @Schema(nullable = true) String owner,
+            @Schema(nullable = true) Instant started, @Schema(nullable = true) Instant heartbeat, long events,
+            boolean running, @Schema(nullable = true) String last) {
     }
 
     /** Starts a rebuild and answers at once; 409 while another one runs. */

@@ -1,5 +1,6 @@
 package org.kpisuite.reporting.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -17,7 +18,8 @@ import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
 public final class Rollups {
 
     public record Rollup(String level, String code, String nameJa, String nameEn, int indicators, int rated,
-            Map<ProgressStatus, Integer> byStatus, Map<String, Integer> byGrade, BigDecimal averageAchievementRate) {
+            Map<ProgressStatus, Integer> byStatus, Map<String, Integer> byGrade,
+            @Schema(nullable = true) BigDecimal averageAchievementRate) {
     }
 
     private Rollups() {

@@ -1,4 +1,4 @@
-package org.kpisuite.indicator.rest;
+package org.kpisuite.indicator.service;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.kpisuite.plan.rest;
+package org.kpisuite.plan.service;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.kpisuite.indicator.rest;
+package org.kpisuite.indicator.service;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.kpisuite.ingestion.rest;
+package org.kpisuite.ingestion.service;
 
 import java.math.BigDecimal;
 

@@ -1,0 +1,39 @@
+package org.kpisuite.plan;
+
+import static io.restassured.RestAssured.given;
+
+
+import org.junit.jupiter.api.Test;
+import org.kpisuite.testing.OpenApiContract;
+import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.Tokens;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Real answers of every GET, and of its problems, against the document served at /q/openapi. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class OpenApiContractTest {
+
+    @Test
+    void theDocumentIsCompleteAndEveryGetAnswersAsItSays() {
+        OpenApiContract contract = OpenApiContract.served();
+
+        String plan = PlanFixtures.createPlan(PlanFixtures.randomPlanCode());
+        String chapter = PlanFixtures.createItem(plan, "I", null, 1);
+        String item = PlanFixtures.createItem(plan, "I.1", chapter, 1);
+
+        contract.get("/api/v1/plans", given());
+        contract.get("/api/v1/plans", given().queryParam("agency", "IPA").queryParam("fiscalYear", 2024));
+        contract.get("/api/v1/plans/{code}", given().pathParam("code", plan));
+        contract.get("/api/v1/plan-items", given().queryParam("planCode", plan));
+        contract.get("/api/v1/plan-items/{id}", given().pathParam("id", item));
+        contract.get("/api/v1/plan-items/{id}", given().pathParam("id", chapter));
+        // Problems are answers too.
+        contract.get("/api/v1/plans", given().queryParam("fiscalYear", "FY2024"));
+        contract.get("/api/v1/plans/{code}", given().pathParam("code", "no-such-plan"));
+        contract.get("/api/v1/plans", given().spec(Tokens.anonymous()));
+        contract.assertNoFaults();
+    }
+}

@@ -70,7 +70,12 @@ public class HttpProblems {
             return;
         }
         int query = uri.indexOf('?');
+        // A NUL that is well encoded in the path goes on to the parameter converters, which name the parameter
+        // (a literal segment holding one matches no route: 404).
         String malformed = malformedPercent(query < 0 ? uri : uri.substring(0, query));
+        if (malformed != null && malformed.equals(TextRules.violation("\u0000"))) {
+            malformed = null;
+        }
         String part = "path";
         if (malformed == null && query >= 0) {
             // Each parameter on its own, so that the problem names the one that is malformed.

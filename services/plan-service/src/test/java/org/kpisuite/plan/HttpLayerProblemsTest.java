@@ -50,9 +50,9 @@ class HttpLayerProblemsTest {
                         + "b".repeat(20_000) + "\r\n", null, 431, "headers"),
                 Arguments.of("many headers over the limit", "GET /api/v1/plans HTTP/1.1\r\n" + auth
                         + "X-Many: 0123456789012345678901234567890123456789\r\n".repeat(500), null, 431, "headers"),
-                Arguments.of("encoded NUL in the path", "GET /api/v1/plans/a%00b HTTP/1.1\r\n" + auth, null, 400, "path"),
+                Arguments.of("encoded NUL in the path", "GET /api/v1/plans/a%00b HTTP/1.1\r\n" + auth, null, 400, "code"),
                 Arguments.of("encoded NUL in the query", "GET /api/v1/plans?agency=%00 HTTP/1.1\r\n" + auth, null, 400,
-                        "query"),
+                        "agency"),
                 Arguments.of("overlong UTF-8 in the path", "GET /api/v1/plans/%C0%AF HTTP/1.1\r\n" + auth, null, 400,
                         "path"),
                 Arguments.of("declared body over the limit", "POST /api/v1/plans HTTP/1.1\r\n" + auth

@@ -189,17 +189,8 @@ public class DeadLetters {
     }
 
     private Properties readerProperties() {
-        Properties props = new Properties();
-        kafkaConfig.forEach((name, value) -> {
-            if (value != null) {
-                props.put(name, value);
-            }
-        });
-        props.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
-        props.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        Properties props = KafkaReaders.properties(kafkaConfig);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, group() + ".dead-letters");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "dead-letter-replay-" + group());
         return props;
     }

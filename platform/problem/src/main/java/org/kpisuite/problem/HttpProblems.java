@@ -84,11 +84,10 @@ public class HttpProblems {
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? pair : pair.substring(0, equals);
                 malformed = malformedPercent(name);
+                part = "query";
                 if (malformed == null && equals >= 0) {
                     malformed = malformedPercent(pair.substring(equals + 1));
-                    part = malformedPercent(name) == null ? decodedName(name) : "query";
-                } else {
-                    part = "query";
+                    part = decodedName(name);
                 }
                 if (malformed != null) {
                     break;

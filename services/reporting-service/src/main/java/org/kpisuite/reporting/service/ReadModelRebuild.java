@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import org.kpisuite.events.Topics;
 import org.kpisuite.messaging.InboundEvent;
+import org.kpisuite.messaging.KafkaReaders;
 import org.kpisuite.messaging.UnreadableEventException;
 import org.kpisuite.problem.ProblemException;
 
@@ -238,17 +239,7 @@ public class ReadModelRebuild {
 
     /** The service's own Kafka settings (bootstrap servers, TLS, SASL), for a reader outside any consumer group. */
     private Properties readerProperties() {
-        Properties props = new Properties();
-        kafkaConfig.forEach((name, value) -> {
-            if (value != null) {
-                props.put(name, value);
-            }
-        });
-        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        props.remove(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
-        props.remove(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Properties props = KafkaReaders.properties(kafkaConfig);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH));
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));

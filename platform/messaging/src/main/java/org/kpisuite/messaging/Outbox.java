@@ -89,13 +89,18 @@ public class Outbox {
             traceParents[i] = entry.traceParent();
         }
         Timestamp now = Timestamp.from(Instant.now());
+        // The transaction's NOTIFY rides on the insert: one round trip fewer on the path of every submission.
+        boolean notify = firstInTransaction();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (id, aggregatetype, aggregateid, type, topic, payload, created_at, trace_parent)
-                    select e.id::uuid, ?, e.aggregateid, ?, ?, e.payload::jsonb, ?, e.trace_parent
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-                         as e(id, aggregateid, payload, trace_parent, position)
-                    order by e.position""")) {
+                    with inserted as (
+                        insert into outbox_event (id, aggregatetype, aggregateid, type, topic, payload, created_at, trace_parent)
+                        select e.id::uuid, ?, e.aggregateid, ?, ?, e.payload::jsonb, ?, e.trace_parent
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                             as e(id, aggregateid, payload, trace_parent, position)
+                        order by e.position
+                        returning 1)
+                    select count(*)""" + (notify ? ", pg_notify('" + OutboxRelay.CHANNEL + "', '')" : "") + " from inserted")) {
                 insert.setString(1, aggregateType);
                 insert.setString(2, type);
                 insert.setString(3, topic);
@@ -104,10 +109,9 @@ public class Outbox {
                 insert.setArray(6, connection.createArrayOf("text", aggregateIds));
                 insert.setArray(7, connection.createArrayOf("text", payloads));
                 insert.setArray(8, connection.createArrayOf("text", traceParents));
-                insert.executeUpdate();
+                insert.executeQuery().close();
             }
         });
-        wakeRelayAfterCommit();
     }
 
     private String json(Object payload, String type) {
@@ -123,15 +127,25 @@ public class Outbox {
      * to the relay of every replica (and drops on rollback), and the in-process wake-up after commit.
      */
     private void wakeRelayAfterCommit() {
+        if (firstInTransaction()) {
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (Statement notify = connection.createStatement()) {
+                    notify.execute("notify " + OutboxRelay.CHANNEL);
+                }
+            });
+        }
+    }
+
+    /**
+     * True for the first event of the transaction, whose writer then NOTIFYs; the in-process wake-up is registered
+     * with it.
+     */
+    private boolean firstInTransaction() {
         if (transactions.getResource(Outbox.class) != null) {
-            return;
+            return false;
         }
         transactions.putResource(Outbox.class, Boolean.TRUE);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (Statement notify = connection.createStatement()) {
-                notify.execute("notify " + OutboxRelay.CHANNEL);
-            }
-        });
         AfterCommit.run(transactions, relay::wake);
+        return true;
     }
 }

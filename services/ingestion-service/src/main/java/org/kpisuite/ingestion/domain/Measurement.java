@@ -61,16 +61,14 @@ public class Measurement extends PanacheEntityBase {
                 key.month());
     }
 
-    /** The latest revision of each key of an indicator, by month. */
+    /** The latest revision of each key of an indicator, by month (the revisions in force, kept on write). */
+    @SuppressWarnings("unchecked")
     public static List<Measurement> currentValues(String indicatorCode, Integer fiscalYear) {
-        String latest = "not exists (select 1 from Measurement n where n.indicatorCode = m.indicatorCode "
-                + "and n.component = m.component and n.breakdown = m.breakdown and n.department = m.department "
-                + "and n.period = m.period and n.revision > m.revision)";
-        return fiscalYear == null
-                ? find("from Measurement m where m.indicatorCode = ?1 and " + latest
-                        + " order by m.period, m.department, m.component, m.breakdown", indicatorCode).list()
-                : find("from Measurement m where m.indicatorCode = ?1 and m.fiscalYear = ?2 and " + latest
-                        + " order by m.period, m.department, m.component, m.breakdown", indicatorCode, fiscalYear).list();
+        return getEntityManager().createNativeQuery("""
+                select m.* from measurement_current c join measurement m on m.id = c.id
+                where c.indicator_code = :code and (cast(:year as integer) is null or c.fiscal_year = cast(:year as integer))
+                order by c.period, c.department, c.component, c.breakdown""", Measurement.class)
+                .setParameter("code", indicatorCode).setParameter("year", fiscalYear).getResultList();
     }
 
     public MeasurementKey key() {

@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -28,8 +30,12 @@ import org.hibernate.Session;
  */
 public final class MeasurementStore {
 
-    /** Advisory lock spaces (the first key of the two-int form): 1 indicators, 3 measurement keys (2: months). */
+    /**
+     * Advisory lock spaces (the first key of the two-int form): 1 indicators, 2 months (taken exclusively by closing
+     * or reopening a month, shared by every writer of the month), 3 measurement keys.
+     */
     private static final int INDICATOR_LOCKS = 1;
+    public static final int MONTH_LOCKS = 2;
     private static final int KEY_LOCKS = 3;
 
     private MeasurementStore() {
@@ -53,8 +59,9 @@ public final class MeasurementStore {
      * Locks what the caller writes until its transaction ends, so that a writer of a key reads its current revision
      * only once no other writer of it can commit: no lost update, no duplicate revision. Every writer locks each
      * indicator it writes, shared when it then locks the keys themselves (exclusively), exclusive when it writes so
-     * many keys that it takes the whole indicator. All in one statement, indicators first, then keys, each in the
-     * order of their lock ids, so that two writers never wait for each other in a cycle.
+     * many keys that it takes the whole indicator; and each month it writes, shared, so that a month is not closed
+     * between its closures being checked and its values committed. All in one statement, in the order of the lock
+     * spaces and ids, so that two writers never wait for each other in a cycle.
      */
     public static void lock(EntityManager em, Collection<MeasurementKey> keys) {
         if (keys.isEmpty()) {
@@ -68,6 +75,11 @@ public final class MeasurementStore {
             spaces.add(INDICATOR_LOCKS);
             names.add(code);
             exclusive.add(wholeIndicators);
+        });
+        keys.stream().map(MeasurementKey::month).distinct().forEach(month -> {
+            spaces.add(MONTH_LOCKS);
+            names.add(month);
+            exclusive.add(false);
         });
         if (!wholeIndicators) {
             keys.forEach(key -> {
@@ -92,101 +104,124 @@ public final class MeasurementStore {
         });
     }
 
-    /** The current (latest) revision of each of the keys that has one, in one query over the unique index. */
-    public static Map<MeasurementKey, Measurement> current(EntityManager em, Collection<MeasurementKey> keys) {
-        if (keys.isEmpty()) {
-            return new HashMap<>();
-        }
-        List<MeasurementKey> list = List.copyOf(keys);
-        return work(em, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select m.id, m.indicator_code, m.component, m.breakdown, m.department, m.period, m.fiscal_year,
-                           m.value, m.revision, m.note, m.reason, m.recorded_by, m.recorded_at
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         as k(code, component, breakdown, department, period)
-                    cross join lateral (
-                        select * from measurement m
-                        where m.indicator_code = k.code and m.component = k.component and m.breakdown = k.breakdown
-                          and m.department = k.department and m.period = k.period::bpchar
-                        order by m.revision desc limit 1) m""")) {
-                select.setArray(1, texts(connection, list, MeasurementKey::indicatorCode));
-                select.setArray(2, texts(connection, list, MeasurementKey::component));
-                select.setArray(3, texts(connection, list, MeasurementKey::breakdown));
-                select.setArray(4, texts(connection, list, MeasurementKey::department));
-                select.setArray(5, texts(connection, list, MeasurementKey::month));
-                Map<MeasurementKey, Measurement> current = new HashMap<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        Measurement m = read(rs);
-                        current.put(m.key(), m);
-                    }
-                }
-                return current;
-            }
-        });
+    /**
+     * What a writer reads once it holds its locks: the revision in force of each key that has one, the values in
+     * force of each series from {@code months} months before its earliest key up to its latest (the outlier window),
+     * and the closures' version. One query over the primary key of the revisions in force.
+     */
+    public record Stored(Map<MeasurementKey, Measurement> current, Map<Series, TreeMap<String, BigDecimal>> history,
+            long closureVersion) {
     }
 
-    /**
-     * The current value of each month of each series from {@code months} months before the earliest given month up
-     * to (not including) the latest, in one query: the history the outlier check needs, bounded, not every
-     * revision ever stored.
-     */
-    public static Map<Series, TreeMap<String, BigDecimal>> window(EntityManager em, Map<Series, List<String>> monthsBySeries,
-            int months) {
-        Map<Series, TreeMap<String, BigDecimal>> history = new HashMap<>();
-        if (monthsBySeries.isEmpty()) {
-            return history;
-        }
+    public static Stored read(EntityManager em, Collection<MeasurementKey> keys, int months) {
+        Map<Series, List<String>> monthsBySeries = monthsBySeries(keys);
         List<Series> series = new ArrayList<>(monthsBySeries.keySet());
         List<String> first = new ArrayList<>(series.size());
         List<String> last = new ArrayList<>(series.size());
+        Map<Series, TreeMap<String, BigDecimal>> history = new HashMap<>();
         for (Series s : series) {
             List<String> ms = monthsBySeries.get(s);
             first.add(YearMonth.parse(ms.stream().min(String::compareTo).orElseThrow()).minusMonths(months).toString());
             last.add(ms.stream().max(String::compareTo).orElseThrow());
             history.put(s, new TreeMap<>());
         }
+        Set<MeasurementKey> wanted = new HashSet<>(keys);
         return work(em, connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
-                    select s.position, w.period, w.value
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-                         as s(code, component, breakdown, department, first, last, position)
-                    cross join lateral (
-                        select distinct on (m.period) m.period, m.value from measurement m
-                        where m.indicator_code = s.code and m.component = s.component and m.breakdown = s.breakdown
-                          and m.department = s.department and m.period >= s.first::bpchar and m.period < s.last::bpchar
-                        order by m.period, m.revision desc) w""")) {
+                    select v.version, w.position, w.period, w.id, w.fiscal_year, w.value, w.revision, w.note, w.reason,
+                           w.recorded_by, w.recorded_at
+                    from (select version from closure_version where id = 1) v
+                    left join (
+                        select s.position, c.period, c.id, c.fiscal_year, c.value, c.revision, c.note, c.reason,
+                               c.recorded_by, c.recorded_at
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                             as s(code, component, breakdown, department, first, last, position)
+                        cross join lateral (
+                            select * from measurement_current c
+                            where c.indicator_code = s.code and c.component = s.component
+                              and c.breakdown = s.breakdown and c.department = s.department
+                              and c.period >= s.first::bpchar and c.period <= s.last::bpchar) c
+                    ) w on true""")) {
                 select.setArray(1, texts(connection, series, Series::indicatorCode));
                 select.setArray(2, texts(connection, series, Series::component));
                 select.setArray(3, texts(connection, series, Series::breakdown));
                 select.setArray(4, texts(connection, series, Series::department));
                 select.setArray(5, texts(connection, first.toArray(String[]::new)));
                 select.setArray(6, texts(connection, last.toArray(String[]::new)));
+                Map<MeasurementKey, Measurement> current = new HashMap<>();
+                long version = 0;
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        history.get(series.get(rs.getInt(1) - 1)).put(rs.getString(2), rs.getBigDecimal(3));
+                        version = rs.getLong(1);
+                        if (rs.getObject(2) == null) {
+                            continue;
+                        }
+                        Series s = series.get(rs.getInt(2) - 1);
+                        String period = rs.getString(3).trim();
+                        BigDecimal value = rs.getBigDecimal(6);
+                        history.get(s).put(period, value);
+                        MeasurementKey key = new MeasurementKey(s.indicatorCode(), s.component(), s.breakdown(),
+                                s.department(), period);
+                        if (wanted.contains(key)) {
+                            Measurement m = new Measurement();
+                            m.indicatorCode = key.indicatorCode();
+                            m.component = key.component();
+                            m.breakdown = key.breakdown();
+                            m.department = key.department();
+                            m.period = period;
+                            m.id = rs.getObject(4, java.util.UUID.class);
+                            m.fiscalYear = rs.getInt(5);
+                            m.value = value;
+                            m.revision = rs.getInt(7);
+                            m.note = rs.getString(8);
+                            m.reason = rs.getString(9);
+                            m.recordedBy = rs.getString(10);
+                            m.recordedAt = rs.getObject(11, OffsetDateTime.class).toInstant();
+                            current.put(key, m);
+                        }
                     }
                 }
-                return history;
+                return new Stored(current, history, version);
             }
         });
     }
 
-    /** Inserts the new revisions with one statement. */
+    /**
+     * Inserts the new revisions into the history and makes the newest of each key the revision in force, in one
+     * statement (a key may take several revisions in one call: submissions of it in one group).
+     */
     public static void insert(EntityManager em, List<Measurement> revisions) {
         if (revisions.isEmpty()) {
             return;
         }
         work(em, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into measurement (id, indicator_code, component, breakdown, department, period, fiscal_year,
-                                             value, revision, note, reason, recorded_by, recorded_at)
-                    select id::uuid, code, component, breakdown, department, period, fiscal_year::integer,
-                           value::numeric, revision::integer, note, reason, recorded_by, recorded_at::timestamptz
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                         as r(id, code, component, breakdown, department, period, fiscal_year, value, revision, note,
-                              reason, recorded_by, recorded_at)""")) {
+                    with r as (
+                        select id::uuid as id, code, component, breakdown, department, period::bpchar as period,
+                               fiscal_year::integer as fiscal_year, value::numeric as value, revision::integer as revision,
+                               note, reason, recorded_by, recorded_at::timestamptz as recorded_at
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as r(id, code, component, breakdown, department, period, fiscal_year, value, revision,
+                                  note, reason, recorded_by, recorded_at)),
+                    history as (
+                        insert into measurement (id, indicator_code, component, breakdown, department, period,
+                                                 fiscal_year, value, revision, note, reason, recorded_by, recorded_at)
+                        select id, code, component, breakdown, department, period, fiscal_year, value, revision, note,
+                               reason, recorded_by, recorded_at
+                        from r)
+                    insert into measurement_current (indicator_code, component, breakdown, department, period, id,
+                                                     fiscal_year, value, revision, note, reason, recorded_by, recorded_at)
+                    select distinct on (code, component, breakdown, department, period)
+                           code, component, breakdown, department, period, id, fiscal_year, value, revision, note,
+                           reason, recorded_by, recorded_at
+                    from r
+                    order by code, component, breakdown, department, period, revision desc
+                    on conflict (indicator_code, component, breakdown, department, period) do update
+                        set id = excluded.id, fiscal_year = excluded.fiscal_year, value = excluded.value,
+                            revision = excluded.revision, note = excluded.note, reason = excluded.reason,
+                            recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+                        where measurement_current.revision < excluded.revision""")) {
                 int p = 1;
                 insert.setArray(p++, texts(connection, revisions, m -> m.id.toString()));
                 insert.setArray(p++, texts(connection, revisions, m -> m.indicatorCode));
@@ -212,24 +247,6 @@ public final class MeasurementStore {
         Map<Series, List<String>> bySeries = new LinkedHashMap<>();
         keys.forEach(k -> bySeries.computeIfAbsent(Series.of(k), s -> new ArrayList<>()).add(k.month()));
         return bySeries;
-    }
-
-    private static Measurement read(ResultSet rs) throws SQLException {
-        Measurement m = new Measurement();
-        m.id = rs.getObject(1, java.util.UUID.class);
-        m.indicatorCode = rs.getString(2);
-        m.component = rs.getString(3);
-        m.breakdown = rs.getString(4);
-        m.department = rs.getString(5);
-        m.period = rs.getString(6);
-        m.fiscalYear = rs.getInt(7);
-        m.value = rs.getBigDecimal(8);
-        m.revision = rs.getInt(9);
-        m.note = rs.getString(10);
-        m.reason = rs.getString(11);
-        m.recordedBy = rs.getString(12);
-        m.recordedAt = rs.getObject(13, OffsetDateTime.class).toInstant();
-        return m;
     }
 
     private static <T> Array texts(Connection connection, List<T> items, Function<T, String> field) throws SQLException {

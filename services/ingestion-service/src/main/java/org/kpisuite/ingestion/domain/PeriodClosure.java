@@ -1,8 +1,6 @@
 package org.kpisuite.ingestion.domain;
 
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,32 +38,14 @@ public class PeriodClosure extends PanacheEntityBase {
     @Column(name = "closed_at", nullable = false)
     public Instant closedAt;
 
-    /** Whether this closure covers a value of the indicator and department. */
-    public boolean covers(String code, String dept) {
-        return (indicatorCode == null || indicatorCode.equals(code)) && (department == null || department.equals(dept));
-    }
-
     /** "2024-05 is closed for indicator x of department y" and its variants. */
     public String describe() {
-        String scope = indicatorCode == null && department == null ? "every indicator"
-                : indicatorCode == null ? "department " + department
-                : department == null ? "indicator " + indicatorCode
-                : "indicator " + indicatorCode + " of department " + department;
-        return period + " is closed for " + scope;
+        return new ClosedMonth(period, indicatorCode, department).describe();
     }
 
     public static Optional<PeriodClosure> scope(String month, String code, String dept) {
         return PeriodClosure.<PeriodClosure>list("period", month).stream()
                 .filter(c -> Objects.equals(c.indicatorCode, code) && Objects.equals(c.department, dept))
                 .findFirst();
-    }
-
-    /** Every closure of the given months, in one query. */
-    public static List<PeriodClosure> ofMonths(Collection<String> months) {
-        return months.isEmpty() ? List.of() : list("period in ?1", months);
-    }
-
-    public static Optional<PeriodClosure> covering(List<PeriodClosure> closures, String month, String code, String dept) {
-        return closures.stream().filter(c -> c.period.equals(month) && c.covers(code, dept)).findFirst();
     }
 }

@@ -3,6 +3,7 @@ package org.kpisuite.ingestion.rest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -98,13 +99,15 @@ public class MeasurementResource {
     @APIResponse(responseCode = "422", description = "Unknown or retired indicator, wrong department, month out of range, "
             + "correction without reason")
     @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department")
-    public Response submit(@Valid @NotNull MeasurementRequest request) {
-        MeasurementService.Result result = service.submit(request, Submitter.of(caller));
-        MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome(), result.flags());
-        if (result.outcome() == SubmissionOutcome.UNCHANGED) {
-            return Response.ok(body).build();
-        }
-        return Response.created(URI.create("/api/v1/measurements/" + result.measurement().id)).entity(body).build();
+    public CompletionStage<Response> submit(@Valid @NotNull MeasurementRequest request) {
+        // Answered when its group commits (GroupCommitter), on this request's event loop: no worker thread waits.
+        return service.submit(request, Submitter.of(caller)).thenApply(result -> {
+            MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome(), result.flags());
+            if (result.outcome() == SubmissionOutcome.UNCHANGED) {
+                return Response.ok(body).build();
+            }
+            return Response.created(URI.create("/api/v1/measurements/" + result.measurement().id)).entity(body).build();
+        });
     }
 
     @POST

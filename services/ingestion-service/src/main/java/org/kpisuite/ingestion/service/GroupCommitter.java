@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -26,6 +26,8 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Writes concurrent single submissions together: a committer thread takes the first waiting submission, gathers
@@ -43,9 +45,20 @@ public class GroupCommitter {
 
     private static final Logger LOG = Logger.getLogger(GroupCommitter.class);
 
-    /** A submission waiting for its group, the traceparent of its request, and where its answer goes. */
+    /**
+     * A submission waiting for its group, the traceparent of its request, and where its answer goes: completed on
+     * the request's own event loop (when it has one), so that the committer thread only writes.
+     */
     private record Pending(MeasurementRequest request, Submitter submitter, String traceParent,
-            CompletableFuture<MeasurementService.Result> answer) {
+            CompletableFuture<MeasurementService.Result> answer, Executor replyOn) {
+
+        void complete(MeasurementService.Result result) {
+            replyOn.execute(() -> answer.complete(result));
+        }
+
+        void fail(Throwable error) {
+            replyOn.execute(() -> answer.completeExceptionally(error));
+        }
     }
 
     /** What one submission of a group did, answered once the group has committed. */
@@ -104,24 +117,24 @@ public class GroupCommitter {
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(p -> p.answer().completeExceptionally(stopping()));
+        left.forEach(p -> p.fail(stopping()));
     }
 
-    /** Waits for the submission's group to be written and returns its own answer, or throws its own error. */
-    public MeasurementService.Result submit(MeasurementRequest request, Submitter submitter) {
+    /**
+     * Queues the submission for the next group; the answer completes once its group has committed, with its own
+     * result or its own error. Nothing waits on the caller's thread: an HTTP request costs an event-loop turn, not
+     * a worker thread parked for the duration of a commit.
+     */
+    public CompletionStage<MeasurementService.Result> submit(MeasurementRequest request, Submitter submitter) {
         if (!running) {
-            throw stopping();
+            return CompletableFuture.failedFuture(stopping());
         }
-        Pending pending = new Pending(request, submitter, TraceContext.currentTraceParent(), new CompletableFuture<>());
+        Context context = Vertx.currentContext();
+        Executor replyOn = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+        Pending pending = new Pending(request, submitter, TraceContext.currentTraceParent(), new CompletableFuture<>(),
+                replyOn);
         queue.add(pending);
-        try {
-            return pending.answer().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw stopping();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new CompletionException(e.getCause());
-        }
+        return pending.answer();
     }
 
     private void run() {
@@ -145,7 +158,7 @@ public class GroupCommitter {
                     group.add(next);
                 }
             } catch (InterruptedException e) {
-                group.forEach(p -> p.answer().completeExceptionally(stopping()));
+                group.forEach(p -> p.fail(stopping()));
                 return;
             }
             commit(group);
@@ -161,7 +174,7 @@ public class GroupCommitter {
             groupSize.record(group.size());
         } catch (RuntimeException e) {
             if (group.size() == 1 || DatabaseUnavailable.causes(e)) {
-                group.forEach(p -> p.answer().completeExceptionally(e));
+                group.forEach(p -> p.fail(e));
             } else {
                 groupRetries.increment();
                 LOG.warnf("a group of %d submissions failed (%s); writing each alone", group.size(), e.toString());
@@ -169,7 +182,7 @@ public class GroupCommitter {
             }
             return;
         } catch (Throwable e) {
-            group.forEach(p -> p.answer().completeExceptionally(e));
+            group.forEach(p -> p.fail(e));
             return;
         }
         // Committed: now the answers, and the metrics (a retried group would otherwise count twice).
@@ -177,10 +190,10 @@ public class GroupCommitter {
             Answer answer = answers.get(i);
             if (answer.rejection() != null) {
                 metrics.rejected(answer.rejection());
-                group.get(i).answer().completeExceptionally(answer.rejection().toException());
+                group.get(i).fail(answer.rejection().toException());
             } else {
                 metrics.accepted(answer.result().outcome(), 1);
-                group.get(i).answer().complete(answer.result());
+                group.get(i).complete(answer.result());
             }
         }
     }

@@ -22,7 +22,6 @@ import org.kpisuite.ingestion.config.IngestionConfig;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
-import org.kpisuite.ingestion.domain.PeriodClosure;
 
 @ApplicationScoped
 public class MeasurementService {
@@ -56,27 +55,21 @@ public class MeasurementService {
         IndicatorReplica replica(String code);
 
         IndicatorEvent indicator(IndicatorReplica replica);
-
-        Optional<PeriodClosure> closure(String month, String code, String department);
     }
 
     /**
-     * Indicators and closures of every request, loaded once: the definitions from {@link IndicatorDefinitions}, the
-     * closures of their months in one query (not cached: another replica may close a month at any time).
+     * The indicators of every request, loaded once: the definitions from {@link IndicatorDefinitions} (one query of
+     * their versions). Closed months are checked by the writer ({@link RevisionWriter#decide}), once it holds the
+     * months' locks, since another replica may close a month at any time.
      */
     public Lookup lookup(Collection<MeasurementRequest> requests) {
         Set<String> codes = new TreeSet<>();
-        Set<String> months = new TreeSet<>();
         for (MeasurementRequest request : requests) {
             if (request != null && request.indicatorCode() != null) {
                 codes.add(request.indicatorCode());
             }
-            if (request != null && request.month() != null) {
-                months.add(request.month());
-            }
         }
         Map<String, IndicatorReplica> replicas = definitions.replicas(codes);
-        List<PeriodClosure> closures = PeriodClosure.ofMonths(months);
         return new Lookup() {
             @Override
             public IndicatorReplica replica(String code) {
@@ -88,10 +81,6 @@ public class MeasurementService {
                 return definitions.indicator(replica);
             }
 
-            @Override
-            public Optional<PeriodClosure> closure(String month, String code, String department) {
-                return PeriodClosure.covering(closures, month, code, department);
-            }
         };
     }
 
@@ -100,13 +89,14 @@ public class MeasurementService {
      * transaction. A changed value needs a reason. Written together with the single submissions that arrive at
      * the same moment ({@link GroupCommitter}); the answer is this submission's own.
      */
-    public Result submit(MeasurementRequest request, Submitter submitter) {
+    public java.util.concurrent.CompletionStage<Result> submit(MeasurementRequest request, Submitter submitter) {
         return committer.submit(request, submitter);
     }
 
     /**
-     * Checks a value against its indicator, its department, the calendar and the closed periods, without
-     * touching the stored values; the first rule it breaks is the rejection. Used for single values and batch rows.
+     * Checks a value against its indicator, its department and the calendar, without touching the stored values;
+     * the first rule it breaks is the rejection (a closed month is checked next, by the writer). Used for single
+     * values and batch rows.
      */
     public Checked validate(MeasurementRequest request, Submitter submitter, Lookup lookup) {
         YearMonth month = FiscalCalendar.parseMonth(request.month()).orElse(null);
@@ -160,10 +150,6 @@ public class MeasurementService {
         if (request.value().signum() < 0 && !indicator.allowsNegative()) {
             return Checked.rejected(Rejection.invalid("negative_value", "value", "indicator " + indicator.code() + " counts "
                     + indicator.unit() + ", which cannot be negative"));
-        }
-        Optional<PeriodClosure> closure = lookup.closure(request.month(), replica.code, department);
-        if (closure.isPresent()) {
-            return Checked.rejected(Rejection.closed("month", closure.get().describe()));
         }
         MeasurementKey key = new MeasurementKey(indicator.code(), request.component(), request.breakdown(),
                 department, request.month());

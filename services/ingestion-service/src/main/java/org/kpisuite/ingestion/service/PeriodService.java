@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
+import org.kpisuite.ingestion.domain.MeasurementStore;
 import org.kpisuite.ingestion.domain.PeriodClosure;
 import org.kpisuite.problem.ProblemException;
 
@@ -24,6 +25,9 @@ public class PeriodService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Closures closures;
 
     public record Closed(PeriodClosure closure, boolean created) {
     }
@@ -50,6 +54,7 @@ public class PeriodService {
         c.closedBy = by.name();
         c.closedAt = Instant.now();
         c.persist();
+        closures.changed();
         return new Closed(c, true);
     }
 
@@ -62,6 +67,7 @@ public class PeriodService {
                 .orElseThrow(() -> ProblemException.notFound("closure of " + month,
                         (indicatorCode == null ? "*" : indicatorCode) + "/" + (department == null ? "*" : department)));
         c.delete();
+        closures.changed();
         // The closure row is gone; the log keeps who reopened the month.
         LOG.infof("period %s reopened for %s/%s by %s", month, c.indicatorCode == null ? "*" : c.indicatorCode,
                 c.department == null ? "*" : c.department, by.name());
@@ -75,8 +81,9 @@ public class PeriodService {
     }
 
     private void lock(String month) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(2, hashtext(:month))")
-                .setParameter("month", month).getSingleResult();
+        // The month's lock, exclusive: every writer of the month holds it shared (MeasurementStore.lock).
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(:space, hashtext(:month))")
+                .setParameter("space", MeasurementStore.MONTH_LOCKS).setParameter("month", month).getSingleResult();
     }
 
     private static YearMonth parse(String month) {

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.kpisuite.ingestion.domain.ClosedMonth;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.domain.MeasurementStore;
@@ -22,8 +23,9 @@ import org.kpisuite.ingestion.events.MeasurementEvents;
 
 /**
  * The one write path of values, for a batch and for a group of single submissions alike: lock the keys written,
- * read their current revisions and the outlier window (one query each), decide what each submission does, then
- * insert the new revisions and their events with one statement each.
+ * read their current revisions, the outlier window and the closures' version (one query), decide what each
+ * submission does, then insert the new revisions (with the revisions in force) and their events with one statement
+ * each.
  */
 @ApplicationScoped
 public class RevisionWriter {
@@ -33,6 +35,9 @@ public class RevisionWriter {
 
     @Inject
     MeasurementEvents events;
+
+    @Inject
+    Closures closures;
 
     /** A value that passed validation: what was asked, by whom, and the traceparent of its request (or null). */
     public record Submission(MeasurementRequest request, MeasurementService.Checked checked, Submitter submitter,
@@ -63,11 +68,19 @@ public class RevisionWriter {
         if (lock) {
             MeasurementStore.lock(entityManager, keys);
         }
-        Map<MeasurementKey, Measurement> current = MeasurementStore.current(entityManager, keys);
+        MeasurementStore.Stored read = MeasurementStore.read(entityManager, keys, Outliers.WINDOW_MONTHS);
+        Map<MeasurementKey, Measurement> current = read.current();
+        // The closures in force now, which the months' locks keep so until we commit (cached per version).
+        Closures.Known closed = closures.at(read.closureVersion());
 
         List<Decision> decisions = new ArrayList<>(submissions.size());
         for (Submission s : submissions) {
             MeasurementKey key = s.checked().key();
+            Optional<ClosedMonth> closure = closed.covering(key.month(), key.indicatorCode(), key.department());
+            if (closure.isPresent()) {
+                decisions.add(new Decision(s, null, null, null, null, Rejection.closed("month", closure.get().describe())));
+                continue;
+            }
             Measurement stored = current.get(key);
             if (MeasurementService.unchanged(s.request(), stored)) {
                 decisions.add(new Decision(s, SubmissionOutcome.UNCHANGED, stored, List.of(), null, null));
@@ -83,17 +96,11 @@ public class RevisionWriter {
             decisions.add(new Decision(s, stored == null ? SubmissionOutcome.CREATED : SubmissionOutcome.CORRECTED, m,
                     List.of(), null, null));
         }
-        return flagOutliers(decisions);
+        return flagOutliers(decisions, read.history());
     }
 
     /** Each new value against the window of its series, including the other new values of the same call. */
-    private List<Decision> flagOutliers(List<Decision> decisions) {
-        List<MeasurementKey> written = decisions.stream().filter(Decision::stores).map(d -> d.measurement().key()).toList();
-        if (written.isEmpty()) {
-            return decisions;
-        }
-        Map<Series, TreeMap<String, BigDecimal>> history = MeasurementStore.window(entityManager,
-                MeasurementStore.monthsBySeries(written), Outliers.WINDOW_MONTHS);
+    private static List<Decision> flagOutliers(List<Decision> decisions, Map<Series, TreeMap<String, BigDecimal>> history) {
         decisions.stream().filter(Decision::stores)
                 .forEach(d -> history.get(Series.of(d.measurement().key())).put(d.measurement().period, d.measurement().value));
         List<Decision> flagged = new ArrayList<>(decisions.size());

@@ -185,11 +185,17 @@ public final class Bench {
             memory.phase("scale: " + settings.largeValues() + " values");
             // Corrections of every month of every indicator until the topic holds the large number of values.
             long held = new Rebuild(data, kafka).count(Topics.MEASUREMENTS);
+            int valuesPerIndicator = data.fiscalYears.length * 12;
             while (held < settings.largeValues()) {
-                log("scale point: corrections of every value (" + held + " measurement events so far)");
-                Map<String, Object> pass = phases.batches(0, settings.largeIndicators(), "bench scale correction");
+                // Just enough indicators' corrections to reach the large number, not a whole pass more.
+                int indicators = (int) Math.min(settings.largeIndicators(),
+                        (settings.largeValues() - held + valuesPerIndicator - 1) / valuesPerIndicator);
+                log("scale point: corrections of every value of " + indicators + " indicators (" + held
+                        + " measurement events so far)");
+                Map<String, Object> pass = phases.batches(0, indicators, "bench scale correction");
                 held += ((Number) pass.get("values")).longValue();
-                pass.put("what", "corrections of every value, up to " + held + " measurement events in all");
+                pass.put("what", "corrections of every value of " + indicators + " indicators, up to " + held
+                        + " measurement events in all");
                 ingestionPoints.add(pass);
                 log("  " + pass);
             }

@@ -96,14 +96,15 @@ public record BenchSettings(
     }
 
     /**
-     * quick (the default): the scale points that fit in 20 minutes on two cores (100 and the run's indicators, the
-     * rebuild of what the run ingested); full: also {@code largeIndicators} indicators and {@code largeValues} values.
+     * full (the default): every scale point, {@code largeIndicators} indicators and {@code largeValues} values and
+     * their rebuild included; quick: only 100 and the run's indicators and the rebuild of what the run ingested, for
+     * a shorter run while developing.
      */
     public enum Scale {
         QUICK, FULL;
 
         static Scale of(String value) {
-            return value == null ? QUICK : Scale.valueOf(value.toUpperCase(Locale.ROOT));
+            return value == null || value.isBlank() ? FULL : Scale.valueOf(value.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -61,10 +61,15 @@ public record InboundEvent(String id, String type, String subject, String data, 
         }
     }
 
+    /** One tolerant reader per mapper and type: building a reader per event showed in the consumers' profile. */
+    private static final java.util.Map<ObjectMapper, java.util.Map<Class<?>, com.fasterxml.jackson.databind.ObjectReader>> READERS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
     private static <T> T tolerant(ObjectMapper mapper, Class<T> type, String json) throws JsonProcessingException {
-        return mapper.readerFor(type)
-                .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        return READERS.computeIfAbsent(mapper, m -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(type, t -> mapper.readerFor(t)
+                        .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+                        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
                 .readValue(json);
     }
 

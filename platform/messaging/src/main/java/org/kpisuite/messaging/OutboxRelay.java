@@ -256,21 +256,30 @@ public class OutboxRelay {
      * per key holds. The failure is returned, and thrown once the deletes are committed.
      */
     private Attempt publishBatch() throws Exception {
-        Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
-                .setParameter("key", ADVISORY_LOCK_KEY).getSingleResult();
-        if (!locked) {
-            return new Attempt(0, null);
-        }
-        List<OutboxEvent> batch = entityManager
-                .createQuery("from OutboxEvent order by seq", OutboxEvent.class)
-                .setMaxResults(config.batchSize())
-                .setHint("org.hibernate.readOnly", true)
-                .getResultList();
+        // The lock and the batch in one statement (plain JDBC: no entity is built for a row that is only read).
+        List<Row> batch = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select o.seq, o.id, o.aggregateid, o.type, o.topic, o.payload::text, o.created_at, o.trace_parent
+                    from (select pg_try_advisory_xact_lock(?) as locked) l
+                    cross join lateral (select * from outbox_event where l.locked order by seq limit ?) o""")) {
+                select.setLong(1, ADVISORY_LOCK_KEY);
+                select.setInt(2, config.batchSize());
+                try (var rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new Row(rs.getLong(1), rs.getObject(2, java.util.UUID.class), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getObject(7, java.time.OffsetDateTime.class).toInstant(), rs.getString(8)));
+                    }
+                }
+            }
+            return rows;
+        });
         if (batch.isEmpty()) {
             return new Attempt(0, null);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
+        for (Row event : batch) {
             acks.add(producer.send(toRecord(event)));
         }
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
@@ -278,12 +287,12 @@ public class OutboxRelay {
         Set<String> unsettledKeys = new java.util.HashSet<>();
         Exception failure = null;
         for (int i = 0; i < batch.size(); i++) {
-            OutboxEvent event = batch.get(i);
-            String key = event.topic + " " + event.aggregateId; // a topic name has no space
+            Row event = batch.get(i);
+            String key = event.topic() + " " + event.aggregateId(); // a topic name has no space
             try {
                 acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (!unsettledKeys.contains(key)) {
-                    acknowledged.add(event.seq);
+                    acknowledged.add(event.seq());
                 }
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 unsettledKeys.add(key);
@@ -310,17 +319,22 @@ public class OutboxRelay {
         return new Attempt(seqs.length, failure);
     }
 
-    private ProducerRecord<String, String> toRecord(OutboxEvent event) {
-        var record = new ProducerRecord<String, String>(event.topic, event.aggregateId, event.payload);
+    /** An outbox row as the relay reads it. */
+    private record Row(long seq, java.util.UUID id, String aggregateId, String type, String topic, String payload,
+            Instant createdAt, String traceParent) {
+    }
+
+    private ProducerRecord<String, String> toRecord(Row event) {
+        var record = new ProducerRecord<String, String>(event.topic(), event.aggregateId(), event.payload());
         header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(record, CloudEventHeaders.ID, event.id.toString());
+        header(record, CloudEventHeaders.ID, event.id().toString());
         header(record, CloudEventHeaders.SOURCE, config.source());
-        header(record, CloudEventHeaders.TYPE, event.type);
-        header(record, CloudEventHeaders.SUBJECT, event.aggregateId);
-        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(event.createdAt));
+        header(record, CloudEventHeaders.TYPE, event.type());
+        header(record, CloudEventHeaders.SUBJECT, event.aggregateId());
+        header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(event.createdAt()));
         header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        if (event.traceParent != null) {
-            header(record, TraceContext.HEADER, event.traceParent);
+        if (event.traceParent() != null) {
+            header(record, TraceContext.HEADER, event.traceParent());
         }
         return record;
     }

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
@@ -36,8 +36,8 @@ public class PlanItemConsumer extends FullStateConsumer<PlanItemEvent, UUID> {
     @Incoming(Topics.PLAN_ITEMS)
     @Blocking
     @Override
-    public void consume(ConsumerRecord<String, String> record) {
-        super.consume(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        super.consume(records);
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.kpisuite.ingestion.events;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
@@ -41,8 +41,8 @@ public class IndicatorConsumer extends FullStateConsumer<IndicatorEvent, String>
     @Incoming(Topics.INDICATORS)
     @Blocking
     @Override
-    public void consume(ConsumerRecord<String, String> record) {
-        super.consume(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        super.consume(records);
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.kpisuite.plan.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
@@ -34,8 +34,8 @@ public class IndicatorReferenceConsumer extends FullStateConsumer<IndicatorEvent
     @Incoming(Topics.INDICATORS)
     @Blocking
     @Override
-    public void consume(ConsumerRecord<String, String> record) {
-        super.consume(record);
+    public void consume(ConsumerRecords<String, String> records) {
+        super.consume(records);
     }
 
     @Override

@@ -241,8 +241,9 @@ public class ReadModelRebuild {
     private Properties readerProperties() {
         Properties props = KafkaReaders.properties(kafkaConfig);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(BATCH));
-        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(64 * 1024 * 1024));
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+        // Large enough to keep the replay busy, small enough for the service's heap (a fetch is held whole in it).
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(16 * 1024 * 1024));
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(4 * 1024 * 1024));
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild");
         return props;
     }

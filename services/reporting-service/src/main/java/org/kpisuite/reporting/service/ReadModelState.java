@@ -55,8 +55,15 @@ public class ReadModelState {
         // The lock holds the answer until the transaction ends, so one question per transaction suffices.
         Boolean known = (Boolean) transactions.getResource(ReadModelState.class);
         if (known == null) {
-            known = entityManager.createNativeQuery("select rebuild_id from read_model_state where id = 1 for share")
-                    .getSingleResult() != null;
+            // Plain JDBC: asked by every consumer transaction, where an ORM query's own overhead showed.
+            known = Jdbc.work(entityManager, connection -> {
+                try (var select = connection.prepareStatement(
+                        "select rebuild_id is not null from read_model_state where id = 1 for share");
+                        var rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            });
             transactions.putResource(ReadModelState.class, known);
         }
         return known;

@@ -2,7 +2,7 @@
 #   make run         build everything, then start PostgreSQL, Kafka and the four services (foreground)
 #   make stop        stop a running `make run` (from another terminal)
 #   make test        build and run every test
-#   make fault-test  only the fault tests: broker stopped, reporting killed, PostgreSQL restarted under load
+#   make fault-test  only the fault tests: broker stopped and killed, reporting killed, PostgreSQL restarted and gone, under load
 #   make bench       build, start the suite on free ports, load it and print the figures (BENCH_* settings: docs/benchmarks.md)
 #   make clean       remove build output (keeps .data); make clean-data removes the local data too
 #   make -s token ROLE=kpi-admin|kpi-viewer|kpi-bi|kpi-submitter [DEPARTMENT=<code>]   print a local bearer token

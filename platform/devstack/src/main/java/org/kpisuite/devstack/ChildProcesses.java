@@ -28,6 +28,14 @@ final class ChildProcesses {
         }
     }
 
+    /** SIGKILL, a crash: no shutdown hook runs. Waits until the process is gone. */
+    static void kill(Process process) {
+        if (process != null) {
+            process.destroyForcibly();
+            awaitExit(process, Duration.ofSeconds(10));
+        }
+    }
+
     static boolean awaitExit(Process process, Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -99,6 +99,14 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         ChildProcesses.terminate(process, STOP_GRACE);
     }
 
+    /**
+     * SIGKILL, a crash: no clean shutdown, so the next start recovers the log. What the broker acknowledged survives
+     * (the operating system keeps the written pages), as it would on a real broker whose process dies.
+     */
+    public void kill() {
+        ChildProcesses.kill(process);
+    }
+
     @Override
     public void close() {
         stop();

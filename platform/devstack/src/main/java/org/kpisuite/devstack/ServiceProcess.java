@@ -133,10 +133,7 @@ public final class ServiceProcess {
 
     /** SIGKILL: simulates a crash. */
     public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            ChildProcesses.awaitExit(process, Duration.ofSeconds(10));
-        }
+        ChildProcesses.kill(process);
     }
 
     /** Starts the service again with the same port, configuration and log file (stopping it first if it runs). */

@@ -16,13 +16,19 @@ import io.restassured.response.Response;
 /**
  * A department's client posting monthly values one after another, as fast as ingestion answers, on a thread of
  * its own while a test injects a fault. Each value is sent until it is accepted (201, or 200 when an earlier
- * attempt had already stored it); a 503 is retried. Every answer is kept, so that the test can check that no
- * client ever saw a 500 and that every accepted value reached reporting exactly once.
+ * attempt had already stored it); a 503 is retried. Optionally every n-th submission is a correction (a second
+ * revision, with a reason) of one of the client's earlier values. Every answer is kept, so that the test can check
+ * that no client ever saw a 500 and that every accepted value reached reporting exactly once.
  */
 final class ValueStream implements AutoCloseable {
 
-    /** A value ingestion accepted, in the order it was accepted. */
-    record Accepted(String indicatorCode, String site, String month, BigDecimal value, String measurementId) {
+    /** A value ingestion accepted (the revision it said it stored), in the order it was accepted. */
+    record Accepted(String indicatorCode, String site, String month, BigDecimal value, String measurementId,
+            int revision) {
+
+        String key() {
+            return indicatorCode + " " + month + " " + site;
+        }
     }
 
     /** The breakdown values (sites) of the stream's indicators: each month has a value per site. */
@@ -38,6 +44,8 @@ final class ValueStream implements AutoCloseable {
     private final List<String> codes;
     private final YearMonth firstMonth;
     private final int maxValues;
+    private final int correctEvery;
+    private final java.util.Deque<Accepted> uncorrected = new java.util.ArrayDeque<>();
     private final List<Accepted> accepted = new CopyOnWriteArrayList<>();
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private final List<String> wrongAnswers = new CopyOnWriteArrayList<>();
@@ -47,12 +55,19 @@ final class ValueStream implements AutoCloseable {
     /** Values for the indicators in turn, site after site, month after month from {@code firstMonth}. */
     ValueStream(String ingestionUrl, String token, String department, List<String> codes, YearMonth firstMonth,
             int maxValues) {
+        this(ingestionUrl, token, department, codes, firstMonth, maxValues, 0);
+    }
+
+    /** As above, and every {@code correctEvery}-th submission (0: none) corrects the oldest uncorrected value. */
+    ValueStream(String ingestionUrl, String token, String department, List<String> codes, YearMonth firstMonth,
+            int maxValues, int correctEvery) {
         this.ingestionUrl = ingestionUrl;
         this.token = token;
         this.department = department;
         this.codes = List.copyOf(codes);
         this.firstMonth = firstMonth;
         this.maxValues = maxValues;
+        this.correctEvery = correctEvery;
     }
 
     ValueStream start() {
@@ -63,19 +78,25 @@ final class ValueStream implements AutoCloseable {
     }
 
     private void run() {
+        int keys = 0;
         for (int i = 0; i < maxValues && !stopping; i++) {
-            String code = codes.get(i % codes.size());
-            int j = i / codes.size();
-            String month = firstMonth.plusMonths(j / SITES.size()).toString();
-            submit(code, SITES.get(j % SITES.size()), month, BigDecimal.valueOf(100 + i));
+            Accepted earlier = correctEvery > 0 && i % correctEvery == correctEvery - 1 ? uncorrected.poll() : null;
+            if (earlier != null) {
+                submit(earlier.indicatorCode(), earlier.site(), earlier.month(), earlier.value().add(BigDecimal.valueOf(1000)),
+                        "recounted during the fault");
+            } else {
+                String code = codes.get(keys % codes.size());
+                int j = keys / codes.size();
+                String month = firstMonth.plusMonths(j / SITES.size()).toString();
+                submit(code, SITES.get(j % SITES.size()), month, BigDecimal.valueOf(100 + i), null);
+                keys++;
+            }
             sleep(PACE);
         }
     }
 
-    private void submit(String code, String site, String month, BigDecimal value) {
-        String body = """
-                {"indicatorCode":"%s","breakdown":"%s","department":"%s","month":"%s","value":%s}
-                """.formatted(code, site, department, month, value.toPlainString());
+    private void submit(String code, String site, String month, BigDecimal value, String reason) {
+        String body = FaultChecks.submission(code, site, department, month, value, reason);
         while (true) {
             Response response;
             try {
@@ -90,7 +111,11 @@ final class ValueStream implements AutoCloseable {
                 statuses.merge(status, 1, Integer::sum);
             }
             if (status == 201 || status == 200) {
-                accepted.add(new Accepted(code, site, month, value, response.path("id")));
+                Accepted told = new Accepted(code, site, month, value, response.path("id"), response.path("revision"));
+                accepted.add(told);
+                if (told.revision() == 1) {
+                    uncorrected.add(told);
+                }
                 return;
             }
             if (status != 503) {

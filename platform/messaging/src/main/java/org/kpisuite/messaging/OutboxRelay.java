@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -278,15 +279,12 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return new Attempt(0, null);
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        for (Row event : batch) {
-            acks.add(producer.send(toRecord(event)));
-        }
+        List<Future<RecordMetadata>> acks = sendInOrder(batch.stream().map(this::toRecord).toList(), producer::send);
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         List<Long> acknowledged = new ArrayList<>(batch.size());
         Set<String> unsettledKeys = new java.util.HashSet<>();
         Exception failure = null;
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < acks.size(); i++) {
             Row event = batch.get(i);
             String key = event.topic() + " " + event.aggregateId(); // a topic name has no space
             try {
@@ -322,6 +320,41 @@ public class OutboxRelay {
     /** An outbox row as the relay reads it. */
     private record Row(long seq, java.util.UUID id, String aggregateId, String type, String topic, String payload,
             Instant createdAt, String traceParent) {
+    }
+
+    /**
+     * Sends the records in order, and stops after one whose send failed at once: the producer could not learn
+     * where to send it (no metadata within max.block.ms, the broker unreachable). The rows after it stay for the
+     * retry. Sending on would hold the transaction that long again for every row, and worse, a row sent once the
+     * broker is back would land in the log ahead of the failed one of its key (the order per key broken, as the
+     * fault test with the broker stopped saw).
+     */
+    static List<Future<RecordMetadata>> sendInOrder(List<ProducerRecord<String, String>> records,
+            Function<ProducerRecord<String, String>, Future<RecordMetadata>> send) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        for (ProducerRecord<String, String> record : records) {
+            Future<RecordMetadata> ack = send.apply(record);
+            acks.add(ack);
+            if (failedAtOnce(ack)) {
+                break;
+            }
+        }
+        return acks;
+    }
+
+    private static boolean failedAtOnce(Future<RecordMetadata> ack) {
+        if (!ack.isDone()) {
+            return false;
+        }
+        try {
+            ack.get();
+            return false;
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private ProducerRecord<String, String> toRecord(Row event) {

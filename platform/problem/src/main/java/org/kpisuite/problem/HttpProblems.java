@@ -28,8 +28,19 @@ import io.vertx.ext.web.RoutingContext;
  * kpi.http.max-header-size), so that a request between the two reaches this handler and gets a 414 or 431 problem
  * instead of Netty's bare answer. An encoded NUL or bytes that are not UTF-8 in the URI are a 400 problem, a path
  * that no route serves a 404 problem, and a failure of Vert.x itself (e.g. a chunked body over the limit, 413) is
- * rendered here. What Netty refuses while decoding (a '%' without two hex digits, a malformed Content-Length) keeps
- * Netty's bare 400: Quarkus gives no access to Vert.x's invalid-request handler.
+ * rendered here.
+ *
+ * <p>Two kinds of request never reach a route, so they keep a bare 400 (Quarkus 3.33, Vert.x 4.5):
+ * <ul>
+ * <li>A URI that {@code java.net.URI} cannot parse (a '%' without two hex digits, in the path or the query): Quarkus'
+ * root request handler ({@code VertxHttpRecorder}'s {@code ACTUAL_ROOT}) checks it before the router and answers a
+ * bodiless 400. The only switch, the JVM property {@code vertx.disableURIValidation}, is read once when that class
+ * loads and is, in its authors' words, not for production: everything before the router would then see the
+ * unchecked URI. {@link #malformedPercent} would name the part if one got through.</li>
+ * <li>A request head Netty cannot decode (a Content-Length that is not a number): Vert.x hands it to the server's
+ * invalid-request handler instead of the request handler, and Quarkus creates the server without setting one and
+ * exposes neither the server nor that handler ({@code HttpServerOptionsCustomizer} sees only the options).</li>
+ * </ul>
  */
 @ApplicationScoped
 public class HttpProblems {

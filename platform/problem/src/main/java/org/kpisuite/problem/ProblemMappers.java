@@ -113,9 +113,26 @@ public class ProblemMappers {
                             path(uri), null))
                     .build();
         }
+        if (clientGone(e)) {
+            // The client closed or reset the connection while its body was being read (it gave up, or was cut off):
+            // nothing was stored and nobody is left to answer. Its fault, not a 500 of the service.
+            LOG.debugf("the client closed the connection on %s before its body was read", path(uri));
+            return respond(ProblemException.badRequest("body", "the connection closed before the body was complete")
+                    .toProblem(path(uri)));
+        }
         LOG.error("unexpected failure on " + path(uri), e);
         return respond(new Problem(Problem.TYPE_BASE + "internal", "Internal error", 500,
                 "the request could not be completed; it has been logged", path(uri), null));
+    }
+
+    /** Whether the failure is the client's connection closing under a read (Vert.x's HttpClosedException). */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem problem) {

@@ -29,4 +29,14 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.causes(new SQLException("syntax error", "42601"))).isFalse();
         assertThat(DatabaseUnavailable.causes(new IllegalStateException("bug"))).isFalse();
     }
+
+    @Test
+    void aClientThatHungUpMidBodyIsItsOwnFaultNotA500() {
+        // As RESTEasy Reactive reports a body whose connection was reset while it was being read.
+        var hungUp = new java.io.UncheckedIOException(new java.io.IOException(new java.io.IOException(
+                new io.vertx.core.http.HttpClosedException("Connection was closed"))));
+        assertThat(ProblemMappers.clientGone(hungUp)).isTrue();
+        assertThat(new ProblemMappers().unexpected(hungUp, null).getStatus()).isEqualTo(400);
+        assertThat(ProblemMappers.clientGone(new IllegalStateException("bug"))).isFalse();
+    }
 }

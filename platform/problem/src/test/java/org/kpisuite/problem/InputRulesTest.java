@@ -56,4 +56,23 @@ class InputRulesTest {
         urls.publicBaseUrl = Optional.ofNullable(base).map(URI::create);
         assertThat(urls.rebase(URI.create(given))).hasToString(expected);
     }
+
+    @Test
+    void forwardedUrlsAreNeverTrustedWithoutAListOfTrustedProxies() {
+        PublicUrls urls = new PublicUrls();
+        urls.proxyForwarding = true;
+        urls.trustedProxyHeader = true;
+        // Forwarding on without trusted proxies would trust every client: the request is not even asked.
+        urls.trustedProxies = Optional.empty();
+        assertThat(urls.fromTrustedProxy(null)).isFalse();
+        urls.trustedProxies = Optional.of(java.util.List.of());
+        assertThat(urls.fromTrustedProxy(null)).isFalse();
+        // Without Quarkus' verdict header a client could claim it is trusted itself.
+        urls.trustedProxies = Optional.of(java.util.List.of("10.0.0.0/8"));
+        urls.trustedProxyHeader = false;
+        assertThat(urls.fromTrustedProxy(null)).isFalse();
+        urls.trustedProxyHeader = true;
+        urls.proxyForwarding = false;
+        assertThat(urls.fromTrustedProxy(null)).isFalse();
+    }
 }

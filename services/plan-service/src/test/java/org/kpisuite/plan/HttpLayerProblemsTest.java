@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -69,8 +70,9 @@ class HttpLayerProblemsTest {
     }
 
     /**
-     * What Netty itself refuses while decoding the request line and headers: Quarkus gives no hook to Vert.x's
-     * invalid-request handler, so these get Netty's bare 400 and a closed connection; never a 500, never served.
+     * What never reaches a route (see HttpProblems): a URI that java.net.URI cannot parse, refused by Quarkus' root
+     * handler, and a request head Netty cannot decode, refused by Vert.x's default invalid-request handler, which
+     * Quarkus gives no way to replace. These get a bare 400 and a closed connection; never a 500, never served.
      */
     static Stream<Arguments> refusedByNetty() {
         String auth = "Authorization: Bearer " + Tokens.admin() + "\r\n";
@@ -115,25 +117,42 @@ class HttpLayerProblemsTest {
         }
     }
 
-    /** The client's Host or forwarded headers never become the host of a Location. */
-    static Stream<Arguments> spoofedHosts() {
-        return Stream.of(Arguments.of("Host: evil.example\r\n"), Arguments.of("Host: localhost\r\nX-Forwarded-Host: "
-                + "evil.example\r\n"), Arguments.of("Host: localhost\r\nForwarded: host=evil.example\r\n"));
+    /**
+     * Where a Location's host comes from, by who sends the request: forwarded headers count only from the trusted
+     * proxy (127.0.0.3 in the test configuration); from anyone else, the Host and forwarded headers are ignored and
+     * the Location is a path, even when the client claims to be trusted itself.
+     */
+    static Stream<Arguments> locations() {
+        String https = "https://kpi.example.org";
+        String xForwarded = "X-Forwarded-Proto: https\r\nX-Forwarded-Host: kpi.example.org\r\n";
+        String forwarded = "Forwarded: proto=https;host=kpi.example.org\r\n";
+        return Stream.of(
+                Arguments.of("a client's Host", "127.0.0.1", "Host: evil.example\r\n", ""),
+                Arguments.of("a client's X-Forwarded-Host", "127.0.0.1", "Host: localhost\r\nX-Forwarded-Host: "
+                        + "evil.example\r\n", ""),
+                Arguments.of("a client's Forwarded", "127.0.0.1", "Host: localhost\r\nForwarded: host=evil.example\r\n", ""),
+                Arguments.of("an untrusted proxy's X-Forwarded-*", "127.0.0.2", "Host: localhost\r\n" + xForwarded, ""),
+                Arguments.of("an untrusted proxy's Forwarded", "127.0.0.2", "Host: localhost\r\n" + forwarded, ""),
+                Arguments.of("an untrusted proxy claiming trust", "127.0.0.2", "Host: evil.example\r\n" + xForwarded
+                        + "X-Forwarded-Trusted-Proxy: true\r\n", ""),
+                Arguments.of("the trusted proxy's X-Forwarded-*", "127.0.0.3", "Host: localhost\r\n" + xForwarded, https),
+                Arguments.of("the trusted proxy's Forwarded", "127.0.0.3", "Host: localhost\r\n" + forwarded, https));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("spoofedHosts")
-    void theLocationIsAPathNotTheClientsHost(String hostHeaders) throws Exception {
+    @MethodSource("locations")
+    void theLocationsHostComesOnlyFromATrustedProxy(String name, String from, String hostHeaders, String origin)
+            throws Exception {
         String code = "host-" + UUID.randomUUID().toString().substring(0, 8);
         String plan = """
                 {"code":"%s","agency":"IPA","fiscalYear":2024,"midTermPeriod":"5th (FY2023–FY2027)",
                  "midTermFirstYear":2023,"midTermLastYear":2027,"nameJa":"計画","nameEn":"plan"}""".formatted(code);
-        Answer answer = sendRaw(("POST /api/v1/plans HTTP/1.1\r\n" + hostHeaders + "Authorization: Bearer "
-                + Tokens.admin() + "\r\nContent-Type: application/json\r\nContent-Length: "
+        Answer answer = sendRaw(InetAddress.getByName(from), ("POST /api/v1/plans HTTP/1.1\r\n" + hostHeaders
+                + "Authorization: Bearer " + Tokens.admin() + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + plan.getBytes(StandardCharsets.UTF_8).length + "\r\nConnection: close\r\n\r\n" + plan)
                 .getBytes(StandardCharsets.UTF_8), null);
         assertThat(answer.status).as(answer.body).isEqualTo(201);
-        assertThat(answer.headers.get("location")).isEqualTo("/api/v1/plans/" + code);
+        assertThat(answer.headers.get("location")).isEqualTo(origin + "/api/v1/plans/" + code);
     }
 
     @org.junit.jupiter.api.Test
@@ -174,7 +193,12 @@ class HttpLayerProblemsTest {
     }
 
     private static Answer sendRaw(byte[] request, Writes more) throws IOException {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+        return sendRaw(InetAddress.getLoopbackAddress(), request, more);
+    }
+
+    /** From a loopback address of our choosing: 127.0.0.2 and 127.0.0.3 stand for two proxies. */
+    private static Answer sendRaw(InetAddress from, byte[] request, Writes more) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), RestAssured.port, from, 0)) {
             socket.setSoTimeout(20_000);
             OutputStream out = socket.getOutputStream();
             try {

@@ -21,8 +21,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  *
  * <p>Safe to open in a spreadsheet (OWASP CSV injection): a text cell that starts with {@code = + - @}, a tab or a
  * carriage return, which Excel or LibreOffice would run as a formula, is written with a leading apostrophe, in
- * every text column (names, departments, breakdown values, notes). Numeric columns stay numbers, negative ones
- * included.
+ * every text column (names, departments, breakdown values, notes). So is one that starts with their full-width
+ * forms {@code ＝ ＋ － ＠} (U+FF1D, U+FF0B, U+FF0D, U+FF20), which a Japanese spreadsheet reads as the ASCII ones.
+ * Numeric columns stay numbers, negative ones included.
  */
 final class ExportCsv {
 
@@ -79,13 +80,16 @@ final class ExportCsv {
         return neutralise(value.toString());
     }
 
-    /** OWASP's CSV injection guidance: a cell that would start a formula gets a leading apostrophe. */
+    /**
+     * OWASP's CSV injection guidance: a cell that would start a formula gets a leading apostrophe. The full-width
+     * forms count too: Excel with a Japanese input method takes {@code ＝SUM(…)} for {@code =SUM(…)}.
+     */
     static String neutralise(String text) {
         if (text.isEmpty()) {
             return text;
         }
         return switch (text.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+            case '=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> "'" + text;
             default -> text;
         };
     }

@@ -43,9 +43,12 @@ import jakarta.inject.Inject;
 @WithTestResource(SuiteInfrastructure.class)
 class ExportSafetyTest {
 
-    /** What a spreadsheet runs as a formula: the first character of each. */
+    /** What a spreadsheet runs as a formula: the first character of each, in ASCII and in full width. */
     static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0",
-            "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1");
+            "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "\uFF1DHYPERLINK(\"http://evil.example\")",
+            "\uFF0B1+cmd|' /C calc'!A0", "\uFF0D2+3", "\uFF20SUM(A1:A9)");
+    /** The first characters a text cell of an export must never start with. */
+    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -60,15 +63,15 @@ class ExportSafetyTest {
         code = "safe-" + UUID.randomUUID().toString().substring(0, 8);
         var breakdown = new IndicatorEvent.Breakdown("site", "=拠点", "@site", FORMULAS);
         publish(Topics.INDICATORS, IndicatorEvent.TYPE_DEFINED, new IndicatorEvent(code, FORMULAS.get(0),
-                FORMULAS.get(1), FORMULAS.get(3), FORMULAS.get(2), UUID.randomUUID(), false, false,
+                FORMULAS.get(7), FORMULAS.get(9), FORMULAS.get(2), UUID.randomUUID(), false, false,
                 IndicatorEvent.Aggregation.SUM, List.of(), breakdown, false, 2024, null,
                 List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("10"))),
                 false, 1, Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("fiscalYear", 2024)
+        await().atMost(Duration.ofSeconds(90)).until(() -> given().queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", code).statusCode() == 200);
         for (String value : FORMULAS) {
             publish(Topics.MEASUREMENTS, MeasurementEvent.TYPE_RECORDED, new MeasurementEvent(UUID.randomUUID(), code,
-                    null, value, FORMULAS.get(2), "2024-05", new BigDecimal("-5.5"), 1, "=note", null, "test",
+                    null, value, FORMULAS.get(2), "2024-05", new BigDecimal("-5.5"), 1, "\uFF1Dnote", null, "test",
                     Instant.parse("2024-06-07T01:00:00Z")));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("indicatorCode", code)
@@ -102,11 +105,12 @@ class ExportSafetyTest {
         for (Map<String, String> row : rows) {
             row.forEach((column, cell) -> {
                 if (!cell.isEmpty() && !isNumber(cell)) {
-                    assertThat("=+-@\t\r".indexOf(cell.charAt(0))).as("%s: %s", column, cell).isLessThan(0);
+                    assertThat(FORMULA_STARTS.indexOf(cell.charAt(0))).as("%s: %s", column, cell).isLessThan(0);
                 }
             });
             assertThat(row.get("indicatorNameJa")).isEqualTo("'" + FORMULAS.get(0));
             assertThat(row.get("department")).isEqualTo("'" + FORMULAS.get(2));
+            assertThat(row.get("indicatorNameEn")).isEqualTo("'" + FORMULAS.get(7));
         }
         if (path.endsWith("facts")) {
             assertThat(rows).extracting(r -> r.get("value")).containsOnly("-5.5");
@@ -114,7 +118,7 @@ class ExportSafetyTest {
                     .containsExactlyInAnyOrderElementsOf(FORMULAS.stream().map(f -> "'" + f).toList());
         } else {
             assertThat(rows).extracting(r -> r.get("target")).containsOnly("10");
-            assertThat(rows).extracting(r -> r.get("actual")).containsOnly("-33");
+            assertThat(rows).extracting(r -> r.get("actual")).containsOnly("-55");
         }
     }
 

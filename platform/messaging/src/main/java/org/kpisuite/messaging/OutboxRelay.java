@@ -284,7 +284,7 @@ public class OutboxRelay {
         List<Long> acknowledged = new ArrayList<>(batch.size());
         Set<String> unsettledKeys = new java.util.HashSet<>();
         Exception failure = null;
-        for (int i = 0; i < acks.size(); i++) {
+        for (int i = 0; i < batch.size(); i++) {
             Row event = batch.get(i);
             String key = event.topic() + " " + event.aggregateId(); // a topic name has no space
             try {
@@ -323,20 +323,26 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the records in order, and stops after one whose send failed at once: the producer could not learn
-     * where to send it (no metadata within max.block.ms, the broker unreachable). The rows after it stay for the
-     * retry. Sending on would hold the transaction that long again for every row, and worse, a row sent once the
-     * broker is back would land in the log ahead of the failed one of its key (the order per key broken, as the
-     * fault test with the broker stopped saw).
+     * Sends the records in order, one answer per record. Once a send fails at once (the producer could not learn
+     * where to send it: no metadata within max.block.ms, the broker unreachable or the topic missing), the later
+     * records of that topic are not sent: their answer is that failure. They stay for the retry, so no row of a key
+     * reaches the broker ahead of an earlier row of that key (the fault test with the broker stopped saw that), the
+     * transaction does not wait max.block.ms again for each of them, and the rows of other topics still go out.
      */
     static List<Future<RecordMetadata>> sendInOrder(List<ProducerRecord<String, String>> records,
             Function<ProducerRecord<String, String>, Future<RecordMetadata>> send) {
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.size());
+        Map<String, Future<RecordMetadata>> failedTopics = new java.util.HashMap<>();
         for (ProducerRecord<String, String> record : records) {
+            Future<RecordMetadata> failed = failedTopics.get(record.topic());
+            if (failed != null) {
+                acks.add(failed);
+                continue;
+            }
             Future<RecordMetadata> ack = send.apply(record);
             acks.add(ack);
             if (failedAtOnce(ack)) {
-                break;
+                failedTopics.put(record.topic(), ack);
             }
         }
         return acks;

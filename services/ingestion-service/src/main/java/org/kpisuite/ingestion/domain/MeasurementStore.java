@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
+import org.kpisuite.fiscal.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -142,7 +142,9 @@ public final class MeasurementStore {
         List<String> last = new ArrayList<>(series.size());
         for (Series s : series) {
             List<String> ms = monthsBySeries.get(s);
-            first.add(YearMonth.parse(ms.stream().min(String::compareTo).orElseThrow()).minusMonths(months).toString());
+            // Months, or the same span in the series' own periods (24 months are 8 quarters, 2 fiscal years).
+            Period earliest = Period.parse(ms.stream().min(String::compareTo).orElseThrow()).orElseThrow();
+            first.add(earliest.minus(Math.max(1, months / earliest.frequency().months())).toString());
             last.add(ms.stream().max(String::compareTo).orElseThrow());
             history.put(s, new TreeMap<>());
         }
@@ -164,7 +166,7 @@ public final class MeasurementStore {
                 select.setArray(6, texts(connection, last.toArray(String[]::new)));
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        history.get(series.get(rs.getInt(1) - 1)).put(rs.getString(2), rs.getBigDecimal(3));
+                        history.get(series.get(rs.getInt(1) - 1)).put(rs.getString(2).trim(), rs.getBigDecimal(3));
                     }
                 }
                 return history;
@@ -221,7 +223,7 @@ public final class MeasurementStore {
         m.component = rs.getString(3);
         m.breakdown = rs.getString(4);
         m.department = rs.getString(5);
-        m.period = rs.getString(6);
+        m.period = rs.getString(6).trim(); // char(7): FY2024 comes back padded
         m.fiscalYear = rs.getInt(7);
         m.value = rs.getBigDecimal(8);
         m.revision = rs.getInt(9);

@@ -39,6 +39,9 @@ import org.kpisuite.ingestion.service.BatchRow;
 import org.kpisuite.ingestion.service.ImportMode;
 import org.kpisuite.ingestion.service.ImportSummary;
 import org.kpisuite.ingestion.service.MeasurementService;
+import org.kpisuite.ingestion.service.Messages;
+import org.kpisuite.ingestion.service.Rejection;
+import java.util.Locale;
 import org.kpisuite.ingestion.service.SubmissionOutcome;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
@@ -86,6 +89,9 @@ public class MeasurementResource {
     @Inject
     IngestionConfig config;
 
+    @Context
+    HttpHeaders httpHeaders;
+
     @POST
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Operation(operationId = "submitMeasurement", summary = "Submit one monthly value",
@@ -99,7 +105,12 @@ public class MeasurementResource {
             + "correction without reason")
     @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department")
     public Response submit(@Valid @NotNull MeasurementRequest request) {
-        MeasurementService.Result result = service.submit(request, Submitter.of(caller));
+        MeasurementService.Result result;
+        try {
+            result = service.submit(request, Submitter.of(caller));
+        } catch (Rejection.Rejected e) {
+            throw e.rejection().toException(locale());
+        }
         MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome(), result.flags());
         if (result.outcome() == SubmissionOutcome.UNCHANGED) {
             return Response.ok(body).build();
@@ -161,12 +172,18 @@ public class MeasurementResource {
 
     private Response imported(List<BatchRow> rows, ImportMode mode, boolean dryRun) {
         ImportMode effective = mode == null ? ImportMode.ATOMIC : mode;
-        ImportSummary summary = batches.importRows(rows, effective, dryRun, Submitter.of(caller));
+        Locale locale = locale();
+        ImportSummary summary = batches.importRows(rows, effective, dryRun, Submitter.of(caller), locale);
         if (effective == ImportMode.ATOMIC && !dryRun && summary.rejected() > 0) {
             return Response.status(422).type(Problem.MEDIA_TYPE)
-                    .entity(ImportProblem.of(summary, rows.size(), "/api/v1/measurements/batch")).build();
+                    .entity(ImportProblem.of(summary, rows.size(), "/api/v1/measurements/batch", locale)).build();
         }
         return Response.ok(summary).build();
+    }
+
+    /** Japanese when the request's Accept-Language prefers it, English otherwise. */
+    private Locale locale() {
+        return Messages.choose(httpHeaders.getAcceptableLanguages());
     }
 
     @GET

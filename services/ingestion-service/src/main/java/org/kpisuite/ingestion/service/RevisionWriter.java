@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.domain.MeasurementStore;
@@ -63,7 +65,9 @@ public class RevisionWriter {
         if (lock) {
             MeasurementStore.lock(entityManager, keys);
         }
-        Map<MeasurementKey, Measurement> current = MeasurementStore.current(entityManager, keys);
+        RuleContext rules = new RuleContext(submissions);
+        Map<MeasurementKey, Measurement> current = MeasurementStore.current(entityManager, rules.withCounterparts(keys));
+        rules.stored(current, keys.stream().filter(k -> rules.needsHistory(k)).toList());
 
         List<Decision> decisions = new ArrayList<>(submissions.size());
         for (Submission s : submissions) {
@@ -78,10 +82,19 @@ public class RevisionWriter {
                 decisions.add(new Decision(s, null, null, null, null, correction));
                 continue;
             }
+            List<ValueRules.Broken> broken = ValueRules.check(s.checked().indicator(), key, s.checked().period(),
+                    s.request().value(), rules);
+            var rejecting = broken.stream().filter(ValueRules.Broken::rejects).findFirst();
+            if (rejecting.isPresent()) {
+                decisions.add(new Decision(s, null, null, null, null, rejecting.get().rejection()));
+                continue;
+            }
             Measurement m = MeasurementService.newRevision(s.request(), s.checked(), stored, s.submitter());
             current.put(key, m);
             decisions.add(new Decision(s, stored == null ? SubmissionOutcome.CREATED : SubmissionOutcome.CORRECTED, m,
-                    List.of(), null, null));
+                    broken.stream().map(ValueRules.Broken::flag).toList(),
+                    broken.isEmpty() ? null : String.join("; ", broken.stream().map(b -> b.rejection().reason()).toList()),
+                    null));
         }
         return flagOutliers(decisions);
     }
@@ -102,14 +115,94 @@ public class RevisionWriter {
                 flagged.add(d);
                 continue;
             }
-            String month = d.measurement().period;
-            String from = java.time.YearMonth.parse(month).minusMonths(Outliers.WINDOW_MONTHS).toString();
-            var earlier = history.get(Series.of(d.measurement().key())).subMap(from, true, month, false).values();
+            Period period = d.submission().checked().period();
+            String from = period.minus(Outliers.WINDOW_MONTHS / period.frequency().months()).toString();
+            var earlier = history.get(Series.of(d.measurement().key())).subMap(from, true, period.toString(), false)
+                    .entrySet().stream().filter(e -> Period.parse(e.getKey()).map(p -> p.frequency() == period.frequency())
+                            .orElse(false)).map(Map.Entry::getValue).toList();
             Optional<String> reason = Outliers.check(d.measurement().value, earlier);
-            flagged.add(reason.isEmpty() ? d
-                    : new Decision(d.submission(), d.outcome(), d.measurement(), List.of(Outliers.FLAG), reason.get(), null));
+            if (reason.isEmpty()) {
+                flagged.add(d);
+                continue;
+            }
+            List<String> flags = new ArrayList<>(List.of(Outliers.FLAG));
+            flags.addAll(d.flags());
+            flagged.add(new Decision(d.submission(), d.outcome(), d.measurement(), flags,
+                    d.outlier() == null ? reason.get() : reason.get() + "; " + d.outlier(), null));
         }
         return flagged;
+    }
+
+    /**
+     * What the indicators' rules read besides the value: the other component of a ratio's key and the series'
+     * history, from the stored values in force and this call's submissions (so that a batch is checked the same
+     * whatever the order of its rows). Reads nothing when no indicator of the call has such a rule.
+     */
+    private final class RuleContext implements ValueRules.Context {
+        private final Map<MeasurementKey, BigDecimal> submitted = new java.util.HashMap<>();
+        private final Set<String> ratioRules = new java.util.HashSet<>();
+        private final Set<String> historyRules = new java.util.HashSet<>();
+        private Map<MeasurementKey, Measurement> stored = Map.of();
+        private Map<Series, TreeMap<String, BigDecimal>> history = Map.of();
+
+        RuleContext(List<Submission> submissions) {
+            for (Submission s : submissions) {
+                submitted.put(s.checked().key(), s.request().value());
+                for (var rule : s.checked().indicator().rules()) {
+                    if (rule.kind() == IndicatorEvent.RuleKind.NUMERATOR_AT_MOST_DENOMINATOR) {
+                        ratioRules.add(s.checked().indicator().code());
+                    } else if (rule.kind() == IndicatorEvent.RuleKind.MAX_MULTIPLE_OF_HISTORY) {
+                        historyRules.add(s.checked().indicator().code());
+                    }
+                }
+            }
+        }
+
+        boolean needsHistory(MeasurementKey key) {
+            return historyRules.contains(key.indicatorCode());
+        }
+
+        Set<MeasurementKey> withCounterparts(Set<MeasurementKey> keys) {
+            if (ratioRules.isEmpty()) {
+                return keys;
+            }
+            Set<MeasurementKey> all = new LinkedHashSet<>(keys);
+            keys.stream().filter(k -> ratioRules.contains(k.indicatorCode())).forEach(k -> {
+                all.add(other(k, IndicatorEvent.NUMERATOR));
+                all.add(other(k, IndicatorEvent.DENOMINATOR));
+            });
+            return all;
+        }
+
+        void stored(Map<MeasurementKey, Measurement> current, List<MeasurementKey> historyKeys) {
+            stored = Map.copyOf(current);
+            if (!historyKeys.isEmpty()) {
+                history = MeasurementStore.window(entityManager, MeasurementStore.monthsBySeries(historyKeys), 36);
+                submitted.forEach((k, v) -> {
+                    var series = history.get(Series.of(k));
+                    if (series != null) {
+                        series.put(k.month(), v);
+                    }
+                });
+            }
+        }
+
+        @Override
+        public BigDecimal counterpart(MeasurementKey key, String component) {
+            MeasurementKey other = other(key, component);
+            BigDecimal value = submitted.get(other);
+            Measurement m = stored.get(other);
+            return value != null ? value : m == null ? null : m.value;
+        }
+
+        @Override
+        public java.util.NavigableMap<String, BigDecimal> history(MeasurementKey key) {
+            return history.getOrDefault(Series.of(key), new TreeMap<>());
+        }
+
+        private MeasurementKey other(MeasurementKey k, String component) {
+            return new MeasurementKey(k.indicatorCode(), component, k.breakdown(), k.department(), k.month());
+        }
     }
 
     /** Inserts the new revisions of the decisions and records their events, in their order, in one statement each. */

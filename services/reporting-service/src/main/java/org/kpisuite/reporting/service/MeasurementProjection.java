@@ -25,7 +25,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.kpisuite.events.MeasurementEvent;
-import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.messaging.UnreadableEventException;
 
 /**
@@ -49,19 +49,23 @@ public class MeasurementProjection {
 
     /** One revision, as the tables hold it: '' for no component or breakdown, so that a key is never NULL. */
     public record Revision(String indicator, String component, String breakdown, String department, String period,
-            int revision, int fiscalYear, BigDecimal value, UUID measurementId, Instant recordedAt, boolean outlier) {
+            int revision, int fiscalYear, BigDecimal value, UUID measurementId, Instant recordedAt, boolean outlier,
+            String ruleFlags) {
 
+        /** A revision of v1 (a month) or v2 (any period): its period is kept as written, 2024-Q1 or FY2024. */
         public static Revision of(MeasurementEvent m) {
-            YearMonth month = FiscalCalendar.parseMonth(m.month()).orElseThrow(() -> new UnreadableEventException(
-                    "measurement " + m.measurementId() + " has month " + m.month(), null));
+            Period period = Period.parse(m.period()).orElseThrow(() -> new UnreadableEventException(
+                    "measurement " + m.measurementId() + " has period " + m.period(), null));
             if (m.indicatorCode() == null || m.department() == null || m.value() == null || m.measurementId() == null
                     || m.recordedAt() == null || m.revision() < 1) {
                 throw new UnreadableEventException("measurement " + m.measurementId() + " lacks a required field", null);
             }
             return new Revision(m.indicatorCode(), m.component() == null ? "" : m.component(),
-                    m.breakdown() == null ? "" : m.breakdown(), m.department(), m.month(), m.revision(),
-                    FiscalCalendar.fiscalYearOf(month), m.value(), m.measurementId(), m.recordedAt(),
-                    m.flags().contains(MeasurementEvent.FLAG_OUTLIER));
+                    m.breakdown() == null ? "" : m.breakdown(), m.department(), period.toString(), m.revision(),
+                    period.fiscalYear(), m.value(), m.measurementId(), m.recordedAt(),
+                    m.flags().contains(MeasurementEvent.FLAG_OUTLIER), String.join(",", m.flags().stream()
+                            .filter(f -> f.startsWith(MeasurementEvent.FLAG_RULE_PREFIX))
+                            .map(f -> f.substring(MeasurementEvent.FLAG_RULE_PREFIX.length())).toList()));
         }
 
         Key key() {
@@ -170,12 +174,12 @@ public class MeasurementProjection {
     private static List<Revision> insertHistory(Connection connection, List<Revision> revisions) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into measurement_revision (indicator_code, component, breakdown, department, period, revision,
-                    fiscal_year, value, measurement_id, recorded_at, outlier)
+                    fiscal_year, value, measurement_id, recorded_at, outlier, rule_flags)
                 select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::char(7)[], ?::int4[],
-                    ?::int4[], ?::numeric[], ?::uuid[], ?::timestamptz[], ?::bool[])
+                    ?::int4[], ?::numeric[], ?::uuid[], ?::timestamptz[], ?::bool[], ?::varchar[])
                 on conflict do nothing
                 returning indicator_code, component, breakdown, department, period, revision, fiscal_year, value,
-                    measurement_id, recorded_at, outlier""")) {
+                    measurement_id, recorded_at, outlier, rule_flags""")) {
             insert.setArray(1, Jdbc.column(connection, "varchar", revisions, Revision::indicator));
             insert.setArray(2, Jdbc.column(connection, "varchar", revisions, Revision::component));
             insert.setArray(3, Jdbc.column(connection, "varchar", revisions, Revision::breakdown));
@@ -187,12 +191,14 @@ public class MeasurementProjection {
             insert.setArray(9, Jdbc.column(connection, "uuid", revisions, Revision::measurementId));
             insert.setArray(10, Jdbc.column(connection, "timestamptz", revisions, r -> Timestamp.from(r.recordedAt())));
             insert.setArray(11, Jdbc.column(connection, "bool", revisions, Revision::outlier));
+            insert.setArray(12, Jdbc.column(connection, "varchar", revisions, Revision::ruleFlags));
             List<Revision> inserted = new ArrayList<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
                     inserted.add(new Revision(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5).trim(), rs.getInt(6), rs.getInt(7), rs.getBigDecimal(8),
-                            rs.getObject(9, UUID.class), rs.getTimestamp(10).toInstant(), rs.getBoolean(11)));
+                            rs.getObject(9, UUID.class), rs.getTimestamp(10).toInstant(), rs.getBoolean(11),
+                            rs.getString(12)));
                 }
             }
             return inserted;

@@ -145,6 +145,10 @@ final class CsvRows {
                 throw ProblemException.badRequest("header", "column '" + column + "' appears twice");
             }
         }
+        if (!columns.containsKey("period") && !columns.containsKey("month")) {
+            throw ProblemException.badRequest("header", "column 'period' (or 'month') is missing; the columns are "
+                    + String.join(",", COLUMNS));
+        }
         for (String required : REQUIRED) {
             if (!columns.containsKey(required)) {
                 throw ProblemException.badRequest("header", "column '" + required + "' is missing; the columns are "

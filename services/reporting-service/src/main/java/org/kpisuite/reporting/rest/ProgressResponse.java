@@ -69,6 +69,10 @@ public record ProgressResponse(
                 p.target().value(), r.actual(), r.achievementRate(), r.expectedToDate(), r.forecast(), r.status(),
                 r.grade(), r.monthsReported(), r.lastReportedMonth() == null ? null : r.lastReportedMonth().toString(),
                 p.target().scope(), p.target().sinceFiscalYear(), p.target().baselineFiscalYear(), r.baselineValue(),
-                r.conditions(), r.pace(), i.frequency(), r.lastReportedPeriod(), i.goodDirection());
+                r.conditions(), r.pace(), i.frequency(),
+                // progress kept before periods existed has only the month
+                r.lastReportedPeriod() != null ? r.lastReportedPeriod()
+                        : r.lastReportedMonth() == null ? null : r.lastReportedMonth().toString(),
+                i.goodDirection());
     }
 }

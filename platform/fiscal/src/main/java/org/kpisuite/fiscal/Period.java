@@ -57,6 +57,11 @@ public record Period(Frequency frequency, int fiscalYear, int index) implements 
         return Optional.empty();
     }
 
+    /** Whether the text is a month ({@code 2024-05}): what answers and events still call {@code month}. */
+    public static boolean isMonth(String text) {
+        return parse(text).map(p -> p.frequency() == Frequency.MONTHLY).orElse(false);
+    }
+
     /** The period of the frequency that holds the month. */
     public static Period of(Frequency frequency, YearMonth month) {
         return new Period(frequency, FiscalCalendar.fiscalYearOf(month),

@@ -46,8 +46,7 @@ public class MeasurementEvents {
     }
 
     private static MeasurementEvent event(Measurement m, List<String> flags) {
-        boolean monthly = org.kpisuite.fiscal.Period.parse(m.period)
-                .map(p -> p.frequency() == org.kpisuite.fiscal.Frequency.MONTHLY).orElse(false);
+        boolean monthly = org.kpisuite.fiscal.Period.isMonth(m.period);
         return new MeasurementEvent(m.id, m.indicatorCode, m.component.isEmpty() ? null : m.component,
                 m.breakdown.isEmpty() ? null : m.breakdown, m.department, monthly ? m.period : null,
                 m.value.stripTrailingZeros(), m.revision, m.note, m.reason, m.recordedBy, m.recordedAt, flags, m.period);

@@ -41,8 +41,7 @@ public record MeasurementResponse(
 
     static MeasurementResponse of(Measurement m, SubmissionOutcome outcome, List<String> flags) {
         return new MeasurementResponse(m.id, m.indicatorCode, blankToNull(m.component), blankToNull(m.breakdown),
-                m.department, org.kpisuite.fiscal.Period.parse(m.period)
-                        .filter(p -> p.frequency() == org.kpisuite.fiscal.Frequency.MONTHLY).map(p -> m.period).orElse(null),
+                m.department, org.kpisuite.fiscal.Period.isMonth(m.period) ? m.period : null,
                 m.period, m.value.stripTrailingZeros(), m.revision, m.note, m.reason, m.recordedBy,
                 m.recordedAt, outcome, flags);
     }

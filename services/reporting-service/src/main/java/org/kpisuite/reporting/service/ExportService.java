@@ -1,6 +1,5 @@
 package org.kpisuite.reporting.service;
 
-import org.kpisuite.fiscal.Frequency;
 import org.kpisuite.fiscal.Period;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -145,7 +144,7 @@ public class ExportService {
             String breakdown = (String) r[8];
             Instant updatedAt = instant(r[12]);
             String period = r[6].toString().trim(); // char(7): FY2024 comes back padded
-            boolean monthly = Period.parse(period).map(p -> p.frequency() == Frequency.MONTHLY).orElse(false);
+            boolean monthly = Period.isMonth(period);
             rows.add(new ExportFact((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     ((Number) r[5]).intValue(), monthly ? period : null, component.isEmpty() ? null : component,
                     breakdown.isEmpty() ? null : breakdown, plain((BigDecimal) r[9]), ((Number) r[10]).intValue(),

@@ -92,8 +92,10 @@ final class CsvRows {
         String text = field(fields, columns, "value");
         BigDecimal value = null;
         if (text != null) {
-            String number = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
-            if (GROUPED.matcher(number).matches()) {
+            // Longer text is no number the column holds: refused by its length before anything reads it whole.
+            String number = text.length() > ColumnNumbers.MAX_TEXT_LENGTH ? text
+                    : Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+            if (number.length() <= ColumnNumbers.MAX_TEXT_LENGTH && GROUPED.matcher(number).matches()) {
                 number = number.replace(",", ""); // "25,200" as Excel writes a number with thousands separators
             }
             ColumnNumbers.Parsed parsed = ColumnNumbers.parse(number);

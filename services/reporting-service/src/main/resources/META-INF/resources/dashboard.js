@@ -559,6 +559,12 @@ function drawChart(p) {
     box.dataset.series = 'ok';
     box.dataset.points = String(values.filter((v) => v !== null).length);
     box.replaceChildren();
+    // The chart's text alternative: each period of the indicator's frequency with its value and running actual.
+    const labels = months.map((m) => (m.period ? t().period(String(m.period)) : t().month(Number(String(m.month).slice(5, 7)))));
+    box.setAttribute('role', 'img');
+    box.setAttribute('aria-label', [`${t().target} ${target === null ? t().noValue : formatValue(target, p, false)}`,
+        ...labels.map((label, i) => `${label}: ${values[i] === null ? t().noValue : formatValue(values[i], p, false)}`
+            + (cumulative[i] === null ? '' : ` (${t().actual} ${formatValue(cumulative[i], p, false)})`))].join('; '));
 
     // Monthly values share the running actual's scale, except for a change (year on year, or from a baseline):
     // there the months are levels on an axis of their own.
@@ -595,7 +601,7 @@ function drawChart(p) {
         legend: { bottom: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 10, color: '#5f6368' } },
         xAxis: {
             type: 'category',
-            data: months.map((m) => (m.period ? t().period(String(m.period)) : t().month(Number(String(m.month).slice(5, 7))))),
+            data: labels,
             axisTick: { show: false },
             axisLine: { lineStyle: { color: '#dadce0' } },
             axisLabel: { fontSize: 10, color: '#5f6368', interval: 0 },

@@ -89,7 +89,7 @@ class ExportCsvAndETagTest {
         assertThat(progress).startsWith("indicatorCode,indicatorNameJa,indicatorNameEn,unit,department,");
         assertThat(progress.lines().filter(l -> l.startsWith(code + ",")).toList()).singleElement().asString()
                 .startsWith(code + ",\"アクセス数, 速報値「暫定」\"\"参考\"\"\",")
-                .contains(",1000,1234.5,1.2345,").contains(",ACHIEVED,A,").endsWith(",true,");
+                .contains(",1000,1234.5,1.2345,").contains(",ACHIEVED,A,").endsWith(",true,,MONTHLY,2024-05,");
     }
 
     @Test

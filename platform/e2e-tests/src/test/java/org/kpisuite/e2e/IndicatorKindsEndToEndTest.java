@@ -141,8 +141,9 @@ class IndicatorKindsEndToEndTest {
     }
 
     private static List<Map<String, Object>> completeness() {
+        // As of today: the values are sent now, long after FY2024's deadlines (received, and late).
         return suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("fiscalYear", 2024)
-                .queryParam("asOf", "2025-06-30").get("/api/v1/completeness").then().statusCode(200).extract()
+                .get("/api/v1/completeness").then().statusCode(200).extract()
                 .jsonPath().getList("$");
     }
 

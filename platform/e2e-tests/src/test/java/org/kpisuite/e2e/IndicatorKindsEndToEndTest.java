@@ -136,8 +136,11 @@ class IndicatorKindsEndToEndTest {
     }
 
     private static void awaitProgress(String code, String actual) {
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(new BigDecimal(String.valueOf(
-                progress(code).extract().jsonPath().getString("actual")))).isEqualByComparingTo(actual));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            String now = progress(code).extract().jsonPath().getString("actual");
+            assertThat(now).as("actual of " + code).isNotNull(); // null until the first value has arrived
+            assertThat(new BigDecimal(now)).isEqualByComparingTo(actual);
+        });
     }
 
     private static List<Map<String, Object>> completeness() {

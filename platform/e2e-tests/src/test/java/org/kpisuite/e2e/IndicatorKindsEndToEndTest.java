@@ -118,7 +118,7 @@ class IndicatorKindsEndToEndTest {
                 {"code":"%s","nameJa":"指標","nameEn":"indicator","unit":"count","department":"%s","planItemId":"%s",
                  "aggregation":"%s","frequency":"%s","targets":[{"fiscalYear":2024,"comparator":"AT_LEAST","value":%s}]%s}
                 """.formatted(code, DEPARTMENT, planItemId, aggregation, frequency, target, extra);
-        await().atMost(Duration.ofSeconds(60)).until(() -> suite.as(LocalTokens.ADMIN, SuiteServices.INDICATOR)
+        await().atMost(Duration.ofSeconds(120)).until(() -> suite.as(LocalTokens.ADMIN, SuiteServices.INDICATOR)
                 .contentType(ContentType.JSON).body(body).post("/api/v1/indicators").statusCode() == 201);
         return code;
     }

@@ -23,6 +23,12 @@ const TEXT = {
         forecast: '年度末見込み',
         expected: '計画ペース',
         months: '報告月数',
+        periods: '報告回数',
+        frequency: { QUARTERLY: '四半期報告', HALF_YEARLY: '半期報告', ANNUALLY: '年次報告' },
+        direction: { UP: '多いほど良い', DOWN: '少ないほど良い' },
+        period: (p) => (p.startsWith('FY') ? `${p.slice(2)}年度`
+            : p.charAt(5) === 'Q' ? `第${p.charAt(6)}四半期` : p.charAt(5) === 'H' ? (p.charAt(6) === '1' ? '上期' : '下期')
+                : `${Number(p.slice(5, 7))}月`),
         noTarget: '目標なし（参考）',
         noValue: '—',
         indicators: (n) => `${n} 指標`,
@@ -69,6 +75,11 @@ const TEXT = {
         forecast: 'Year-end forecast',
         expected: 'Expected to date',
         months: 'Months reported',
+        periods: 'Periods reported',
+        frequency: { QUARTERLY: 'Quarterly', HALF_YEARLY: 'Half-yearly', ANNUALLY: 'Annual' },
+        direction: { UP: 'Higher is better', DOWN: 'Lower is better' },
+        period: (p) => (p.startsWith('FY') ? p : p.charAt(5) === 'Q' || p.charAt(5) === 'H' ? p.slice(5)
+            : ['Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar'][(Number(p.slice(5, 7)) + 8) % 12]),
         noTarget: 'No target (reference)',
         noValue: '—',
         indicators: (n) => `${n} indicators`,
@@ -470,7 +481,11 @@ function card(p) {
     const place = p.planItemCode || p.chapterCode;
     const target = p.target === null || p.target === undefined
         ? t().noTarget : `${comparatorSymbol(p.comparator)} ${formatValue(p.target, p)}`;
-    const monthsText = `${p.monthsReported ?? 0} / 12${p.lastReportedMonth ? ` (${p.lastReportedMonth})` : ''}`;
+    // Periods of the indicator's own frequency: a half-yearly committee reports 2 a year, not 12 months.
+    const frequency = p.frequency || 'MONTHLY';
+    const perYear = { MONTHLY: 12, QUARTERLY: 4, HALF_YEARLY: 2, ANNUALLY: 1 }[frequency] || 12;
+    const last = p.lastReportedPeriod || p.lastReportedMonth;
+    const monthsText = `${p.monthsReported ?? 0} / ${perYear}${last ? ` (${last})` : ''}`;
     return el('article', {
         class: `card status-${status}${p.coreTarget ? ' core' : ''}`,
         'data-indicator': p.indicatorCode, 'data-status': status, 'data-core': p.coreTarget ? 'true' : 'false',
@@ -480,6 +495,10 @@ function card(p) {
         el('div', { class: 'tags' },
             p.coreTarget ? el('span', { class: 'tag core-tag', 'data-label': 'core' }, t().core) : null,
             p.referenceOnly ? el('span', { class: 'tag ref-tag' }, t().reference) : null,
+            frequency !== 'MONTHLY' ? el('span', { class: 'tag freq-tag', 'data-frequency': frequency },
+                t().frequency[frequency] || frequency) : null,
+            p.goodDirection ? el('span', { class: 'tag dir-tag', 'data-direction': p.goodDirection },
+                `${p.goodDirection === 'DOWN' ? '↓' : '↑'} ${t().direction[p.goodDirection]}`) : null,
             place ? el('span', { class: 'tag place', title: p.chapterCode ? chapterName(p) : null }, place) : null,
             el('span', { class: 'tag dept' }, departmentName(p.department))),
         el('span', {
@@ -500,7 +519,7 @@ function card(p) {
         figure(t().actual, formatValue(p.actual, p), 'actual'),
         figure(t().target, target, 'target'),
         p.referenceOnly ? null : figure(t().forecast, formatValue(p.forecast, p), 'forecast'),
-        figure(t().months, monthsText, 'months')),
+        figure(frequency === 'MONTHLY' ? t().months : t().periods, monthsText, 'months')),
     (p.conditions && p.conditions.length)
         ? el('ul', { class: 'conditions' }, p.conditions.map((c) =>
             el('li', { class: c.met ? 'met' : 'unmet' }, `${c.met ? '✓' : '✗'} ${t().condition(c)}`)))
@@ -540,6 +559,12 @@ function drawChart(p) {
     box.dataset.series = 'ok';
     box.dataset.points = String(values.filter((v) => v !== null).length);
     box.replaceChildren();
+    // The chart's text alternative: each period of the indicator's frequency with its value and running actual.
+    const labels = months.map((m) => (m.period ? t().period(String(m.period)) : t().month(Number(String(m.month).slice(5, 7)))));
+    box.setAttribute('role', 'img');
+    box.setAttribute('aria-label', [`${t().target} ${target === null ? t().noValue : formatValue(target, p, false)}`,
+        ...labels.map((label, i) => `${label}: ${values[i] === null ? t().noValue : formatValue(values[i], p, false)}`
+            + (cumulative[i] === null ? '' : ` (${t().actual} ${formatValue(cumulative[i], p, false)})`))].join('; '));
 
     // Monthly values share the running actual's scale, except for a change (year on year, or from a baseline):
     // there the months are levels on an axis of their own.
@@ -576,7 +601,7 @@ function drawChart(p) {
         legend: { bottom: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 10, color: '#5f6368' } },
         xAxis: {
             type: 'category',
-            data: months.map((m) => t().month(Number(String(m.month).slice(5, 7)))),
+            data: labels,
             axisTick: { show: false },
             axisLine: { lineStyle: { color: '#dadce0' } },
             axisLabel: { fontSize: 10, color: '#5f6368', interval: 0 },

@@ -85,9 +85,9 @@ class CatalogEndToEndTest {
 
     @Test
     void reportingIsExactAboutARatioAndACumulativeTargetWithDomains() {
-        // 18 top answers of 27 is exactly 2/3: achieved, not missed by a rounding.
-        submit("natsec-satisfaction", "security", "\"numerator\"", null, "2025-03", "18");
-        submit("natsec-satisfaction", "security", "\"denominator\"", null, "2025-03", "27");
+        // 18 top answers of 27 is exactly 2/3: achieved, not missed by a rounding. The survey is annual: FY2024.
+        submit("natsec-satisfaction", "security", "\"numerator\"", null, "FY2024", "18");
+        submit("natsec-satisfaction", "security", "\"denominator\"", null, "FY2024", "27");
         // 22 points in FY2023 over 3 domains and 20 in FY2024 over 2 more: 42 ≥ 40 in 5 domains.
         submit("arch-design-points", "architecture", null, "\"autonomous-mobile-robots\"", "2023-06", "10");
         submit("arch-design-points", "architecture", null, "\"spatial-information\"", "2023-11", "8");
@@ -120,7 +120,7 @@ class CatalogEndToEndTest {
     private static void submit(String code, String department, String component, String breakdown, String month,
             String value) {
         String body = """
-                {"indicatorCode":"%s","component":%s,"breakdown":%s,"department":"%s","month":"%s","value":%s}
+                {"indicatorCode":"%s","component":%s,"breakdown":%s,"department":"%s","period":"%s","value":%s}
                 """.formatted(code, component, breakdown, department, month, value);
         await().atMost(Duration.ofSeconds(60)).until(() -> suite.as(LocalTokens.ADMIN, SuiteServices.INGESTION)
                 .contentType(ContentType.JSON).body(body).post("/api/v1/measurements").statusCode() == 201);

@@ -19,6 +19,10 @@ import jakarta.persistence.Table;
 
 import org.kpisuite.events.IndicatorEvent.Aggregation;
 import org.kpisuite.events.IndicatorEvent.Breakdown;
+import org.kpisuite.events.IndicatorEvent.Direction;
+import org.kpisuite.events.IndicatorEvent.Part;
+import org.kpisuite.events.IndicatorEvent.Rule;
+import org.kpisuite.fiscal.Frequency;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -65,6 +69,23 @@ public class Indicator extends PanacheEntityBase {
 
     @Column(name = "allows_negative", nullable = false)
     public boolean allowsNegative;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Frequency frequency = Frequency.MONTHLY;
+
+    /** The parts of a SUM_OF_PARTS; empty otherwise. */
+    @Convert(converter = JsonConverters.Parts.class)
+    @Column(nullable = false)
+    public List<Part> parts = new ArrayList<>();
+
+    @Convert(converter = JsonConverters.Rules.class)
+    @Column(nullable = false)
+    public List<Rule> rules = new ArrayList<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "good_direction")
+    public Direction goodDirection;
 
     @Column(name = "first_fiscal_year", nullable = false)
     public int firstFiscalYear;

@@ -64,6 +64,22 @@ public final class JsonConverters {
     }
 
     @Converter
+    public static class Parts extends Json<List<org.kpisuite.events.IndicatorEvent.Part>> {
+        public Parts() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
+    public static class Rules extends Json<List<org.kpisuite.events.IndicatorEvent.Rule>> {
+        public Rules() {
+            super(new TypeReference<>() {
+            });
+        }
+    }
+
+    @Converter
     public static class Conditions extends Json<List<Condition>> {
         public Conditions() {
             super(new TypeReference<>() {

@@ -52,7 +52,8 @@ public class IndicatorEvents {
                                 t.baselineFiscalYear, strip(t.baselineValue), java.util.List.copyOf(t.conditions),
                                 t.formula))
                         .toList(),
-                i.retired, i.version, i.updatedAt);
+                i.retired, i.version, i.updatedAt, i.frequency, java.util.List.copyOf(i.parts),
+                java.util.List.copyOf(i.rules), i.goodDirection);
     }
 
     private static java.math.BigDecimal strip(java.math.BigDecimal value) {

@@ -33,7 +33,11 @@ public record IndicatorResponse(
         @Schema(example = "1") long version,
         Instant updatedAt,
         @Schema(description = "Who made this version (the token's subject); null before tokens",
-                example = "admin@ipa.go.jp", nullable = true) String changedBy) {
+                example = "admin@ipa.go.jp", nullable = true) String changedBy,
+        @Schema(example = "MONTHLY") org.kpisuite.fiscal.Frequency frequency,
+        List<IndicatorEvent.Part> parts,
+        List<IndicatorEvent.Rule> rules,
+        @Schema(nullable = true) IndicatorEvent.Direction goodDirection) {
 
     static IndicatorResponse of(Indicator indicator) {
         return of(IndicatorEvents.toEvent(indicator), indicator.changedBy);
@@ -42,6 +46,7 @@ public record IndicatorResponse(
     static IndicatorResponse of(IndicatorEvent i, String changedBy) {
         return new IndicatorResponse(i.code(), i.nameJa(), i.nameEn(), i.unit(), i.department(), i.planItemId(),
                 i.coreTarget(), i.referenceOnly(), i.aggregation(), i.components(), i.breakdown(), i.allowsNegative(),
-                i.firstFiscalYear(), i.lastFiscalYear(), i.targets(), i.retired(), i.version(), i.changedAt(), changedBy);
+                i.firstFiscalYear(), i.lastFiscalYear(), i.targets(), i.retired(), i.version(), i.changedAt(), changedBy,
+                i.frequency(), i.parts(), i.rules(), i.goodDirection());
     }
 }

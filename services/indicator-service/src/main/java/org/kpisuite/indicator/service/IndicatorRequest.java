@@ -15,6 +15,10 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
 import org.kpisuite.events.IndicatorEvent.Breakdown;
+import org.kpisuite.events.IndicatorEvent.Direction;
+import org.kpisuite.events.IndicatorEvent.Part;
+import org.kpisuite.events.IndicatorEvent.Rule;
+import org.kpisuite.fiscal.Frequency;
 import org.kpisuite.fiscal.FiscalCalendar;
 
 @Schema(description = "An evaluation indicator and its fiscal-year targets")
@@ -39,5 +43,24 @@ public record IndicatorRequest(
         Boolean allowsNegative,
         @Schema(description = "First fiscal year with values; default: the earliest year any target needs", example = "2024")
         @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer firstFiscalYear,
-        @Schema(description = "One target per fiscal year") @NotEmpty List<@Valid @NotNull TargetRequest> targets) {
+        @Schema(description = "One target per fiscal year") @NotEmpty List<@Valid @NotNull TargetRequest> targets,
+        @Schema(description = "How often a value is reported: MONTHLY (default; periods 2024-05), QUARTERLY (2024-Q1 = "
+                + "April–June), HALF_YEARLY (2024-H1 = April–September) or ANNUALLY (FY2024)", example = "MONTHLY")
+        Frequency frequency,
+        @Schema(description = "For SUM_OF_PARTS: each component and how it counts (STOCK_CHANGE against the target's "
+                + "baseline, or FLOW summed over the year); the components are derived from them")
+        List<@NotNull Part> parts,
+        @Schema(description = "Rules every value must satisfy (RANGE, NUMERATOR_AT_MOST_DENOMINATOR, "
+                + "MAX_MULTIPLE_OF_HISTORY), each rejecting the value or flagging it for review")
+        List<@NotNull Rule> rules,
+        @Schema(description = "Which way is better (UP or DOWN), where the plan implies one; e.g. a reference "
+                + "indicator of cyber-attack liaison offices is DOWN", example = "UP") Direction goodDirection) {
+
+    /** A monthly indicator without parts, rules or direction. */
+    public IndicatorRequest(String code, String nameJa, String nameEn, String unit, String department, UUID planItemId,
+            Boolean coreTarget, Boolean referenceOnly, Aggregation aggregation, List<String> components,
+            Breakdown breakdown, Boolean allowsNegative, Integer firstFiscalYear, List<TargetRequest> targets) {
+        this(code, nameJa, nameEn, unit, department, planItemId, coreTarget, referenceOnly, aggregation, components,
+                breakdown, allowsNegative, firstFiscalYear, targets, null, null, null, null);
+    }
 }

@@ -11,6 +11,11 @@ import org.kpisuite.events.IndicatorEvent.Aggregation;
 import org.kpisuite.events.IndicatorEvent.Breakdown;
 import org.kpisuite.events.IndicatorEvent.Comparator;
 import org.kpisuite.events.IndicatorEvent.ConditionKind;
+import org.kpisuite.events.IndicatorEvent.Openness;
+import org.kpisuite.events.IndicatorEvent.Part;
+import org.kpisuite.events.IndicatorEvent.PartKind;
+import org.kpisuite.events.IndicatorEvent.Rule;
+import org.kpisuite.events.IndicatorEvent.RuleKind;
 import org.kpisuite.events.IndicatorEvent.Scope;
 import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.problem.ColumnNumbers;
@@ -34,7 +39,16 @@ public final class IndicatorRules {
     public static Checked check(IndicatorRequest r) {
         List<Violation> violations = new ArrayList<>();
         List<String> components = r.components() == null ? List.of() : r.components();
-        if (r.aggregation() == Aggregation.RATIO) {
+        List<Part> parts = r.parts() == null ? List.of() : r.parts();
+        if (r.aggregation() == Aggregation.SUM_OF_PARTS) {
+            checkParts(parts, components, violations);
+            components = parts.stream().map(Part::component).toList();
+        } else if (!parts.isEmpty()) {
+            violations.add(new Violation("parts", "only a SUM_OF_PARTS has parts, not " + r.aggregation()));
+        }
+        if (r.aggregation() == Aggregation.SUM_OF_PARTS) {
+            // checked above
+        } else if (r.aggregation() == Aggregation.RATIO) {
             if (components.size() != 2 || !new HashSet<>(components).equals(new HashSet<>(RATIO_COMPONENTS))) {
                 violations.add(new Violation("components", "a RATIO needs exactly the components numerator and denominator"));
             }
@@ -46,12 +60,22 @@ public final class IndicatorRules {
             if (breakdown.dimension() == null || breakdown.dimension().isBlank()) {
                 violations.add(new Violation("breakdown.dimension", "must not be blank"));
             }
-            if (breakdown.values() == null || breakdown.values().isEmpty()) {
+            if (breakdown.openness() == Openness.FREE) {
+                if (breakdown.values() != null && !breakdown.values().isEmpty()) {
+                    violations.add(new Violation("breakdown.values", "a FREE breakdown takes any value; list none"));
+                }
+            } else if (breakdown.values() == null || breakdown.values().isEmpty()) {
                 violations.add(new Violation("breakdown.values", "must list the allowed values"));
             } else if (new HashSet<>(breakdown.values()).size() != breakdown.values().size()) {
                 violations.add(new Violation("breakdown.values", "must not repeat a value"));
             }
         }
+
+        if (r.aggregation() == Aggregation.DISTINCT_COUNT && breakdown == null) {
+            violations.add(new Violation("breakdown", "a DISTINCT_COUNT counts the distinct values of a breakdown "
+                    + "(e.g. the bodies, openness FREE); define one"));
+        }
+        checkRules(r.aggregation(), components, r.rules() == null ? List.of() : r.rules(), violations);
 
         boolean referenceOnly = Boolean.TRUE.equals(r.referenceOnly());
         List<Target> targets = new ArrayList<>();
@@ -62,7 +86,7 @@ public final class IndicatorRules {
             if (!years.add(t.fiscalYear())) {
                 violations.add(new Violation(at + "fiscalYear", "FY" + t.fiscalYear() + " has more than one target"));
             }
-            targets.add(target(r.aggregation(), r.breakdown(), t, referenceOnly, at, violations));
+            targets.add(target(r.aggregation(), r.breakdown(), parts, t, referenceOnly, at, violations));
         }
 
         int neededFrom = targets.stream().mapToInt(t -> t.firstYearNeeded()
@@ -82,10 +106,10 @@ public final class IndicatorRules {
     }
 
     /** Checks that a target fits an indicator that is already defined, and its active years. */
-    public static Checked checkTarget(Aggregation aggregation, Breakdown breakdown, boolean referenceOnly,
-            TargetRequest target, int firstFiscalYear, Integer lastFiscalYear) {
+    public static Checked checkTarget(Aggregation aggregation, Breakdown breakdown, List<Part> parts,
+            boolean referenceOnly, TargetRequest target, int firstFiscalYear, Integer lastFiscalYear) {
         List<Violation> violations = new ArrayList<>();
-        Target checked = target(aggregation, breakdown, target, referenceOnly, "", violations);
+        Target checked = target(aggregation, breakdown, parts, target, referenceOnly, "", violations);
         if (target.fiscalYear() < firstFiscalYear || (lastFiscalYear != null && target.fiscalYear() > lastFiscalYear)) {
             violations.add(new Violation("fiscalYear", "the indicator is not active in FY" + target.fiscalYear()
                     + " (FY" + firstFiscalYear + "–" + (lastFiscalYear == null ? "" : "FY" + lastFiscalYear) + ")"));
@@ -93,15 +117,15 @@ public final class IndicatorRules {
         return new Checked(List.of(checked), firstFiscalYear, violations);
     }
 
-    private static Target target(Aggregation aggregation, Breakdown breakdown, TargetRequest t,
+    private static Target target(Aggregation aggregation, Breakdown breakdown, List<Part> parts, TargetRequest t,
             boolean referenceOnly, String at, List<Violation> violations) {
         BigDecimal value = t.value();
         BigDecimal numerator = null;
         BigDecimal denominator = null;
         if (t.fraction() != null) {
-            String[] parts = t.fraction().split("/");
-            numerator = new BigDecimal(parts[0]);
-            denominator = new BigDecimal(parts[1]);
+            String[] terms = t.fraction().split("/");
+            numerator = new BigDecimal(terms[0]);
+            denominator = new BigDecimal(terms[1]);
             if (denominator.signum() == 0) {
                 violations.add(new Violation(at + "fraction", "the denominator must not be zero"));
                 denominator = null;
@@ -149,7 +173,8 @@ public final class IndicatorRules {
                 }
             }
             case CHANGE_FROM_BASELINE -> {
-                if (aggregation != Aggregation.LAST && aggregation != Aggregation.SUM) {
+                if (aggregation != Aggregation.LAST && aggregation != Aggregation.SUM
+                        && aggregation != Aggregation.SUM_OF_PARTS) {
                     violations.add(new Violation(at + "scope", "a change from a baseline compares a LAST level or a SUM, not "
                             + aggregation));
                 }
@@ -158,6 +183,14 @@ public final class IndicatorRules {
                             + "baseline year before FY" + t.fiscalYear()));
                 }
             }
+        }
+        boolean stock = parts.stream().anyMatch(p -> p.kind() == PartKind.STOCK_CHANGE);
+        if (aggregation == Aggregation.SUM_OF_PARTS && stock && scope != Scope.CHANGE_FROM_BASELINE) {
+            violations.add(new Violation(at + "scope", "a stock part changes against a baseline: the scope is "
+                    + "CHANGE_FROM_BASELINE with a baselineFiscalYear"));
+        }
+        if (aggregation == Aggregation.SUM_OF_PARTS && scope == Scope.CUMULATIVE) {
+            violations.add(new Violation(at + "scope", "a SUM_OF_PARTS is not CUMULATIVE"));
         }
         if (aggregation == Aggregation.YOY_CHANGE && scope != Scope.FISCAL_YEAR) {
             violations.add(new Violation(at + "scope", "a YOY_CHANGE compares one fiscal year with the previous one"));
@@ -177,6 +210,10 @@ public final class IndicatorRules {
                 if (breakdown == null || breakdown.values() == null) {
                     violations.add(new Violation(at + "conditions[" + c + "]", "counting distinct breakdown values "
                             + "needs a breakdown"));
+                } else if (breakdown.openness() != null && breakdown.openness() != Openness.CLOSED) {
+                    if (condition.value() < 1) {
+                        violations.add(new Violation(at + "conditions[" + c + "].value", "must be at least 1"));
+                    }
                 } else if (condition.value() < 1 || condition.value() > breakdown.values().size()) {
                     violations.add(new Violation(at + "conditions[" + c + "].value", "must be between 1 and the "
                             + breakdown.values().size() + " breakdown values"));
@@ -185,6 +222,81 @@ public final class IndicatorRules {
         }
         return new Target(t.fiscalYear(), t.comparator(), value, numerator, denominator, scope, t.sinceFiscalYear(),
                 t.baselineFiscalYear(), t.baselineValue(), List.copyOf(conditions), formula);
+    }
+
+    private static void checkParts(List<Part> parts, List<String> components, List<Violation> violations) {
+        if (parts.isEmpty()) {
+            violations.add(new Violation("parts", "a SUM_OF_PARTS needs its parts, each a component with its kind "
+                    + "(STOCK_CHANGE or FLOW)"));
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            if (part.component() == null || !part.component().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                violations.add(new Violation("parts[" + i + "].component", "must be lower-case letters, digits and dashes"));
+            } else if (!names.add(part.component())) {
+                violations.add(new Violation("parts[" + i + "].component", "appears twice"));
+            }
+            if (part.kind() == null) {
+                violations.add(new Violation("parts[" + i + "].kind", "must be STOCK_CHANGE or FLOW"));
+            }
+        }
+        if (!components.isEmpty() && !new HashSet<>(components).equals(names)) {
+            violations.add(new Violation("components", "a SUM_OF_PARTS's components are its parts' (leave them out)"));
+        }
+    }
+
+    /** Each rule fits the indicator: a known component, bounds in order, a positive multiple, a unique name. */
+    static void checkRules(Aggregation aggregation, List<String> components, List<Rule> rules,
+            List<Violation> violations) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            String at = "rules[" + i + "].";
+            if (rule.name() == null || !rule.name().matches("[a-z0-9][a-z0-9-]{0,39}")) {
+                violations.add(new Violation(at + "name", "must be 1–40 lower-case letters, digits and dashes"));
+            } else if (!names.add(rule.name())) {
+                violations.add(new Violation(at + "name", "another rule is named " + rule.name()));
+            }
+            if (rule.kind() == null || rule.action() == null) {
+                violations.add(new Violation(at + (rule.kind() == null ? "kind" : "action"), rule.kind() == null
+                        ? "must be RANGE, NUMERATOR_AT_MOST_DENOMINATOR or MAX_MULTIPLE_OF_HISTORY"
+                        : "must be REJECT or FLAG"));
+                continue;
+            }
+            if (rule.component() != null && !components.contains(rule.component())) {
+                violations.add(new Violation(at + "component", "the indicator has no component " + rule.component()));
+            }
+            for (BigDecimal number : java.util.Arrays.asList(rule.min(), rule.max(), rule.multiple())) {
+                if (number != null && !ColumnNumbers.fits(number)) {
+                    violations.add(new Violation(at + "min", "min, max and multiple " + ColumnNumbers.REASON));
+                }
+            }
+            switch (rule.kind()) {
+                case RANGE -> {
+                    if (rule.min() == null && rule.max() == null) {
+                        violations.add(new Violation(at + "min", "a RANGE needs a min, a max or both"));
+                    } else if (rule.min() != null && rule.max() != null && rule.min().compareTo(rule.max()) > 0) {
+                        violations.add(new Violation(at + "min", "must not be above max"));
+                    }
+                }
+                case NUMERATOR_AT_MOST_DENOMINATOR -> {
+                    if (aggregation != Aggregation.RATIO) {
+                        violations.add(new Violation(at + "kind", "NUMERATOR_AT_MOST_DENOMINATOR belongs to a RATIO"));
+                    }
+                }
+                case MAX_MULTIPLE_OF_HISTORY -> {
+                    if (rule.multiple() == null || rule.multiple().signum() <= 0) {
+                        violations.add(new Violation(at + "multiple", "must be above zero"));
+                    }
+                    if (rule.periods() == null || rule.periods() < RuleKind.MIN_HISTORY || rule.periods() > 36) {
+                        violations.add(new Violation(at + "periods", "must be between " + RuleKind.MIN_HISTORY
+                                + " and 36 periods of history"));
+                    }
+                }
+            }
+        }
     }
 
     private static BigDecimal agree(String at, BigDecimal given, BigDecimal derived, String from,

@@ -78,7 +78,7 @@ public class IndicatorService {
             throw ProblemException.invalidField("fiscalYear", "differs from the fiscal year in the path (" + fiscalYear + ")");
         }
         IndicatorRules.Checked checked = IndicatorRules.checkTarget(indicator.aggregation, indicator.breakdown,
-                indicator.referenceOnly, request, indicator.firstFiscalYear, indicator.lastFiscalYear);
+                indicator.parts, indicator.referenceOnly, request, indicator.firstFiscalYear, indicator.lastFiscalYear);
         fail(checked.violations());
         setTarget(indicator, checked.targets().get(0));
         changed(indicator, IndicatorEvent.TYPE_CHANGED);
@@ -149,6 +149,13 @@ public class IndicatorService {
         indicator.breakdown = request.breakdown();
         indicator.allowsNegative = Boolean.TRUE.equals(request.allowsNegative());
         indicator.firstFiscalYear = checked.firstFiscalYear();
+        indicator.frequency = request.frequency() == null ? org.kpisuite.fiscal.Frequency.MONTHLY : request.frequency();
+        indicator.parts = request.parts() == null ? new ArrayList<>() : new ArrayList<>(request.parts());
+        if (!indicator.parts.isEmpty()) {
+            indicator.components = new ArrayList<>(indicator.parts.stream().map(IndicatorEvent.Part::component).toList());
+        }
+        indicator.rules = request.rules() == null ? new ArrayList<>() : new ArrayList<>(request.rules());
+        indicator.goodDirection = request.goodDirection();
     }
 
     private static void setTarget(Indicator indicator, Target target) {
@@ -192,7 +199,9 @@ public class IndicatorService {
                 .sorted(java.util.Comparator.comparingInt(Target::fiscalYear)).toList();
         return new IndicatorEvent(e.code(), e.nameJa(), e.nameEn(), e.unit(), e.department(), e.planItemId(),
                 e.coreTarget(), e.referenceOnly(), e.aggregation(), e.components(), e.breakdown(), e.allowsNegative(),
-                e.firstFiscalYear(), e.lastFiscalYear(), targets, e.retired(), 0, null);
+                e.firstFiscalYear(), e.lastFiscalYear(), targets, e.retired(), 0, null, e.frequency(), e.parts(),
+                e.rules().stream().map(r -> new IndicatorEvent.Rule(r.name(), r.kind(), r.action(), r.component(),
+                        strip(r.min()), strip(r.max()), strip(r.multiple()), r.periods())).toList(), e.goodDirection());
     }
 
     private static java.math.BigDecimal strip(java.math.BigDecimal value) {

@@ -13,7 +13,14 @@ import org.kpisuite.events.IndicatorEvent.Breakdown;
 import org.kpisuite.events.IndicatorEvent.Comparator;
 import org.kpisuite.events.IndicatorEvent.Condition;
 import org.kpisuite.events.IndicatorEvent.ConditionKind;
+import org.kpisuite.events.IndicatorEvent.Openness;
+import org.kpisuite.events.IndicatorEvent.Part;
+import org.kpisuite.events.IndicatorEvent.PartKind;
+import org.kpisuite.events.IndicatorEvent.Rule;
+import org.kpisuite.events.IndicatorEvent.RuleAction;
+import org.kpisuite.events.IndicatorEvent.RuleKind;
 import org.kpisuite.events.IndicatorEvent.Scope;
+import org.kpisuite.fiscal.Frequency;
 import org.kpisuite.problem.Problem.Violation;
 
 /** Each kind of FY2024 target, and each rule a definition can break. */
@@ -134,7 +141,7 @@ class IndicatorRulesTest {
         assertThat(fields(IndicatorRules.check(request).violations()))
                 .containsExactlyInAnyOrder("targets[0].fiscalYear", "targets[2].fiscalYear");
 
-        var closed = IndicatorRules.checkTarget(Aggregation.SUM, null, false,
+        var closed = IndicatorRules.checkTarget(Aggregation.SUM, null, List.of(), false,
                 new TargetRequest(2026, Comparator.AT_LEAST, BigDecimal.ONE), 2024, 2025);
         assertThat(fields(closed.violations())).containsExactly("fiscalYear");
     }
@@ -152,6 +159,65 @@ class IndicatorRulesTest {
 
     private static IndicatorRequest sum(TargetRequest target) {
         return request(Aggregation.SUM, List.of(), null, null, target);
+    }
+
+    @Test
+    void aDistinctCountCountsAFreeBreakdown() {
+        var bodies = new Breakdown("body", "連携団体", "body", List.of(), Openness.FREE);
+        var checked = IndicatorRules.check(request(Aggregation.DISTINCT_COUNT, List.of(), bodies, null,
+                new TargetRequest(2024, Comparator.AT_LEAST, BigDecimal.TEN)));
+        assertThat(checked.violations()).isEmpty();
+        var without = IndicatorRules.check(request(Aggregation.DISTINCT_COUNT, List.of(), null, null,
+                new TargetRequest(2024, Comparator.AT_LEAST, BigDecimal.TEN)));
+        assertThat(fields(without.violations())).containsExactly("breakdown");
+        var listed = IndicatorRules.check(request(Aggregation.DISTINCT_COUNT, List.of(),
+                new Breakdown("body", "団体", "body", List.of("a"), Openness.FREE), null,
+                new TargetRequest(2024, Comparator.AT_LEAST, BigDecimal.TEN)));
+        assertThat(fields(listed.violations())).containsExactly("breakdown.values");
+    }
+
+    @Test
+    void aTwoPartTargetNeedsItsPartsAndABaselineForTheStock() {
+        var parts = List.of(new Part("valuation-difference", PartKind.STOCK_CHANGE), new Part("ordinary-revenue", PartKind.FLOW));
+        var good = IndicatorRules.check(withExtras(Aggregation.SUM_OF_PARTS, parts, List.of(),
+                new TargetRequest(2024, Comparator.AT_LEAST, new BigDecimal("100"), null, Scope.CHANGE_FROM_BASELINE,
+                        null, 2022, null, null, null)));
+        assertThat(good.violations()).isEmpty();
+        assertThat(good.firstFiscalYear()).isEqualTo(2022);
+        var noBaseline = IndicatorRules.check(withExtras(Aggregation.SUM_OF_PARTS, parts, List.of(),
+                new TargetRequest(2024, Comparator.AT_LEAST, new BigDecimal("100"))));
+        assertThat(fields(noBaseline.violations())).containsExactly("targets[0].scope");
+        var noParts = IndicatorRules.check(withExtras(Aggregation.SUM_OF_PARTS, List.of(), List.of(),
+                new TargetRequest(2024, Comparator.AT_LEAST, new BigDecimal("100"))));
+        assertThat(fields(noParts.violations())).contains("parts");
+        var partsOfASum = IndicatorRules.check(withExtras(Aggregation.SUM, parts, List.of(),
+                new TargetRequest(2024, Comparator.AT_LEAST, new BigDecimal("100"))));
+        assertThat(fields(partsOfASum.violations())).containsExactly("parts");
+    }
+
+    @Test
+    void rulesMustFitTheIndicator() {
+        var range = new Rule("maturity-range", RuleKind.RANGE, RuleAction.REJECT, null, BigDecimal.ZERO,
+                new BigDecimal("5"), null, null);
+        assertThat(IndicatorRules.check(withExtras(Aggregation.LAST, List.of(), List.of(range),
+                new TargetRequest(2024, Comparator.AT_LEAST, new BigDecimal("2.2")))).violations()).isEmpty();
+        var upsideDown = new Rule("r", RuleKind.RANGE, RuleAction.FLAG, null, BigDecimal.TEN, BigDecimal.ONE, null, null);
+        var ratioOfASum = new Rule("ratio", RuleKind.NUMERATOR_AT_MOST_DENOMINATOR, RuleAction.REJECT, null, null, null,
+                null, null);
+        var history = new Rule("growth", RuleKind.MAX_MULTIPLE_OF_HISTORY, RuleAction.FLAG, null, null, null,
+                BigDecimal.ZERO, 2);
+        var twice = new Rule("r", RuleKind.RANGE, RuleAction.FLAG, "nothing", BigDecimal.ONE, null, null, null);
+        var checked = IndicatorRules.check(withExtras(Aggregation.SUM, List.of(), List.of(upsideDown, ratioOfASum,
+                history, twice), new TargetRequest(2024, Comparator.AT_LEAST, BigDecimal.TEN)));
+        assertThat(fields(checked.violations())).containsExactly("rules[0].min", "rules[1].kind", "rules[2].multiple",
+                "rules[2].periods", "rules[3].name", "rules[3].component");
+    }
+
+    private static IndicatorRequest withExtras(Aggregation aggregation, List<Part> parts, List<Rule> rules,
+            TargetRequest target) {
+        return new IndicatorRequest("some-indicator", "指標", "indicator", "points", "architecture", UUID.randomUUID(),
+                false, false, aggregation, List.of(), null, true, null, List.of(target), Frequency.HALF_YEARLY, parts,
+                rules, null);
     }
 
     private static IndicatorRequest request(Aggregation aggregation, List<String> components, Breakdown breakdown,

@@ -32,9 +32,15 @@ public class Measurement extends PanacheEntityBase {
     @Column(nullable = false)
     public String department;
 
-    /** The month, {@code YYYY-MM}. */
+    /** The period: {@code 2024-05}, {@code 2024-Q1}, {@code 2024-H1} or {@code FY2024}. */
     @Column(nullable = false)
     public String period;
+
+    /** The column is char(7): a fiscal year's {@code FY2024} comes back padded. */
+    @jakarta.persistence.PostLoad
+    void trimPeriod() {
+        period = period == null ? null : period.trim();
+    }
 
     @Column(name = "fiscal_year", nullable = false)
     public int fiscalYear;

@@ -7,7 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
+import org.kpisuite.fiscal.Period;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -76,7 +76,9 @@ public final class MeasurementStore {
             names.add(code);
             exclusive.add(wholeIndicators);
         });
-        keys.stream().map(MeasurementKey::month).distinct().forEach(month -> {
+        // A period is closed with the month it ends in, so its writer holds that month's lock.
+        keys.stream().map(key -> org.kpisuite.fiscal.Period.parse(key.month()).map(p -> p.lastMonth().toString())
+                .orElse(key.month())).distinct().forEach(month -> {
             spaces.add(MONTH_LOCKS);
             names.add(month);
             exclusive.add(false);
@@ -121,7 +123,9 @@ public final class MeasurementStore {
         Map<Series, TreeMap<String, BigDecimal>> history = new HashMap<>();
         for (Series s : series) {
             List<String> ms = monthsBySeries.get(s);
-            first.add(YearMonth.parse(ms.stream().min(String::compareTo).orElseThrow()).minusMonths(months).toString());
+            // Months, or the same span in the series' own periods (24 months are 8 quarters, 2 fiscal years).
+            Period earliest = Period.parse(ms.stream().min(String::compareTo).orElseThrow()).orElseThrow();
+            first.add(earliest.minus(Math.max(1, months / earliest.frequency().months())).toString());
             last.add(ms.stream().max(String::compareTo).orElseThrow());
             history.put(s, new TreeMap<>());
         }

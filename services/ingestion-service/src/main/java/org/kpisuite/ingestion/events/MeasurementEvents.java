@@ -24,16 +24,31 @@ public class MeasurementEvents {
     public record Recorded(Measurement measurement, List<String> flags, String traceParent) {
     }
 
-    /** Records the events of many revisions, in their order, in the caller's transaction. */
+    /**
+     * Records the events of many revisions, in their order, in the caller's transaction: a monthly value as
+     * {@value MeasurementEvent#TYPE_RECORDED}, any other period's as {@value MeasurementEvent#TYPE_RECORDED_V2}
+     * (one statement per run of the same type, so the order holds).
+     */
     public void recordedAll(List<Recorded> revisions) {
-        outbox.recordAll(Topics.MEASUREMENTS, MeasurementEvent.AGGREGATE_TYPE, MeasurementEvent.TYPE_RECORDED,
-                revisions.stream().map(r -> new Outbox.Entry(r.measurement().indicatorCode,
-                        event(r.measurement(), r.flags()), r.traceParent())).toList());
+        List<MeasurementEvent> events = revisions.stream().map(r -> event(r.measurement(), r.flags())).toList();
+        int from = 0;
+        for (int i = 1; i <= events.size(); i++) {
+            if (i == events.size() || !events.get(i).type().equals(events.get(from).type())) {
+                List<Outbox.Entry> run = new java.util.ArrayList<>(i - from);
+                for (int j = from; j < i; j++) {
+                    run.add(new Outbox.Entry(revisions.get(j).measurement().indicatorCode, events.get(j),
+                            revisions.get(j).traceParent()));
+                }
+                outbox.recordAll(Topics.MEASUREMENTS, MeasurementEvent.AGGREGATE_TYPE, events.get(from).type(), run);
+                from = i;
+            }
+        }
     }
 
     private static MeasurementEvent event(Measurement m, List<String> flags) {
+        boolean monthly = org.kpisuite.fiscal.Period.isMonth(m.period);
         return new MeasurementEvent(m.id, m.indicatorCode, m.component.isEmpty() ? null : m.component,
-                m.breakdown.isEmpty() ? null : m.breakdown, m.department, m.period, m.value.stripTrailingZeros(),
-                m.revision, m.note, m.reason, m.recordedBy, m.recordedAt, flags);
+                m.breakdown.isEmpty() ? null : m.breakdown, m.department, monthly ? m.period : null,
+                m.value.stripTrailingZeros(), m.revision, m.note, m.reason, m.recordedBy, m.recordedAt, flags, m.period);
     }
 }

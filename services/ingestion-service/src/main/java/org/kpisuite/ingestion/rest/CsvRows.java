@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+import org.kpisuite.fiscal.PeriodText;
 import org.kpisuite.ingestion.service.BatchImportService;
 import org.kpisuite.ingestion.service.BatchRow;
 import org.kpisuite.ingestion.service.MeasurementRequest;
@@ -31,7 +35,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 /**
  * Reads a CSV upload (RFC 4180: commas, double quotes, CRLF or LF; parsed by jackson-dataformat-csv) into batch
  * rows. The header names the columns
- * (case-insensitively, any order): indicatorCode, component, breakdown, department, month, value, note, reason.
+ * (case-insensitively, any order): indicatorCode, component, breakdown, department, period (or month), value, note,
+ * reason. As Excel saves them: a period written 2024/6/1, 2024/06, 2024年6月, 2024年度第1四半期, 2024年度上期 or
+ * 2024年度 is read as 2024-06, 2024-Q1, 2024-H1 or FY2024 ({@link PeriodText}); a value with thousands separators
+ * ("25,200", full-width digits too) as the number.
+ * A charset label that the bytes contradict (UTF-8 bytes labelled Shift_JIS) is a 400, not a guess.
  * The encoding is the Content-Type's charset when given; else UTF-8 when the body starts with a UTF-8 BOM or is
  * valid UTF-8; else windows-31j (Shift_JIS as Excel saves it in Japan); bytes valid in none of them are a 400, an
  * unknown charset a 415. Empty lines are skipped and not counted. A cell holding a NUL or a lone surrogate is a 400
@@ -40,10 +48,11 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 final class CsvRows {
 
     static final Charset WINDOWS_31J = Charset.forName("windows-31j");
-    private static final List<String> COLUMNS = List.of("indicatorCode", "component", "breakdown", "department", "month",
-            "value", "note", "reason");
-    // department may be left out by a kpi-submitter: its token names it.
-    private static final List<String> REQUIRED = List.of("indicatorCode", "month", "value");
+    private static final List<String> COLUMNS = List.of("indicatorCode", "component", "breakdown", "department", "period",
+            "month", "value", "note", "reason");
+    // department may be left out by a kpi-submitter: its token names it; period or month names the period.
+    private static final List<String> REQUIRED = List.of("indicatorCode", "value");
+    private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final ObjectReader READER = new CsvMapper().readerForListOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
             .with(CsvParser.Feature.SKIP_EMPTY_LINES);
@@ -69,8 +78,8 @@ final class CsvRows {
     private static BatchRow row(int index, List<String> fields, Map<String, Integer> columns) {
         if (fields.size() > columns.size() && fields.subList(columns.size(), fields.size()).stream()
                 .anyMatch(f -> !f.isBlank())) {
-            return new BatchRow(index, null, Rejection.malformed("row", "has " + fields.size()
-                    + " fields, the header " + columns.size()));
+            return new BatchRow(index, null, Rejection.malformed("row", "row.fields", String.valueOf(fields.size()),
+                    String.valueOf(columns.size())), null);
         }
         for (Map.Entry<String, Integer> column : columns.entrySet()) {
             if (column.getValue() < fields.size()) {
@@ -83,16 +92,32 @@ final class CsvRows {
         String text = field(fields, columns, "value");
         BigDecimal value = null;
         if (text != null) {
-            ColumnNumbers.Parsed parsed = ColumnNumbers.parse(text);
+            // Longer text is no number the column holds: refused by its length before anything reads it whole.
+            String number = text.length() > ColumnNumbers.MAX_TEXT_LENGTH ? text
+                    : Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+            if (number.length() <= ColumnNumbers.MAX_TEXT_LENGTH && GROUPED.matcher(number).matches()) {
+                number = number.replace(",", ""); // "25,200" as Excel writes a number with thousands separators
+            }
+            ColumnNumbers.Parsed parsed = ColumnNumbers.parse(number);
             if (parsed.value() == null) {
-                return new BatchRow(index, null, Rejection.malformed("value", parsed.reason()));
+                return new BatchRow(index, null, number.length() <= ColumnNumbers.MAX_TEXT_LENGTH
+                        && parsed.reason().startsWith("cannot read") ? Rejection.malformed("value", "value.unreadable", text)
+                        : Rejection.malformedText("value", parsed.reason()), null);
             }
             value = parsed.value();
         }
+        // Either column names the period; a month column of a spreadsheet may hold a quarter's name too.
+        String periodText = field(fields, columns, "period");
+        String column = "period";
+        if (periodText == null) {
+            periodText = field(fields, columns, "month");
+            column = "month";
+        }
+        String period = periodText == null ? null : PeriodText.read(periodText).map(Object::toString).orElse(periodText);
         return BatchRow.of(index, new MeasurementRequest(field(fields, columns, "indicatorCode"),
                 field(fields, columns, "component"), field(fields, columns, "breakdown"),
-                field(fields, columns, "department"), field(fields, columns, "month"), value,
-                field(fields, columns, "note"), field(fields, columns, "reason")));
+                field(fields, columns, "department"), null, value, field(fields, columns, "note"),
+                field(fields, columns, "reason"), period == null ? null : period), column);
     }
 
     private static String field(List<String> fields, Map<String, Integer> columns, String name) {
@@ -122,6 +147,10 @@ final class CsvRows {
                 throw ProblemException.badRequest("header", "column '" + column + "' appears twice");
             }
         }
+        if (!columns.containsKey("period") && !columns.containsKey("month")) {
+            throw ProblemException.badRequest("header", "column 'period' (or 'month') is missing; the columns are "
+                    + String.join(",", COLUMNS));
+        }
         for (String required : REQUIRED) {
             if (!columns.containsKey(required)) {
                 throw ProblemException.badRequest("header", "column '" + required + "' is missing; the columns are "
@@ -139,7 +168,12 @@ final class CsvRows {
             } catch (RuntimeException e) {
                 throw RequestContract.unsupported("charset", "unknown character set '" + charsetName + "'");
             }
-            return stripBom(strict(body, charset, "is not valid " + charset.name()));
+            String text = stripBom(strict(body, charset, "is not valid " + charset.name()));
+            if (!charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII) && isUtf8(body)) {
+                throw ProblemException.badRequest("charset", "the body is labelled " + charset.name()
+                        + " but its bytes are UTF-8; label it charset=UTF-8 or send it as " + charset.name());
+            }
+            return text;
         }
         if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
             return strict(ByteBuffer.wrap(body, 3, body.length - 3), StandardCharsets.UTF_8,
@@ -150,6 +184,26 @@ final class CsvRows {
         } catch (CharacterCodingException e) {
             return strict(body, WINDOWS_31J, "is neither valid UTF-8 nor valid Shift_JIS (windows-31j); name the "
                     + "charset in the Content-Type");
+        }
+    }
+
+    /** UTF-8 with at least one multi-byte character (pure ASCII is every charset's). */
+    private static boolean isUtf8(byte[] body) {
+        boolean multiByte = false;
+        for (byte b : body) {
+            if (b < 0) {
+                multiByte = true;
+                break;
+            }
+        }
+        if (!multiByte) {
+            return false;
+        }
+        try {
+            decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
         }
     }
 

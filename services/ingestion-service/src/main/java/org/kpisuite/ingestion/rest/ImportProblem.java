@@ -25,9 +25,10 @@ public record ImportProblem(
         List<ImportSummary.RowIssue> rejections,
         List<ImportSummary.RowIssue> flagged) {
 
-    static ImportProblem of(ImportSummary s, int rows, String instance) {
+    static ImportProblem of(ImportSummary s, int rows, String instance, java.util.Locale locale) {
         return new ImportProblem(Problem.TYPE_BASE + "batch-rejected", "Batch rejected", 422,
-                s.rejected() + " of " + rows + " rows are rejected; nothing was stored", instance, s.created(),
+                org.kpisuite.ingestion.service.Messages.format(locale, "batch.rejected",
+                        java.util.List.of(String.valueOf(s.rejected()), String.valueOf(rows))), instance, s.created(),
                 s.corrected(), s.unchanged(), s.rejected(), s.dryRun(), s.mode(), s.rejections(), s.flagged());
     }
 }

@@ -3,6 +3,7 @@ package org.kpisuite.ingestion.rest;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +41,9 @@ import org.kpisuite.ingestion.service.BatchRow;
 import org.kpisuite.ingestion.service.ImportMode;
 import org.kpisuite.ingestion.service.ImportSummary;
 import org.kpisuite.ingestion.service.MeasurementService;
+import org.kpisuite.ingestion.service.Messages;
+import org.kpisuite.ingestion.service.Rejection;
+import java.util.Locale;
 import org.kpisuite.ingestion.service.SubmissionOutcome;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;
@@ -87,6 +91,9 @@ public class MeasurementResource {
     @Inject
     IngestionConfig config;
 
+    @Context
+    HttpHeaders httpHeaders;
+
     @POST
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Operation(operationId = "submitMeasurement", summary = "Submit one monthly value",
@@ -100,8 +107,16 @@ public class MeasurementResource {
             + "correction without reason")
     @APIResponse(responseCode = "409", description = "The month is closed for this indicator and department")
     public CompletionStage<Response> submit(@Valid @NotNull MeasurementRequest request) {
+        Locale locale = locale();
         // Answered when its group commits (GroupCommitter), on this request's event loop: no worker thread waits.
-        return service.submit(request, Submitter.of(caller)).thenApply(result -> {
+        return service.submit(request, Submitter.of(caller)).handle((result, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof Rejection.Rejected rejected) {
+                    throw rejected.rejection().toException(locale);
+                }
+                throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+            }
             MeasurementResponse body = MeasurementResponse.of(result.measurement(), result.outcome(), result.flags());
             if (result.outcome() == SubmissionOutcome.UNCHANGED) {
                 return Response.ok(body).build();
@@ -164,12 +179,18 @@ public class MeasurementResource {
 
     private Response imported(List<BatchRow> rows, ImportMode mode, boolean dryRun) {
         ImportMode effective = mode == null ? ImportMode.ATOMIC : mode;
-        ImportSummary summary = batches.importRows(rows, effective, dryRun, Submitter.of(caller));
+        Locale locale = locale();
+        ImportSummary summary = batches.importRows(rows, effective, dryRun, Submitter.of(caller), locale);
         if (effective == ImportMode.ATOMIC && !dryRun && summary.rejected() > 0) {
             return Response.status(422).type(Problem.MEDIA_TYPE)
-                    .entity(ImportProblem.of(summary, rows.size(), "/api/v1/measurements/batch")).build();
+                    .entity(ImportProblem.of(summary, rows.size(), "/api/v1/measurements/batch", locale)).build();
         }
         return Response.ok(summary).build();
+    }
+
+    /** Japanese when the request's Accept-Language prefers it, English otherwise. */
+    private Locale locale() {
+        return Messages.choose(httpHeaders.getAcceptableLanguages());
     }
 
     @GET

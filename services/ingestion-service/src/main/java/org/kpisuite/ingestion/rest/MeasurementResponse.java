@@ -12,15 +12,17 @@ import org.kpisuite.ingestion.service.SubmissionOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Written with every field but {@code flags}, which only a submission's answer carries. */
-@Schema(requiredProperties = { "id", "indicatorCode", "component", "breakdown", "department", "month", "value",
-        "revision", "note", "reason", "recordedBy", "recordedAt", "outcome" })
+@Schema(requiredProperties = { "id", "indicatorCode", "component", "breakdown", "department", "month", "period",
+        "value", "revision", "note", "reason", "recordedBy", "recordedAt", "outcome" })
 public record MeasurementResponse(
         UUID id,
         String indicatorCode,
         @Schema(nullable = true) String component,
         @Schema(nullable = true) String breakdown,
         String department,
-        String month,
+        @Schema(description = "The month of a monthly value; null for a quarter, a half or a fiscal year", nullable = true,
+                example = "2024-05") String month,
+        @Schema(description = "The period: 2024-05, 2024-Q1, 2024-H1 or FY2024", example = "2024-05") String period,
         BigDecimal value,
         int revision,
         @Schema(nullable = true) String note,
@@ -39,7 +41,8 @@ public record MeasurementResponse(
 
     static MeasurementResponse of(Measurement m, SubmissionOutcome outcome, List<String> flags) {
         return new MeasurementResponse(m.id, m.indicatorCode, blankToNull(m.component), blankToNull(m.breakdown),
-                m.department, m.period, m.value.stripTrailingZeros(), m.revision, m.note, m.reason, m.recordedBy,
+                m.department, org.kpisuite.fiscal.Period.isMonth(m.period) ? m.period : null,
+                m.period, m.value.stripTrailingZeros(), m.revision, m.note, m.reason, m.recordedBy,
                 m.recordedAt, outcome, flags);
     }
 

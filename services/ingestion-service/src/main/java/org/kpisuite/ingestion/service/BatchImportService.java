@@ -66,9 +66,15 @@ public class BatchImportService {
     private record Candidate(BatchRow row, MeasurementService.Checked checked) {
     }
 
+    public ImportSummary importRows(List<BatchRow> rows, ImportMode mode, boolean dryRun, Submitter submitter) {
+        return importRows(rows, mode, dryRun, submitter, java.util.Locale.ROOT);
+    }
+
+    /** As {@link #importRows(List, ImportMode, boolean, Submitter)}, the reasons worded in the locale's language. */
     @Transactional
     @TransactionConfiguration(timeout = 600)
-    public ImportSummary importRows(List<BatchRow> rows, ImportMode mode, boolean dryRun, Submitter submitter) {
+    public ImportSummary importRows(List<BatchRow> rows, ImportMode mode, boolean dryRun, Submitter submitter,
+            java.util.Locale locale) {
         checkSize(rows.size(), config.maxBatchRows());
         long start = System.nanoTime();
         Map<Integer, Rejection> rejections = new TreeMap<>();
@@ -84,7 +90,7 @@ public class BatchImportService {
                 rejection = c.rejection();
             }
             if (rejection != null) {
-                rejections.put(row.row(), rejection);
+                rejections.put(row.row(), inColumn(rejection, row));
             } else {
                 checked.add(new Candidate(row, c));
             }
@@ -99,9 +105,9 @@ public class BatchImportService {
                 Optional<Candidate> other = same.stream().filter(o -> o != c
                         && o.row().request().value().compareTo(c.row().request().value()) != 0).findFirst();
                 if (other.isPresent()) {
-                    rejections.put(c.row().row(), Rejection.invalid("conflicting_rows", "value", "the same key as row "
-                            + other.get().row().row() + " with another value ("
-                            + other.get().row().request().value().stripTrailingZeros().toPlainString() + ")"));
+                    rejections.put(c.row().row(), Rejection.invalid("conflicting_rows", "value", "conflicting_rows",
+                            String.valueOf(other.get().row().row()),
+                            other.get().row().request().value().stripTrailingZeros().toPlainString()));
                 } else if (c != same.get(0)) {
                     repeats.add(c.row().row());
                 }
@@ -138,14 +144,18 @@ public class BatchImportService {
             } else {
                 toStore.add(d);
                 if (d.outlier() != null) {
-                    flagged.add(new RowIssue(row, "value", d.outlier()));
+                    String rules = d.flags().stream().filter(f -> f.startsWith(org.kpisuite.events.MeasurementEvent.FLAG_RULE_PREFIX))
+                            .map(f -> f.substring(org.kpisuite.events.MeasurementEvent.FLAG_RULE_PREFIX.length()))
+                            .collect(Collectors.joining(","));
+                    flagged.add(new RowIssue(row, "value", d.outlier(), rules.isEmpty() ? null : rules));
                 }
             }
         }
         flagged.sort(Comparator.comparingInt(RowIssue::row));
 
         List<RowIssue> rejected = rejections.entrySet().stream()
-                .map(e -> new RowIssue(e.getKey(), e.getValue().field(), e.getValue().reason())).toList();
+                .map(e -> new RowIssue(e.getKey(), e.getValue().field(), e.getValue().reason(locale),
+                        e.getValue().rule())).toList();
         boolean refused = mode == ImportMode.ATOMIC && !rejected.isEmpty();
         int created = (int) toStore.stream().filter(d -> d.outcome() == SubmissionOutcome.CREATED).count();
         int corrected = toStore.size() - created;
@@ -169,6 +179,15 @@ public class BatchImportService {
         return new ImportSummary(created, corrected, unchanged, rejected.size(), dryRun, mode, rejected, flagged);
     }
 
+    /** A CSV row's period came from its month column: a rejection of the period names that column. */
+    private static Rejection inColumn(Rejection rejection, BatchRow row) {
+        if (row.periodField() == null || !"period".equals(rejection.field()) || row.periodField().equals("period")) {
+            return rejection;
+        }
+        return new Rejection(rejection.status(), row.periodField(), rejection.code(), rejection.rule(), rejection.key(),
+                rejection.args());
+    }
+
     private static long ms(long from, long to) {
         return (to - from) / 1_000_000;
     }
@@ -176,10 +195,10 @@ public class BatchImportService {
     /** Bean Validation of the row, as the single POST does it for its body; the first field in order. */
     private Rejection wellFormed(MeasurementRequest request) {
         if (request == null) {
-            return Rejection.malformed("row", "is empty");
+            return Rejection.malformed("row", "row.empty");
         }
         return validator.validate(request).stream()
                 .sorted(Comparator.comparing((ConstraintViolation<MeasurementRequest> v) -> v.getPropertyPath().toString()))
-                .findFirst().map(v -> Rejection.malformed(v.getPropertyPath().toString(), v.getMessage())).orElse(null);
+                .findFirst().map(v -> Rejection.malformedText(v.getPropertyPath().toString(), v.getMessage())).orElse(null);
     }
 }

@@ -25,6 +25,12 @@ public record ImportSummary(
     public record RowIssue(
             @Schema(example = "17") int row,
             @Schema(example = "value", nullable = true) String field,
-            @Schema(example = "the same key as row 3 with another value (12)") String reason) {
+            @Schema(example = "the same key as row 3 with another value (12)") String reason,
+            @Schema(description = "The indicator's validation rule the row breaks, if that is why", example = "null",
+                    nullable = true) String rule) {
+
+        public RowIssue(int row, String field, String reason) {
+            this(row, field, reason, null);
+        }
     }
 }

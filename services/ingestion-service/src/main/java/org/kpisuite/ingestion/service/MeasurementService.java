@@ -1,5 +1,7 @@
 package org.kpisuite.ingestion.service;
 
+import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -17,8 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.events.IndicatorEvent.Openness;
+import org.kpisuite.fiscal.Frequency;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.ingestion.config.IngestionConfig;
+import org.kpisuite.ingestion.domain.ClosedMonth;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
@@ -38,8 +43,8 @@ public class MeasurementService {
     public record Result(Measurement measurement, SubmissionOutcome outcome, List<String> flags) {
     }
 
-    /** A row that passed {@link #validate}: its key, month and indicator; or the reason it did not. */
-    public record Checked(MeasurementKey key, YearMonth month, IndicatorEvent indicator, Rejection rejection) {
+    /** A row that passed {@link #validate}: its key, period and indicator; or the reason it did not. */
+    public record Checked(MeasurementKey key, Period period, IndicatorEvent indicator, Rejection rejection) {
 
         static Checked rejected(Rejection rejection) {
             return new Checked(null, null, null, rejection);
@@ -50,7 +55,7 @@ public class MeasurementService {
         }
     }
 
-    /** Where validation finds indicators and closures, loaded once for a batch or a group of submissions. */
+    /** Where validation finds indicators, loaded once for a batch or a group of submissions. */
     public interface Lookup {
         IndicatorReplica replica(String code);
 
@@ -80,7 +85,6 @@ public class MeasurementService {
             public IndicatorEvent indicator(IndicatorReplica replica) {
                 return definitions.indicator(replica);
             }
-
         };
     }
 
@@ -99,61 +103,110 @@ public class MeasurementService {
      * values and batch rows.
      */
     public Checked validate(MeasurementRequest request, Submitter submitter, Lookup lookup) {
-        YearMonth month = FiscalCalendar.parseMonth(request.month()).orElse(null);
-        if (month == null) {
-            return Checked.rejected(Rejection.invalid("malformed", "month", "must be a month formatted YYYY-MM"));
+        String field = request.period() != null ? "period" : "month";
+        if (request.periodText() == null) {
+            return Checked.rejected(Rejection.malformed("period", "period.required"));
+        }
+        if (request.period() != null && request.month() != null && !request.period().equals(request.month())) {
+            return Checked.rejected(Rejection.malformed("period", "period.both", request.period(), request.month()));
+        }
+        Period period = Period.parse(request.periodText()).filter(p -> FiscalCalendar.isPlausibleYear(p.fiscalYear()))
+                .orElse(null);
+        if (period == null || (request.period() == null && period.frequency() != Frequency.MONTHLY)) {
+            return Checked.rejected(Rejection.malformed(field, request.period() == null ? "month.malformed"
+                    : "period.malformed"));
         }
         IndicatorReplica replica = lookup.replica(request.indicatorCode());
         if (replica == null) {
-            return Checked.rejected(Rejection.invalid("unknown_indicator", "indicatorCode", "no indicator has code " + request.indicatorCode()));
+            return Checked.rejected(Rejection.invalid("unknown_indicator", "indicatorCode", "unknown_indicator",
+                    request.indicatorCode()));
         }
         if (replica.retired) {
-            return Checked.rejected(Rejection.invalid("retired_indicator", "indicatorCode", "indicator " + replica.code + " is retired"));
+            return Checked.rejected(Rejection.invalid("retired_indicator", "indicatorCode", "retired_indicator", replica.code));
         }
         // A submitter's department is the token's; an administrator names the department it submits for.
         String department = request.department() == null || request.department().isBlank() ? null : request.department();
         if (submitter.department() != null) {
             if (department != null && !department.equals(submitter.department())) {
-                return Checked.rejected(Rejection.forbidden("department", "you submit for department "
-                        + submitter.department() + " only, not " + department));
+                return Checked.rejected(Rejection.forbidden("department", "department.other", submitter.department(),
+                        department));
             }
             department = submitter.department();
         } else if (department == null) {
-            return Checked.rejected(Rejection.malformed("department",
-                    "is required: an administrator names the department it submits for"));
+            return Checked.rejected(Rejection.malformed("department", "department.required"));
         }
         if (!replica.department.equals(department)) {
             return Checked.rejected(submitter.department() != null
-                    ? Rejection.forbidden("indicatorCode", "indicator " + replica.code + " is reported by department "
-                            + replica.department + "; you submit for department " + department + " only")
-                    : Rejection.invalid("wrong_department", "department", "indicator " + replica.code + " is reported by "
-                            + replica.department + ", not " + department));
-        }
-        if (month.isAfter(YearMonth.from(LocalDate.now(config.zone())))) {
-            return Checked.rejected(Rejection.invalid("future_month", "month", request.month() + " is in the future"));
+                    ? Rejection.forbidden("indicatorCode", "department.not_reporting", replica.code, replica.department,
+                            department)
+                    : Rejection.invalid("wrong_department", "department", "department.wrong", replica.code,
+                            replica.department, department));
         }
         IndicatorEvent indicator = lookup.indicator(replica);
-        int fiscalYear = FiscalCalendar.fiscalYearOf(month);
+        if (period.frequency() != indicator.frequency()) {
+            // A period the indicator does not use: a quarterly survey has no May value, a monthly count no Q1.
+            return Checked.rejected(Rejection.malformedAs("wrong_frequency", field, "period.wrong_frequency",
+                    indicator.code(), indicator.frequency().name(), indicator.frequency().example(), period.toString()));
+        }
+        if (period.firstMonth().isAfter(YearMonth.from(LocalDate.now(config.zone())))) {
+            return Checked.rejected(Rejection.invalid("future_month", field, "future_period", period.toString()));
+        }
+        int fiscalYear = period.fiscalYear();
         if (!indicator.activeIn(fiscalYear)) {
-            return Checked.rejected(Rejection.invalid("outside_fiscal_years", "month", request.month() + " is in FY" + fiscalYear
-                    + ", outside the fiscal years of indicator " + replica.code + " (from FY" + indicator.firstFiscalYear()
-                    + (indicator.lastFiscalYear() == null ? "" : " to FY" + indicator.lastFiscalYear()) + ")"));
+            return Checked.rejected(indicator.lastFiscalYear() == null
+                    ? Rejection.invalid("outside_fiscal_years", field, "outside_fiscal_years", period.toString(),
+                            String.valueOf(fiscalYear), replica.code, String.valueOf(indicator.firstFiscalYear()))
+                    : Rejection.invalid("outside_fiscal_years", field, "outside_fiscal_years.to", period.toString(),
+                            String.valueOf(fiscalYear), replica.code, String.valueOf(indicator.firstFiscalYear()),
+                            String.valueOf(indicator.lastFiscalYear())));
         }
         Rejection member = checkMember("component", request.component(), indicator.components(), indicator.code());
+        String breakdown = request.breakdown();
         if (member == null) {
-            member = checkMember("breakdown", request.breakdown(),
-                    indicator.breakdown() == null ? List.of() : indicator.breakdown().values(), indicator.code());
+            if (indicator.breakdown() != null && indicator.breakdown().openness() == Openness.FREE) {
+                // A name or code as people type it: the same body written in full-width or with extra spaces is one.
+                breakdown = breakdown == null ? null
+                        : Normalizer.normalize(breakdown, Normalizer.Form.NFKC).replaceAll("\\s+", " ").strip();
+                if (breakdown == null || breakdown.isEmpty()) {
+                    member = Rejection.invalid("unknown_breakdown", "breakdown", "member.free_blank",
+                            indicator.breakdown().dimension(), indicator.code());
+                }
+            } else {
+                member = checkBreakdown(request.breakdown(), indicator);
+            }
         }
         if (member != null) {
             return Checked.rejected(member);
         }
         if (request.value().signum() < 0 && !indicator.allowsNegative()) {
-            return Checked.rejected(Rejection.invalid("negative_value", "value", "indicator " + indicator.code() + " counts "
-                    + indicator.unit() + ", which cannot be negative"));
+            return Checked.rejected(Rejection.invalid("negative_value", "value", "negative_value", indicator.code(),
+                    indicator.unit()));
         }
-        MeasurementKey key = new MeasurementKey(indicator.code(), request.component(), request.breakdown(),
-                department, request.month());
-        return new Checked(key, month, indicator, null);
+        if (indicator.aggregation() == IndicatorEvent.Aggregation.DISTINCT_COUNT
+                && request.value().compareTo(BigDecimal.ONE) != 0 && request.value().signum() != 0) {
+            return Checked.rejected(Rejection.invalid("distinct_count_value", "value", "distinct_count_value",
+                    indicator.code(), indicator.unit()));
+        }
+        MeasurementKey key = new MeasurementKey(indicator.code(), request.component(), breakdown, department,
+                period.toString());
+        return new Checked(key, period, indicator, null);
+    }
+
+    /**
+     * The rejection of a value whose period ends in a closed month (closing March closes Q4, H2 and the year), in
+     * the field the request named its period with.
+     */
+    static Rejection closed(ClosedMonth c, MeasurementRequest request, Period period) {
+        String field = request.period() != null ? "period" : "month";
+        String what = period.frequency() == Frequency.MONTHLY ? c.month() : period + " (" + c.month() + ")";
+        if (c.indicatorCode() == null && c.department() == null) {
+            return Rejection.closed(field, "closed.every", what);
+        }
+        if (c.indicatorCode() == null) {
+            return Rejection.closed(field, "closed.department", what, c.department());
+        }
+        return c.department() == null ? Rejection.closed(field, "closed.indicator", what, c.indicatorCode())
+                : Rejection.closed(field, "closed.both", what, c.indicatorCode(), c.department());
     }
 
     /** The same value and note as the current revision: nothing to store. */
@@ -165,8 +218,8 @@ public class MeasurementService {
     /** A correction of a stored value needs a reason; null when the request may be stored. */
     public static Rejection checkCorrection(MeasurementRequest request, Measurement current) {
         if (current != null && (request.reason() == null || request.reason().isBlank())) {
-            return Rejection.invalid("correction_without_reason", "reason", "a correction of revision " + current.revision
-                    + " (value " + current.value.stripTrailingZeros().toPlainString() + ") needs a reason");
+            return Rejection.invalid("correction_without_reason", "reason", "correction_without_reason",
+                    String.valueOf(current.revision), current.value.stripTrailingZeros().toPlainString());
         }
         return null;
     }
@@ -182,7 +235,7 @@ public class MeasurementService {
         m.breakdown = key.breakdown();
         m.department = key.department();
         m.period = key.month();
-        m.fiscalYear = FiscalCalendar.fiscalYearOf(checked.month());
+        m.fiscalYear = checked.period().fiscalYear();
         m.value = request.value();
         m.revision = current == null ? 1 : current.revision + 1;
         m.note = request.note();
@@ -196,10 +249,23 @@ public class MeasurementService {
     private static Rejection checkMember(String field, String given, List<String> allowed, String code) {
         boolean blank = given == null || given.isBlank();
         if (allowed.isEmpty() && !blank) {
-            return Rejection.invalid("unknown_" + field, field, "indicator " + code + " has no " + field);
+            return Rejection.invalid("unknown_" + field, field, "member.none", code, field);
         }
         if (!allowed.isEmpty() && (blank || !allowed.contains(given))) {
-            return Rejection.invalid("unknown_" + field, field, "must be one of " + String.join(", ", allowed) + " for indicator " + code);
+            return Rejection.invalid("unknown_" + field, field, "member.one_of", String.join(", ", allowed), code);
+        }
+        return null;
+    }
+
+    /** A breakdown value: one of the list, or also {@value IndicatorEvent#OTHER} where the list is open (「など」). */
+    private static Rejection checkBreakdown(String given, IndicatorEvent indicator) {
+        var breakdown = indicator.breakdown();
+        if (breakdown == null || breakdown.openness() == null || breakdown.openness() == Openness.CLOSED) {
+            return checkMember("breakdown", given, breakdown == null ? List.of() : breakdown.values(), indicator.code());
+        }
+        if (given == null || !breakdown.accepts(given)) {
+            return Rejection.invalid("unknown_breakdown", "breakdown", "member.one_of_or_other",
+                    String.join(", ", breakdown.values()), indicator.code());
         }
         return null;
     }

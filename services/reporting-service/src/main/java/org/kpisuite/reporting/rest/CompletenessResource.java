@@ -32,10 +32,13 @@ public class CompletenessResource {
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(operationId = "getCompleteness",
-            summary = "Per ended month: expected values, which are missing, which came after the deadline",
-            description = "A value is expected every month from the owning department of each active, rated flow "
-                    + "indicator (SUM, AVERAGE, MAX, YOY_CHANGE). The deadline is kpi.reporting.deadline-business-days "
-                    + "(default 10) business days after the month ends.")
+            summary = "Per ended period: expected values, which are missing, which came after the deadline",
+            description = "A monthly flow indicator (SUM, AVERAGE, MAX, YOY_CHANGE) is expected every month from its "
+                    + "owning department; an indicator reported QUARTERLY, HALF_YEARLY or ANNUALLY once per period "
+                    + "(2024-Q1, 2024-H1, FY2024), after the period has ended. Reference indicators and distinct counts "
+                    + "are never missing. The deadline is kpi.reporting.deadline-business-days (default 10) business "
+                    + "days after the period's last month ends. Entries are in the order of their deadlines; month is "
+                    + "set for monthly periods only.")
     public List<CompletenessService.Month> completeness(
             @Parameter(example = "2024", required = true)
             @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,

@@ -56,7 +56,11 @@ public record ExportProgressRow(
         @Schema(description = "Whether every further condition of the target holds (true when it has none)")
         boolean conditionsMet,
         @Schema(description = "The further conditions as KIND actual/required, separated by '; ' (empty when none)",
-                example = "MIN_DISTINCT_BREAKDOWN_VALUES 4/5") String conditions) {
+                example = "MIN_DISTINCT_BREAKDOWN_VALUES 4/5") String conditions,
+        @Schema(example = "MONTHLY") org.kpisuite.fiscal.Frequency frequency,
+        @Schema(nullable = true, example = "2024-09", description = "2024-09, 2024-Q2, 2024-H1 or FY2024")
+        String lastReportedPeriod,
+        @Schema(nullable = true, example = "UP") org.kpisuite.events.IndicatorEvent.Direction goodDirection) {
 
     static ExportProgressRow of(ProgressResponse p) {
         List<Progress.ConditionResult> conditions = p.conditions() == null ? List.of() : p.conditions();
@@ -67,6 +71,6 @@ public record ExportProgressRow(
                 p.expectedToDate(), p.forecast(), p.baselineValue(), p.status(), p.grade(), p.monthsReported(),
                 p.lastReportedMonth(), p.pace(), conditions.stream().allMatch(Progress.ConditionResult::met),
                 conditions.stream().map(c -> c.kind() + " " + c.actual() + "/" + c.required())
-                        .collect(Collectors.joining("; ")));
+                        .collect(Collectors.joining("; ")), p.frequency(), p.lastReportedPeriod(), p.goodDirection());
     }
 }

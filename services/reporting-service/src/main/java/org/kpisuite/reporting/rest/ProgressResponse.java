@@ -41,8 +41,8 @@ public record ProgressResponse(
         @Schema(nullable = true, description = "The year-end value if the pace so far holds", example = "324000") BigDecimal forecast,
         @Schema(example = "ON_TRACK") ProgressStatus status,
         @Schema(nullable = true, description = "A–D by the achievement rate (of the forecast while the year runs)", example = "B") String grade,
-        @Schema(description = "Months of the year with at least one value", example = "6") int monthsReported,
-        @Schema(nullable = true, example = "2024-09") String lastReportedMonth,
+        @Schema(description = "Periods of the year with at least one value (months for a monthly indicator)", example = "6") int monthsReported,
+        @Schema(nullable = true, description = "The last month of the latest period reported", example = "2024-09") String lastReportedMonth,
         @Schema(description = "FISCAL_YEAR, CUMULATIVE (since sinceFiscalYear) or CHANGE_FROM_BASELINE", example = "FISCAL_YEAR")
         Scope scope,
         @Schema(nullable = true, description = "First fiscal year of a CUMULATIVE target", example = "2023") Integer sinceFiscalYear,
@@ -50,7 +50,14 @@ public record ProgressResponse(
         @Schema(nullable = true, description = "The baseline level subtracted from the actual") BigDecimal baselineValue,
         @Schema(description = "Further conditions of the target (e.g. at least 5 distinct domains) and whether they hold")
         List<Progress.ConditionResult> conditions,
-        @Schema(nullable = true, description = "How expectedToDate was worked out: LINEAR, PREVIOUS_YEAR (its monthly shares) or LEVEL") Progress.Pace pace) {
+        @Schema(nullable = true, description = "How expectedToDate was worked out: LINEAR, PREVIOUS_YEAR (its monthly shares) or LEVEL") Progress.Pace pace,
+        @Schema(description = "How often the indicator is reported; expectedToDate moves only when one of its periods ends",
+                example = "MONTHLY") org.kpisuite.fiscal.Frequency frequency,
+        @Schema(nullable = true, description = "The latest period reported: 2024-09, 2024-Q2, 2024-H1 or FY2024",
+                example = "2024-09") String lastReportedPeriod,
+        @Schema(nullable = true, description = "Which way is better where the plan implies one (UP, DOWN); a reference "
+                + "indicator is never rated but may say that more is worse", example = "UP")
+        org.kpisuite.events.IndicatorEvent.Direction goodDirection) {
 
     static ProgressResponse of(IndicatorProgress p) {
         var i = p.indicator();
@@ -62,6 +69,10 @@ public record ProgressResponse(
                 p.target().value(), r.actual(), r.achievementRate(), r.expectedToDate(), r.forecast(), r.status(),
                 r.grade(), r.monthsReported(), r.lastReportedMonth() == null ? null : r.lastReportedMonth().toString(),
                 p.target().scope(), p.target().sinceFiscalYear(), p.target().baselineFiscalYear(), r.baselineValue(),
-                r.conditions(), r.pace());
+                r.conditions(), r.pace(), i.frequency(),
+                // progress kept before periods existed has only the month
+                r.lastReportedPeriod() != null ? r.lastReportedPeriod()
+                        : r.lastReportedMonth() == null ? null : r.lastReportedMonth().toString(),
+                i.goodDirection());
     }
 }

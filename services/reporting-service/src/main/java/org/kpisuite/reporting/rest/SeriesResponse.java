@@ -7,25 +7,28 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.reporting.service.ProgressService;
 
-@Schema(description = "An indicator's twelve months of one fiscal year, for a chart")
+@Schema(description = "An indicator's periods of one fiscal year, for a chart: twelve months, four quarters, two "
+        + "halves or the year, as the indicator is reported (the list is named months for the monthly clients)")
 public record SeriesResponse(
         @Schema(example = "manabi-dx-accesses") String indicatorCode,
         @Schema(example = "2024") int fiscalYear,
         @Schema(example = "accesses") String unit,
         @Schema(example = "300000") BigDecimal target,
-        List<Month> months) {
+        List<Month> months,
+        @Schema(example = "MONTHLY") org.kpisuite.fiscal.Frequency frequency) {
 
     public record Month(
-            @Schema(example = "2024-05") String month,
+            @Schema(example = "2024-05", description = "The period's last month (June for 2024-Q1)") String month,
             @Schema(nullable = true, description = "The month's value over departments and breakdowns", example = "25000") BigDecimal value,
             @Schema(nullable = true, description = "The month's value per breakdown value, where the indicator has a breakdown") Map<String, BigDecimal> byBreakdown,
             @Schema(nullable = true, description = "The actual as it stood at the end of the month", example = "51000") BigDecimal cumulative,
-            @Schema(nullable = true, description = "What the plan's pace expected by the end of the month", example = "50000") BigDecimal expectedCumulative) {
+            @Schema(nullable = true, description = "What the plan's pace expected by the end of the month", example = "50000") BigDecimal expectedCumulative,
+            @Schema(description = "The period: 2024-05, 2024-Q1, 2024-H1 or FY2024", example = "2024-05") String period) {
     }
 
     static SeriesResponse of(ProgressService.Series s, int fiscalYear) {
         return new SeriesResponse(s.indicator().code(), fiscalYear, s.indicator().unit(), s.target().value(),
                 s.months().stream().map(m -> new Month(m.month().toString(), m.value(), m.byBreakdown(), m.cumulative(),
-                        m.expectedCumulative())).toList());
+                        m.expectedCumulative(), m.period().toString())).toList(), s.indicator().frequency());
     }
 }

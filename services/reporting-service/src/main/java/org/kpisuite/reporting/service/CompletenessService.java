@@ -18,7 +18,8 @@ import jakarta.persistence.EntityManager;
 
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
-import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.fiscal.Frequency;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.reporting.config.ReportingConfig;
 import org.kpisuite.reporting.domain.IndicatorView;
@@ -26,9 +27,12 @@ import org.kpisuite.reporting.domain.IndicatorView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Which expected monthly values are missing or came after the month's deadline. A value is expected every
- * month from the owning department of each active indicator that is a flow (SUM, AVERAGE, MAX, YOY_CHANGE);
- * levels and surveys (LAST, RATIO) are reported when measured, so a month without one is not missing.
+ * Which expected values are missing or came after their period's deadline. A monthly indicator that is a flow
+ * (SUM, AVERAGE, MAX, YOY_CHANGE) is expected every month from its owning department; monthly levels and surveys
+ * (LAST, RATIO) are reported when measured, so a month without one is not missing. An indicator with another
+ * frequency is expected once in each of its periods (a half-yearly committee after September and March, an annual
+ * survey after March), whatever its aggregation. A distinct count is never missing: a period without a new body
+ * has nothing to report.
  */
 @ApplicationScoped
 public class CompletenessService {
@@ -51,23 +55,41 @@ public class CompletenessService {
     public record Late(String indicatorCode, String department, Instant firstRecordedAt) {
     }
 
-    public record Month(@Schema(implementation = String.class, pattern = "^\\d{4}-\\d{2}$", example = "2024-04") YearMonth month,
+    /**
+     * One ended period of one frequency.
+     *
+     * @param month the month of a monthly period; null for a quarter, a half or the year
+     */
+    public record Month(@Schema(implementation = String.class, pattern = "^\\d{4}-\\d{2}$", example = "2024-04",
+            nullable = true) YearMonth month,
             LocalDate deadline, int expected, int received, int onTime,
-            List<Expected> missing, List<Late> late) {
+            List<Expected> missing, List<Late> late,
+            @Schema(example = "2024-04", description = "2024-05, 2024-Q1, 2024-H1 or FY2024") String period,
+            @Schema(example = "MONTHLY") Frequency frequency) {
+    }
+
+    /** Whether the indicator is expected in every period of its frequency. */
+    static boolean expectedEachPeriod(IndicatorEvent i) {
+        if (i.referenceOnly() || i.aggregation() == null || i.aggregation() == Aggregation.DISTINCT_COUNT) {
+            return false;
+        }
+        return i.frequency() != Frequency.MONTHLY || MONTHLY.contains(i.aggregation());
     }
 
     public java.time.ZoneId zone() {
         return config.zone();
     }
 
-    /** The months of the fiscal year that ended by asOf, as known at the end of that day. */
+    /**
+     * The periods of the fiscal year that ended by asOf, of every frequency an expected indicator has, in the order
+     * of their deadlines, as known at the end of that day.
+     */
     @SuppressWarnings("unchecked")
     public List<Month> completeness(int fiscalYear, LocalDate asOf) {
         List<IndicatorEvent> indicators = IndicatorView.<IndicatorView>listAll().stream()
                 .map(v -> InboundEvent.read(mapper, v.state, IndicatorEvent.class))
                 // An aggregation a newer producer added reads as null (unknown here): not known to be monthly.
-                .filter(i -> i.activeIn(fiscalYear) && !i.referenceOnly() && i.aggregation() != null
-                        && MONTHLY.contains(i.aggregation()))
+                .filter(i -> i.activeIn(fiscalYear) && expectedEachPeriod(i))
                 .sorted((a, b) -> a.code().compareTo(b.code()))
                 .toList();
         Timestamp endOfDay = Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant());
@@ -79,13 +101,27 @@ public class CompletenessService {
                 """).setParameter("fiscalYear", fiscalYear).setParameter("endOfDay", endOfDay).getResultList();
         Map<String, Instant> firstRecorded = new HashMap<>();
         for (Object[] row : rows) {
-            firstRecorded.put(row[0] + "|" + row[1] + "|" + row[2], toInstant(row[3]));
+            firstRecorded.put(row[0] + "|" + row[1] + "|" + row[2].toString().trim(), toInstant(row[3]));
         }
 
         List<Month> months = new ArrayList<>();
-        int ended = FiscalCalendar.monthsElapsed(fiscalYear, asOf);
-        for (YearMonth month : FiscalCalendar.months(fiscalYear).subList(0, ended)) {
-            LocalDate deadline = Deadlines.deadline(month, config.deadlineBusinessDays());
+        for (Frequency frequency : Frequency.values()) {
+            List<IndicatorEvent> ofFrequency = indicators.stream().filter(i -> i.frequency() == frequency).toList();
+            if (ofFrequency.isEmpty() && frequency != Frequency.MONTHLY) {
+                continue;
+            }
+            for (Period period : Period.all(frequency, fiscalYear).subList(0, Period.ended(frequency, fiscalYear, asOf))) {
+                months.add(period(period, ofFrequency, firstRecorded));
+            }
+        }
+        months.sort(java.util.Comparator.comparing(Month::deadline).thenComparing(m -> m.frequency().months()));
+        return months;
+    }
+
+    private Month period(Period period, List<IndicatorEvent> indicators, Map<String, Instant> firstRecorded) {
+        String month = period.toString();
+        {
+            LocalDate deadline = Deadlines.deadline(period.lastMonth(), config.deadlineBusinessDays());
             Instant due = deadline.plusDays(1).atStartOfDay(config.zone()).toInstant();
             List<Expected> missing = new ArrayList<>();
             List<Late> late = new ArrayList<>();
@@ -101,9 +137,9 @@ public class CompletenessService {
                     late.add(new Late(indicator.code(), indicator.department(), first));
                 }
             }
-            months.add(new Month(month, deadline, indicators.size(), received, received - late.size(), missing, late));
+            return new Month(period.frequency() == Frequency.MONTHLY ? period.lastMonth() : null, deadline,
+                    indicators.size(), received, received - late.size(), missing, late, month, period.frequency());
         }
-        return months;
     }
 
     private static Instant toInstant(Object value) {

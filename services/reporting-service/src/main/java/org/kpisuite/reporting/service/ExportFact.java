@@ -18,7 +18,8 @@ public record ExportFact(
         @Schema(example = "accesses") String unit,
         @Schema(example = "digital-talent") String department,
         @Schema(description = "Japanese fiscal year of the month (April to March)", example = "2024") int fiscalYear,
-        @Schema(description = "YYYY-MM", example = "2024-05") String month,
+        @Schema(description = "YYYY-MM of a monthly value; null (empty in CSV) for a quarter, a half or a year (see period)",
+                example = "2024-05", nullable = true) String month,
         @Schema(description = "numerator or denominator of a RATIO indicator; null (empty in CSV) otherwise",
                 nullable = true, example = "numerator") String component,
         @Schema(description = "The breakdown value (e.g. a domain); null (empty in CSV) when the indicator has no breakdown",
@@ -32,5 +33,8 @@ public record ExportFact(
         Instant updatedAt,
         @Schema(description = "Ingestion flagged the latest revision as far from the indicator's own history "
                 + "(modified z-score above 3.5): accepted, but worth a review", example = "false")
-        boolean outlier) {
+        boolean outlier,
+        @Schema(description = "The period: 2024-05, 2024-Q1, 2024-H1 or FY2024", example = "2024-05") String period,
+        @Schema(description = "The indicator's validation rules the latest revision broke and that flag it for review, "
+                + "comma-separated (empty when none)", example = "") String ruleFlags) {
 }

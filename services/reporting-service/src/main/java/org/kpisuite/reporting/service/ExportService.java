@@ -1,5 +1,6 @@
 package org.kpisuite.reporting.service;
 
+import org.kpisuite.fiscal.Period;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -114,12 +115,12 @@ public class ExportService {
                        (select min(f.recorded_at) from measurement_revision f
                          where f.indicator_code = p.indicator_code and f.component = p.component
                            and f.breakdown = p.breakdown and f.department = p.department and f.period = p.period),
-                       p.updated_at, p.outlier
+                       p.updated_at, p.outlier, p.rule_flags
                 from (
                     select l.* from (
                         select distinct on (%1$s)
                                m.indicator_code, m.component, m.breakdown, m.department, m.period, m.fiscal_year,
-                               m.revision, m.value, m.recorded_at as updated_at, m.outlier
+                               m.revision, m.value, m.recorded_at as updated_at, m.outlier, m.rule_flags
                         from measurement_revision m
                         where %2$s
                         order by %1$s, m.revision desc
@@ -142,11 +143,13 @@ public class ExportService {
             String component = (String) r[7];
             String breakdown = (String) r[8];
             Instant updatedAt = instant(r[12]);
+            String period = r[6].toString().trim(); // char(7): FY2024 comes back padded
+            boolean monthly = Period.isMonth(period);
             rows.add(new ExportFact((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    ((Number) r[5]).intValue(), r[6].toString(), component.isEmpty() ? null : component,
+                    ((Number) r[5]).intValue(), monthly ? period : null, component.isEmpty() ? null : component,
                     breakdown.isEmpty() ? null : breakdown, plain((BigDecimal) r[9]), ((Number) r[10]).intValue(),
-                    instant(r[11]), updatedAt, Boolean.TRUE.equals(r[13])));
-            last = new FactKey(updatedAt, (String) r[0], component, breakdown, (String) r[4], r[6].toString());
+                    instant(r[11]), updatedAt, Boolean.TRUE.equals(r[13]), period, (String) r[14]));
+            last = new FactKey(updatedAt, (String) r[0], component, breakdown, (String) r[4], period);
         }
         return new FactPage(rows, result.size() > q.limit() ? last : null);
     }

@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.kpisuite.events.MeasurementEvent;
-import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.messaging.UnreadableEventException;
 
 /**
@@ -46,19 +46,23 @@ public class MeasurementProjection {
 
     /** One revision, as the tables hold it: '' for no component or breakdown, so that a key is never NULL. */
     public record Revision(String indicator, String component, String breakdown, String department, String period,
-            int revision, int fiscalYear, BigDecimal value, UUID measurementId, Instant recordedAt, boolean outlier) {
+            int revision, int fiscalYear, BigDecimal value, UUID measurementId, Instant recordedAt, boolean outlier,
+            String ruleFlags) {
 
+        /** A revision of v1 (a month) or v2 (any period): its period is kept as written, 2024-Q1 or FY2024. */
         public static Revision of(MeasurementEvent m) {
-            YearMonth month = FiscalCalendar.parseMonth(m.month()).orElseThrow(() -> new UnreadableEventException(
-                    "measurement " + m.measurementId() + " has month " + m.month(), null));
+            Period period = Period.parse(m.period()).orElseThrow(() -> new UnreadableEventException(
+                    "measurement " + m.measurementId() + " has period " + m.period(), null));
             if (m.indicatorCode() == null || m.department() == null || m.value() == null || m.measurementId() == null
                     || m.recordedAt() == null || m.revision() < 1) {
                 throw new UnreadableEventException("measurement " + m.measurementId() + " lacks a required field", null);
             }
             return new Revision(m.indicatorCode(), m.component() == null ? "" : m.component(),
-                    m.breakdown() == null ? "" : m.breakdown(), m.department(), m.month(), m.revision(),
-                    FiscalCalendar.fiscalYearOf(month), m.value(), m.measurementId(), m.recordedAt(),
-                    m.flags().contains(MeasurementEvent.FLAG_OUTLIER));
+                    m.breakdown() == null ? "" : m.breakdown(), m.department(), period.toString(), m.revision(),
+                    period.fiscalYear(), m.value(), m.measurementId(), m.recordedAt(),
+                    m.flags().contains(MeasurementEvent.FLAG_OUTLIER), String.join(",", m.flags().stream()
+                            .filter(f -> f.startsWith(MeasurementEvent.FLAG_RULE_PREFIX))
+                            .map(f -> f.substring(MeasurementEvent.FLAG_RULE_PREFIX.length())).toList()));
         }
     }
 
@@ -83,9 +87,9 @@ public class MeasurementProjection {
             try (PreparedStatement apply = connection.prepareStatement("""
                     with fresh as (
                         insert into measurement_revision (indicator_code, component, breakdown, department, period,
-                            revision, fiscal_year, value, measurement_id, recorded_at, outlier)
+                            revision, fiscal_year, value, measurement_id, recorded_at, outlier, rule_flags)
                         select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::char(7)[],
-                            ?::int4[], ?::int4[], ?::numeric[], ?::uuid[], ?::timestamptz[], ?::bool[])
+                            ?::int4[], ?::int4[], ?::numeric[], ?::uuid[], ?::timestamptz[], ?::bool[], ?::varchar[])
                         on conflict do nothing
                         returning indicator_code, component, breakdown, department, period, revision, fiscal_year, value),
                     newest as (
@@ -159,9 +163,9 @@ public class MeasurementProjection {
     private static Void insertHistory(Connection connection, List<Revision> revisions) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into measurement_revision (indicator_code, component, breakdown, department, period, revision,
-                    fiscal_year, value, measurement_id, recorded_at, outlier)
+                    fiscal_year, value, measurement_id, recorded_at, outlier, rule_flags)
                 select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::char(7)[], ?::int4[],
-                    ?::int4[], ?::numeric[], ?::uuid[], ?::timestamptz[], ?::bool[])
+                    ?::int4[], ?::numeric[], ?::uuid[], ?::timestamptz[], ?::bool[], ?::varchar[])
                 on conflict do nothing""")) {
             bindRevisions(connection, insert, revisions);
             insert.executeUpdate();
@@ -169,7 +173,7 @@ public class MeasurementProjection {
         return null;
     }
 
-    /** The revisions as the eleven array parameters of the history's columns, in its column order. */
+    /** The revisions as the twelve array parameters of the history's columns, in its column order. */
     private static void bindRevisions(Connection connection, PreparedStatement statement, List<Revision> revisions)
             throws SQLException {
         statement.setArray(1, Jdbc.column(connection, "varchar", revisions, Revision::indicator));
@@ -183,6 +187,7 @@ public class MeasurementProjection {
         statement.setArray(9, Jdbc.column(connection, "uuid", revisions, Revision::measurementId));
         statement.setArray(10, Jdbc.column(connection, "timestamptz", revisions, r -> Timestamp.from(r.recordedAt())));
         statement.setArray(11, Jdbc.column(connection, "bool", revisions, Revision::outlier));
+        statement.setArray(12, Jdbc.column(connection, "varchar", revisions, Revision::ruleFlags));
     }
 
     /**

@@ -16,6 +16,9 @@ import java.util.List;
  * @param baselineValue   for a change from a baseline year: the baseline level that was subtracted
  * @param conditions      each further condition of the target and whether it is met
  * @param pace            how expectedToDate was worked out
+ * @param monthsReported  periods of the year with at least one value (months for a monthly indicator)
+ * @param lastReportedMonth the last month of the latest period reported
+ * @param lastReportedPeriod the latest period reported, as written: 2024-09, 2024-Q2, 2024-H1 or FY2024
  */
 public record Progress(
         BigDecimal actual,
@@ -28,7 +31,15 @@ public record Progress(
         YearMonth lastReportedMonth,
         BigDecimal baselineValue,
         List<ConditionResult> conditions,
-        Pace pace) {
+        Pace pace,
+        String lastReportedPeriod) {
+
+    public Progress(BigDecimal actual, BigDecimal achievementRate, BigDecimal expectedToDate, BigDecimal forecast,
+            ProgressStatus status, String grade, int monthsReported, YearMonth lastReportedMonth,
+            BigDecimal baselineValue, List<ConditionResult> conditions, Pace pace) {
+        this(actual, achievementRate, expectedToDate, forecast, status, grade, monthsReported, lastReportedMonth,
+                baselineValue, conditions, pace, lastReportedMonth == null ? null : lastReportedMonth.toString());
+    }
 
     public enum Pace {
         /** Evenly spread over the months. */

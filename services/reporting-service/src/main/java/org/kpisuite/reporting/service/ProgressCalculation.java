@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.reporting.config.ReportingConfig;
 import org.kpisuite.reporting.domain.MonthlyValue;
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
@@ -115,22 +116,27 @@ public class ProgressCalculation {
     private static ProgressCalculator.Input input(IndicatorEvent indicator, int fiscalYear, LocalDate asOf,
             Map<String, List<MonthlyValue>> values) {
         return new ProgressCalculator.Input(indicator.aggregation(), indicator.targetFor(fiscalYear),
-                indicator.referenceOnly(), fiscalYear, asOf, values.getOrDefault(indicator.code(), List.of()));
+                indicator.referenceOnly(), fiscalYear, asOf, values.getOrDefault(indicator.code(), List.of()),
+                indicator.frequency(), indicator.parts());
     }
 
-    /** The values of the fiscal years the targets need, up to the asOf month, in one query. */
+    /**
+     * The values of the fiscal years the targets need, of the periods begun by the asOf month (a quarter's value
+     * counts once it is recorded, as a month's does), in one query.
+     */
     private Map<String, List<MonthlyValue>> valuesNeeded(List<String> codes, int firstYear, int fiscalYear,
             LocalDate asOf, Source source) {
-        String lastMonth = YearMonth.from(asOf).toString();
+        YearMonth lastMonth = YearMonth.from(asOf);
+        // A period's text does not sort by time across frequencies (2024-Q1 > 2024-12): periods are compared here.
         String sql = source == Source.KEPT ? """
                 select indicator_code, component, breakdown, period, value
                 from monthly_total
-                where indicator_code = any(?) and fiscal_year between ? and ? and period <= ?
+                where indicator_code = any(?) and fiscal_year between ? and ?
                 """ : """
                 select distinct on (indicator_code, component, breakdown, department, period)
                        indicator_code, component, breakdown, period, value
                 from measurement_revision
-                where indicator_code = any(?) and fiscal_year between ? and ? and period <= ? and recorded_at < ?
+                where indicator_code = any(?) and fiscal_year between ? and ? and recorded_at < ?
                 order by indicator_code, component, breakdown, department, period, revision desc
                 """;
         return Jdbc.work(entityManager, connection -> {
@@ -139,14 +145,17 @@ public class ProgressCalculation {
                 select.setArray(1, Jdbc.strings(connection, codes));
                 select.setInt(2, firstYear);
                 select.setInt(3, fiscalYear);
-                select.setString(4, lastMonth);
                 if (source == Source.HISTORY) {
-                    select.setTimestamp(5, Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant()));
+                    select.setTimestamp(4, Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant()));
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        var value = new MonthlyValue(rs.getString(1), rs.getString(2), rs.getString(3),
-                                YearMonth.parse(rs.getString(4).trim()), rs.getBigDecimal(5));
+                        Period period = Period.parse(rs.getString(4).trim()).orElse(null);
+                        if (period == null || period.firstMonth().isAfter(lastMonth)) {
+                            continue;
+                        }
+                        var value = new MonthlyValue(rs.getString(1), rs.getString(2), rs.getString(3), period,
+                                rs.getBigDecimal(5));
                         byIndicator.computeIfAbsent(value.indicatorCode(), k -> new ArrayList<>()).add(value);
                     }
                 }

@@ -18,7 +18,11 @@ import org.kpisuite.events.IndicatorEvent.Comparator;
 import org.kpisuite.events.IndicatorEvent.ConditionKind;
 import org.kpisuite.events.IndicatorEvent.Scope;
 import org.kpisuite.events.IndicatorEvent.Target;
+import org.kpisuite.events.IndicatorEvent.Part;
+import org.kpisuite.events.IndicatorEvent.PartKind;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.fiscal.Frequency;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.reporting.domain.MonthlyValue;
 import org.kpisuite.reporting.service.Progress.ConditionResult;
 import org.kpisuite.reporting.service.Progress.Pace;
@@ -26,6 +30,11 @@ import org.kpisuite.reporting.service.Progress.Pace;
 /**
  * Computes an indicator's progress from the values in force. Pure: the same inputs always give the same
  * result, which is what makes a past report (an asOf date) reproducible.
+ * <p>
+ * Periods: a value counts at its period's last month (a quarter at June, September, December, March; a half at
+ * September and March; a fiscal year at March), and the plan's pace moves only when a period of the indicator's
+ * frequency has ended, so a half-yearly committee is expected nothing before the end of September and an annual
+ * survey nothing before the end of March.
  */
 public final class ProgressCalculator {
 
@@ -39,7 +48,23 @@ public final class ProgressCalculator {
      *               and the previous fiscal year for year-on-year changes and the seasonal pace)
      */
     public record Input(Aggregation aggregation, Target target, boolean referenceOnly, int fiscalYear, LocalDate asOf,
-            List<MonthlyValue> values) {
+            List<MonthlyValue> values, Frequency frequency, List<Part> parts) {
+
+        public Input {
+            frequency = frequency == null ? Frequency.MONTHLY : frequency;
+            parts = parts == null ? List.of() : parts;
+        }
+
+        /** A monthly indicator without parts. */
+        public Input(Aggregation aggregation, Target target, boolean referenceOnly, int fiscalYear, LocalDate asOf,
+                List<MonthlyValue> values) {
+            this(aggregation, target, referenceOnly, fiscalYear, asOf, values, Frequency.MONTHLY, List.of());
+        }
+
+        /** Months of the fiscal year covered by the periods that have ended by asOf. */
+        int monthsEnded() {
+            return Period.ended(frequency, fiscalYear, asOf) * frequency.months();
+        }
     }
 
     /** An exact quotient, so that a ratio of 2 in 3 meets a target of 2/3. */
@@ -80,6 +105,7 @@ public final class ProgressCalculator {
                     List.of(), null);
         }
 
+        String lastPeriod = lastPeriod(inScope, lastMonth);
         BigDecimal baseline = scope == Scope.CHANGE_FROM_BASELINE ? baseline(in) : null;
         Fraction actual = actual(in, inScope, monthly, baseline, scope);
         List<ConditionResult> conditions = conditions(target, inScope);
@@ -87,17 +113,17 @@ public final class ProgressCalculator {
         Pace pace = pace(in, scope);
         if (!rated) {
             return new Progress(round(decimal(actual)), null, null, null, ProgressStatus.NOT_RATED, null, monthsReported,
-                    lastMonth, round(baseline), conditions, pace);
+                    lastMonth, round(baseline), conditions, pace, lastPeriod);
         }
         BigDecimal expected = expected(in, scope, pace);
         if (actual == null) {
             return new Progress(null, null, round(expected), null, ProgressStatus.NO_DATA, null, 0, null,
-                    round(baseline), conditions, pace);
+                    round(baseline), conditions, pace, null);
         }
 
         Fraction goal = targetFraction(target);
         boolean yearOver = FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf()) == 12;
-        Fraction forecast = yearOver ? actual : forecast(in, scope, pace, actual, lastMonth);
+        Fraction forecast = yearOver ? actual : forecast(in, scope, pace, actual, lastMonth, inScope, baseline);
         boolean conditionsMet = conditions.stream().allMatch(ConditionResult::met);
         ProgressStatus status = status(in, scope, actual, goal, expected, yearOver, conditionsMet);
         BigDecimal achievement = achievement(target.comparator(), actual, goal);
@@ -106,12 +132,26 @@ public final class ProgressCalculator {
             grade = "C"; // the plan is not met while a condition of it is not
         }
         return new Progress(round(actual.decimal()), round4(achievement), round(expected), round(forecast.decimal()),
-                status, grade, monthsReported, lastMonth, round(baseline), conditions, pace);
+                status, grade, monthsReported, lastMonth, round(baseline), conditions, pace, lastPeriod);
     }
 
-    /** One month of an indicator's year: its own value, the running actual and the expected running value. */
+    /** The latest period reported, as written (2024-Q1), of the values at the last month. */
+    private static String lastPeriod(List<MonthlyValue> inScope, YearMonth lastMonth) {
+        return lastMonth == null ? null : inScope.stream().filter(v -> v.month().equals(lastMonth))
+                .map(v -> v.period()).max(java.util.Comparator.naturalOrder()).map(Period::toString).orElse(null);
+    }
+
+    /**
+     * One period of an indicator's year: its own value, the running actual and the expected running value.
+     * {@code month} is the period's last month.
+     */
     public record MonthPoint(YearMonth month, BigDecimal value, Map<String, BigDecimal> byBreakdown,
-            BigDecimal cumulative, BigDecimal expectedCumulative) {
+            BigDecimal cumulative, BigDecimal expectedCumulative, Period period) {
+
+        public MonthPoint(YearMonth month, BigDecimal value, Map<String, BigDecimal> byBreakdown, BigDecimal cumulative,
+                BigDecimal expectedCumulative) {
+            this(month, value, byBreakdown, cumulative, expectedCumulative, Period.of(Frequency.MONTHLY, month));
+        }
     }
 
     /**
@@ -127,30 +167,31 @@ public final class ProgressCalculator {
         int firstYear = scope == Scope.CUMULATIVE ? target.sinceFiscalYear() : in.fiscalYear();
         YearMonth lastKnown = YearMonth.from(in.asOf());
         List<MonthPoint> points = new ArrayList<>(12);
-        for (YearMonth month : FiscalCalendar.months(in.fiscalYear())) {
+        for (Period period : Period.all(in.frequency(), in.fiscalYear())) {
+            YearMonth month = period.lastMonth();
             BigDecimal expected = target.value() == null ? null
                     : pace == Pace.LEVEL ? target.value()
                     : target.value().multiply(share(in, scope, pace, FiscalCalendar.monthIndex(month)), MC);
-            if (month.isAfter(lastKnown)) {
-                points.add(new MonthPoint(month, null, Map.of(), null, round(expected)));
+            if (period.firstMonth().isAfter(lastKnown)) {
+                points.add(new MonthPoint(month, null, Map.of(), null, round(expected), period));
                 continue;
             }
             List<MonthlyValue> ofMonth = in.values().stream().filter(v -> v.month().equals(month)).toList();
             BigDecimal value = null;
             if (!ofMonth.isEmpty()) {
-                value = in.aggregation() == Aggregation.RATIO
-                        ? decimal(ratioOf(ofMonth))
+                value = in.aggregation() == Aggregation.RATIO ? decimal(ratioOf(ofMonth))
+                        : in.aggregation() == Aggregation.DISTINCT_COUNT ? BigDecimal.valueOf(distinct(ofMonth))
                         : ofMonth.stream().map(MonthlyValue::value).reduce(BigDecimal.ZERO, BigDecimal::add);
             }
             List<MonthlyValue> toDate = within(in.values(), firstYear, in.fiscalYear()).stream()
                     .filter(v -> !v.month().isAfter(month)).toList();
             Input upToMonth = new Input(in.aggregation(), target, in.referenceOnly(), in.fiscalYear(), in.asOf(),
-                    in.values().stream().filter(v -> !v.month().isAfter(month)).toList());
+                    in.values().stream().filter(v -> !v.month().isAfter(month)).toList(), in.frequency(), in.parts());
             Fraction running = actual(upToMonth, toDate, totalsByMonth(toDate, null), baseline, scope);
             Map<String, BigDecimal> byBreakdown = new TreeMap<>(ofMonth.stream()
                     .filter(v -> v.breakdown() != null && !v.breakdown().isEmpty())
                     .collect(Collectors.toMap(MonthlyValue::breakdown, MonthlyValue::value, BigDecimal::add)));
-            points.add(new MonthPoint(month, round(value), byBreakdown, round(decimal(running)), round(expected)));
+            points.add(new MonthPoint(month, round(value), byBreakdown, round(decimal(running)), round(expected), period));
         }
         return points;
     }
@@ -194,6 +235,11 @@ public final class ProgressCalculator {
                 yield denominator.signum() == 0 ? null
                         : new Fraction(sum(totalsByMonth(inScope, IndicatorEvent.NUMERATOR)), denominator);
             }
+            case DISTINCT_COUNT -> Fraction.of(BigDecimal.valueOf(distinct(inScope)));
+            case SUM_OF_PARTS -> {
+                Parts parts = parts(in, inScope, baseline);
+                yield parts == null ? null : Fraction.of(parts.stockChange().add(parts.flow()));
+            }
             case YOY_CHANGE -> {
                 // Against the same months of the previous year, so that a part-year is not set against a whole one.
                 SortedMap<YearMonth, BigDecimal> previous = totalsByMonth(within(in.values(), in.fiscalYear() - 1,
@@ -203,10 +249,49 @@ public final class ProgressCalculator {
                 yield before.signum() <= 0 ? null : new Fraction(sum(monthly).subtract(before), before);
             }
         };
-        if (value != null && scope == Scope.CHANGE_FROM_BASELINE) {
+        if (value != null && scope == Scope.CHANGE_FROM_BASELINE && in.aggregation() != Aggregation.SUM_OF_PARTS) {
             return baseline == null ? null : Fraction.of(value.decimal().subtract(baseline));
         }
         return value;
+    }
+
+    /** Breakdown values (bodies) with a positive value in force: each counted once, whatever its periods. */
+    private static int distinct(List<MonthlyValue> values) {
+        Map<String, BigDecimal> byValue = values.stream().filter(v -> v.breakdown() != null && !v.breakdown().isEmpty())
+                .collect(Collectors.toMap(MonthlyValue::breakdown, MonthlyValue::value, BigDecimal::add));
+        return (int) byValue.values().stream().filter(v -> v.signum() > 0).count();
+    }
+
+    /** A SUM_OF_PARTS's two sums: the stock parts' change against their baseline, and the flow parts' sum. */
+    private record Parts(BigDecimal stockChange, BigDecimal flow) {
+    }
+
+    /**
+     * The stock parts' level at their last reported period of the scope minus the baseline, and the flow parts' sum
+     * over the scope; null while a stock part has no level in the scope or no baseline (its change is unknown).
+     */
+    private static Parts parts(Input in, List<MonthlyValue> inScope, BigDecimal baseline) {
+        BigDecimal stock = BigDecimal.ZERO;
+        BigDecimal flow = BigDecimal.ZERO;
+        boolean anyStock = false;
+        boolean anyValue = false;
+        for (Part part : in.parts()) {
+            SortedMap<YearMonth, BigDecimal> monthly = totalsByMonth(inScope, part.component());
+            anyValue |= !monthly.isEmpty();
+            if (part.kind() == PartKind.STOCK_CHANGE) {
+                anyStock = true;
+                if (monthly.isEmpty()) {
+                    return null;
+                }
+                stock = stock.add(monthly.get(monthly.lastKey()));
+            } else {
+                flow = flow.add(sum(monthly));
+            }
+        }
+        if (!anyValue || (anyStock && baseline == null)) {
+            return null;
+        }
+        return new Parts(anyStock ? stock.subtract(baseline) : BigDecimal.ZERO, flow);
     }
 
     /** The baseline level: given as data, or the indicator's own value in the baseline year. */
@@ -216,6 +301,21 @@ public final class ProgressCalculator {
             return target.baselineValue();
         }
         List<MonthlyValue> year = within(in.values(), target.baselineFiscalYear(), target.baselineFiscalYear());
+        if (in.aggregation() == Aggregation.SUM_OF_PARTS) {
+            // The stock parts' levels at the end of the baseline year (e.g. the FY2022 settlement).
+            BigDecimal level = BigDecimal.ZERO;
+            for (Part part : in.parts()) {
+                if (part.kind() != PartKind.STOCK_CHANGE) {
+                    continue;
+                }
+                SortedMap<YearMonth, BigDecimal> monthly = totalsByMonth(year, part.component());
+                if (monthly.isEmpty()) {
+                    return null;
+                }
+                level = level.add(monthly.get(monthly.lastKey()));
+            }
+            return level;
+        }
         SortedMap<YearMonth, BigDecimal> monthly = totalsByMonth(year, null);
         if (monthly.isEmpty()) {
             return null;
@@ -238,6 +338,9 @@ public final class ProgressCalculator {
     }
 
     private static Pace pace(Input in, Scope scope) {
+        if (in.aggregation() == Aggregation.DISTINCT_COUNT || in.aggregation() == Aggregation.SUM_OF_PARTS) {
+            return Pace.LINEAR;
+        }
         if (in.aggregation() != Aggregation.SUM) {
             return Pace.LEVEL;
         }
@@ -252,7 +355,7 @@ public final class ProgressCalculator {
         SortedMap<YearMonth, BigDecimal> previous = totalsByMonth(within(in.values(), in.fiscalYear() - 1,
                 in.fiscalYear() - 1), null);
         BigDecimal total = sum(previous);
-        if (previous.size() < 12 || total.signum() <= 0) {
+        if (previous.size() < in.frequency().periodsPerYear() || total.signum() <= 0) {
             return null;
         }
         BigDecimal[] shares = new BigDecimal[13];
@@ -283,15 +386,24 @@ public final class ProgressCalculator {
         if (target == null || pace == Pace.LEVEL) {
             return target;
         }
-        return target.multiply(share(in, scope, pace, FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf())), MC);
+        return target.multiply(share(in, scope, pace, in.monthsEnded()), MC);
     }
 
-    private static Fraction forecast(Input in, Scope scope, Pace pace, Fraction actual, YearMonth lastMonth) {
+    private static Fraction forecast(Input in, Scope scope, Pace pace, Fraction actual, YearMonth lastMonth,
+            List<MonthlyValue> inScope, BigDecimal baseline) {
         if (pace == Pace.LEVEL || !FiscalCalendar.contains(in.fiscalYear(), lastMonth)) {
             return actual;
         }
         BigDecimal share = share(in, scope, pace, FiscalCalendar.monthIndex(lastMonth));
-        return share.signum() == 0 ? actual : Fraction.of(actual.decimal().divide(share, MC));
+        if (share.signum() == 0) {
+            return actual;
+        }
+        if (in.aggregation() == Aggregation.SUM_OF_PARTS) {
+            // A stock's change stands as it is; only the flow is extrapolated to the year.
+            Parts parts = parts(in, inScope, baseline);
+            return Fraction.of(parts.stockChange().add(parts.flow().divide(share, MC)));
+        }
+        return Fraction.of(actual.decimal().divide(share, MC));
     }
 
     private static ProgressStatus status(Input in, Scope scope, Fraction actual, Fraction goal, BigDecimal expected,
@@ -303,11 +415,12 @@ public final class ProgressCalculator {
         }
         // A running total or a maximum cannot fall back once the target is reached.
         boolean monotone = comparator == Comparator.AT_LEAST && scope != Scope.CHANGE_FROM_BASELINE
-                && (in.aggregation() == Aggregation.SUM || in.aggregation() == Aggregation.MAX);
+                && (in.aggregation() == Aggregation.SUM || in.aggregation() == Aggregation.MAX
+                        || in.aggregation() == Aggregation.DISTINCT_COUNT);
         if (met && monotone) {
             return ProgressStatus.ACHIEVED;
         }
-        Fraction expectedNow = in.aggregation() == Aggregation.SUM ? Fraction.of(expected) : goal;
+        Fraction expectedNow = pace(in, scope) == Pace.LEVEL ? goal : Fraction.of(expected);
         if (meets(comparator, actual, expectedNow)) {
             return ProgressStatus.ON_TRACK;
         }

@@ -37,7 +37,7 @@ class ExportCsvAndETagTest {
 
     private static final String NAME_JA = "アクセス数, 速報値「暫定」\"参考\"";
     private static final String HEADER = "indicatorCode,indicatorNameJa,indicatorNameEn,unit,department,fiscalYear,month,"
-            + "component,breakdown,value,revision,recordedAt,updatedAt,outlier";
+            + "component,breakdown,value,revision,recordedAt,updatedAt,outlier,period,ruleFlags";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -70,7 +70,7 @@ class ExportCsvAndETagTest {
         String csv = new String(plain, StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n", -1)).containsExactly(HEADER,
                 code + ",\"アクセス数, 速報値「暫定」\"\"参考\"\"\",\"Accesses, preliminary\",accesses,digital-talent,2024,"
-                        + "2024-05,,,1234.5,1,2024-06-07T01:00:00Z,2024-06-07T01:00:00Z,false",
+                        + "2024-05,,,1234.5,1,2024-06-07T01:00:00Z,2024-06-07T01:00:00Z,false,2024-05,",
                 "");
 
         byte[] withBom = facts("csv", "true").then().statusCode(200).extract().asByteArray();
@@ -89,7 +89,7 @@ class ExportCsvAndETagTest {
         assertThat(progress).startsWith("indicatorCode,indicatorNameJa,indicatorNameEn,unit,department,");
         assertThat(progress.lines().filter(l -> l.startsWith(code + ",")).toList()).singleElement().asString()
                 .startsWith(code + ",\"アクセス数, 速報値「暫定」\"\"参考\"\"\",")
-                .contains(",1000,1234.5,1.2345,").contains(",ACHIEVED,A,").endsWith(",true,");
+                .contains(",1000,1234.5,1.2345,").contains(",ACHIEVED,A,").endsWith(",true,,MONTHLY,2024-05,");
     }
 
     @Test

@@ -28,7 +28,11 @@ import org.kpisuite.events.IndicatorEvent.Scope;
 import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.events.IndicatorEvent.Part;
+import org.kpisuite.events.IndicatorEvent.PartKind;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.fiscal.Frequency;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.reporting.domain.MonthlyValue;
 import org.kpisuite.testing.SuiteInfrastructure;
@@ -44,7 +48,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * late (older) revisions and redeliveries, applied in random poll-sized batches through the consumers' own code.
  * After every batch, today's kept progress, the history's recalculation and a model worked out here from the raw
  * events (the latest revision of each key recorded by the end of the day) must agree exactly, as must the status
- * last published; past asOf dates must agree with the model too.
+ * last published; past asOf dates must agree with the model too. Indicators are of every frequency (months,
+ * quarters, halves, fiscal years) and every aggregation, distinct counts and two-part sums included.
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
@@ -80,7 +85,7 @@ class KeptProgressPropertyTest {
         Random random = new Random(SEED);
         LocalDate today = progress.today();
         int thisYear = FiscalCalendar.fiscalYearOf(YearMonth.from(today));
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 16; round++) {
             String code = "prop-" + round + "-" + UUID.randomUUID().toString().substring(0, 6);
             IndicatorEvent indicator = randomIndicator(random, code, thisYear, 1);
             applyIndicator(indicator);
@@ -137,27 +142,32 @@ class KeptProgressPropertyTest {
         Instant endOfDay = asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();
         Map<String, MeasurementEvent> latest = new HashMap<>();
         for (MeasurementEvent e : events) {
-            YearMonth month = YearMonth.parse(e.month());
-            int fy = FiscalCalendar.fiscalYearOf(month);
-            if (!e.recordedAt().isBefore(endOfDay) || month.isAfter(YearMonth.from(asOf))
+            Period period = Period.parse(e.period()).orElseThrow();
+            int fy = period.fiscalYear();
+            if (!e.recordedAt().isBefore(endOfDay) || period.firstMonth().isAfter(YearMonth.from(asOf))
                     || fy < target.firstYearNeeded() - 1 || fy > year) {
                 continue;
             }
-            String key = e.component() + "|" + e.breakdown() + "|" + e.department() + "|" + e.month();
+            String key = e.component() + "|" + e.breakdown() + "|" + e.department() + "|" + e.period();
             latest.merge(key, e, (a, b) -> a.revision() >= b.revision() ? a : b);
         }
         List<MonthlyValue> values = latest.values().stream().map(e -> new MonthlyValue(e.indicatorCode(),
                 e.component() == null ? "" : e.component(), e.breakdown() == null ? "" : e.breakdown(),
-                YearMonth.parse(e.month()), e.value())).toList();
+                Period.parse(e.period()).orElseThrow(), e.value())).toList();
         return ProgressCalculator.calculate(new ProgressCalculator.Input(indicator.aggregation(), target,
-                indicator.referenceOnly(), year, asOf, values));
+                indicator.referenceOnly(), year, asOf, values, indicator.frequency(), indicator.parts()));
     }
 
     private IndicatorEvent randomIndicator(Random random, String code, int thisYear, long version) {
         Aggregation aggregation = Aggregation.values()[random.nextInt(Aggregation.values().length)];
+        Frequency frequency = Frequency.values()[random.nextInt(Frequency.values().length)];
+        List<Part> parts = aggregation == Aggregation.SUM_OF_PARTS
+                ? List.of(new Part("stock", PartKind.STOCK_CHANGE), new Part("flow", PartKind.FLOW)) : List.of();
         List<String> components = aggregation == Aggregation.RATIO
-                ? List.of(IndicatorEvent.NUMERATOR, IndicatorEvent.DENOMINATOR) : List.of();
-        boolean breakdown = aggregation == Aggregation.SUM && random.nextBoolean();
+                ? List.of(IndicatorEvent.NUMERATOR, IndicatorEvent.DENOMINATOR)
+                : parts.stream().map(Part::component).toList();
+        boolean breakdown = (aggregation == Aggregation.SUM && random.nextBoolean())
+                || aggregation == Aggregation.DISTINCT_COUNT;
         List<Target> targets = new ArrayList<>();
         for (int year = thisYear - 2; year <= thisYear; year++) {
             if (random.nextInt(3) == 0 && !targets.isEmpty()) {
@@ -173,18 +183,27 @@ class KeptProgressPropertyTest {
             if (aggregation == Aggregation.SUM && random.nextInt(3) == 0) {
                 scope = Scope.CUMULATIVE;
                 since = year - 1 - random.nextInt(2);
-            } else if ((aggregation == Aggregation.LAST || aggregation == Aggregation.SUM) && random.nextInt(3) == 0) {
+            } else if (aggregation == Aggregation.SUM_OF_PARTS
+                    || (aggregation == Aggregation.LAST || aggregation == Aggregation.SUM) && random.nextInt(3) == 0) {
                 scope = Scope.CHANGE_FROM_BASELINE;
                 baselineYear = year - 1 - random.nextInt(2);
             }
+            // A baseline given as data half of the time (a two-part target's FY2022 settlement, say).
+            BigDecimal baselineValue = aggregation == Aggregation.SUM_OF_PARTS && random.nextBoolean()
+                    ? BigDecimal.valueOf(random.nextInt(1000)) : null;
             List<Condition> conditions = breakdown && random.nextBoolean()
                     ? List.of(new Condition(ConditionKind.MIN_DISTINCT_BREAKDOWN_VALUES, 2)) : List.of();
-            targets.add(new Target(year, comparator, value, null, null, scope, since, baselineYear, null, conditions, null));
+            targets.add(new Target(year, comparator, value, null, null, scope, since, baselineYear, baselineValue,
+                    conditions, null));
         }
+        IndicatorEvent.Breakdown dimension = !breakdown ? null
+                : aggregation == Aggregation.DISTINCT_COUNT
+                        ? new IndicatorEvent.Breakdown("body", "団体", "Body", List.of(), IndicatorEvent.Openness.FREE)
+                        : new IndicatorEvent.Breakdown("domain", "分野", "Domain", List.of(DOMAINS));
         return new IndicatorEvent(code, "指標", "Indicator", "count", DEPARTMENTS[0], UUID.randomUUID(),
-                random.nextBoolean(), random.nextInt(6) == 0, aggregation, components,
-                breakdown ? new IndicatorEvent.Breakdown("domain", "分野", "Domain", List.of(DOMAINS)) : null, false,
-                thisYear - 4, null, targets, false, version, Instant.now());
+                random.nextBoolean(), random.nextInt(6) == 0, aggregation, components, dimension,
+                aggregation == Aggregation.SUM_OF_PARTS, thisYear - 4, null, targets, false, version, Instant.now(),
+                frequency, parts, List.of(), random.nextBoolean() ? IndicatorEvent.Direction.DOWN : null);
     }
 
     /** Values, corrections and redeliveries over four fiscal years, recorded at random past instants, shuffled. */
@@ -192,15 +211,22 @@ class KeptProgressPropertyTest {
         List<MeasurementEvent> events = new ArrayList<>();
         YearMonth last = YearMonth.from(today);
         int keys = 10 + random.nextInt(40);
+        java.util.Set<String> keysDrawn = new java.util.HashSet<>();
         for (int k = 0; k < keys; k++) {
-            YearMonth month = FiscalCalendar.months(thisYear - 3 + random.nextInt(4)).get(random.nextInt(12));
-            if (month.isAfter(last)) {
-                month = last;
-            }
+            YearMonth pick = FiscalCalendar.months(thisYear - 3 + random.nextInt(4)).get(random.nextInt(12));
+            Period period = Period.of(indicator.frequency(), pick.isAfter(last) ? last : pick);
+            YearMonth month = period.lastMonth(); // recorded after the period, or as late as today allows
             String component = indicator.components().isEmpty() ? null
                     : indicator.components().get(random.nextInt(indicator.components().size()));
-            String breakdown = indicator.breakdown() == null ? null : DOMAINS[random.nextInt(DOMAINS.length)];
+            String breakdown = indicator.breakdown() == null ? null
+                    : indicator.aggregation() == Aggregation.DISTINCT_COUNT ? "body-" + random.nextInt(12)
+                    : DOMAINS[random.nextInt(DOMAINS.length)];
             String department = DEPARTMENTS[random.nextInt(DEPARTMENTS.length)];
+            // Each key has one sequence of revisions, as ingestion makes them (with few periods, e.g. fiscal years,
+            // two draws of one key would give two different revision 1s, which no producer sends).
+            if (!keysDrawn.add(component + "|" + breakdown + "|" + department + "|" + period)) {
+                continue;
+            }
             Instant recorded = month.atEndOfMonth().plusDays(1 + random.nextInt(40)).atStartOfDay(ZoneId.of("UTC"))
                     .toInstant();
             int revisions = 1 + random.nextInt(3);
@@ -208,9 +234,14 @@ class KeptProgressPropertyTest {
                 if (recorded.isAfter(Instant.now())) {
                     recorded = Instant.now().minusSeconds(60);
                 }
-                BigDecimal value = BigDecimal.valueOf(random.nextInt(50_000), random.nextInt(3));
+                BigDecimal value = indicator.aggregation() == Aggregation.DISTINCT_COUNT
+                        ? BigDecimal.valueOf(random.nextInt(4) == 0 ? 0 : 1)
+                        : BigDecimal.valueOf(random.nextInt(50_000) - (indicator.allowsNegative() ? 10_000 : 0),
+                                random.nextInt(3));
+                boolean monthly = period.frequency() == Frequency.MONTHLY;
                 MeasurementEvent event = new MeasurementEvent(UUID.randomUUID(), indicator.code(), component, breakdown,
-                        department, month.toString(), value, r, null, r > 1 ? "correction" : null, "test", recorded);
+                        department, monthly ? period.toString() : null, value, r, null, r > 1 ? "correction" : null,
+                        "test", recorded, List.of(), period.toString());
                 events.add(event);
                 if (random.nextInt(8) == 0) {
                     events.add(event); // a redelivery
@@ -234,7 +265,7 @@ class KeptProgressPropertyTest {
     private void applyValues(List<MeasurementEvent> poll) throws Exception {
         List<InboundEvent> events = new ArrayList<>();
         for (MeasurementEvent m : poll) {
-            events.add(new InboundEvent(UUID.randomUUID().toString(), MeasurementEvent.TYPE_RECORDED, m.indicatorCode(),
+            events.add(new InboundEvent(UUID.randomUUID().toString(), m.type(), m.indicatorCode(),
                     mapper.writeValueAsString(m)));
         }
         QuarkusTransaction.requiringNew().run(() -> {

@@ -34,6 +34,12 @@ public class PlanItemView extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean removed;
 
+    @Column(name = "sort_order", nullable = false)
+    public int sortOrder;
+
+    @Column(name = "important_initiative", nullable = false)
+    public boolean importantInitiative;
+
     @Column(nullable = false)
     public long version;
 }

@@ -51,7 +51,7 @@ public class ExportResource {
     static final int DEFAULT_LIMIT = 1000;
     static final int MAX_LIMIT = 10000;
 
-    private static final String COMMON = "\n\n" + """
+    static final String COMMON = "\n\n" + """
             **Format.** JSON by default. CSV with `format=csv` or `Accept: text/csv` (the format parameter wins): \
             RFC 4180, UTF-8, a header row of the JSON property names, CRLF line ends, a field quoted with double \
             quotes when it holds a comma, a quote or a line break (quotes doubled). A null is an empty field. \

@@ -3,6 +3,7 @@ package org.kpisuite.reporting.service;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -51,11 +52,25 @@ public class ProgressCalculation {
     /** The progress of each indicator (which must have a target in the year), in the given order. */
     public List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
             Source source) {
+        return calculate(indicators, fiscalYear, asOf, source, source == Source.HISTORY ? endOf(asOf) : null);
+    }
+
+    /**
+     * As of a date, from the history as recorded before an instant that may be later than the date (a review taken
+     * after the period it looks at sees the values reported after its end).
+     */
+    public List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
+            Instant recordedBefore) {
+        return calculate(indicators, fiscalYear, asOf, Source.HISTORY, recordedBefore);
+    }
+
+    private List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
+            Source source, Instant recordedBefore) {
         if (indicators.isEmpty()) {
             return List.of();
         }
         Map<String, List<MonthlyValue>> values = valuesNeeded(indicators.stream().map(IndicatorEvent::code).toList(),
-                firstYearRead(indicators, fiscalYear), fiscalYear, asOf, source);
+                firstYearRead(indicators, fiscalYear), fiscalYear, asOf, recordedBefore);
         PlanPlaces places = planPlaces.get();
         List<IndicatorProgress> result = new ArrayList<>(indicators.size());
         for (IndicatorEvent indicator : indicators) {
@@ -86,8 +101,7 @@ public class ProgressCalculation {
         if (codes.isEmpty()) {
             return List.of();
         }
-        Map<String, List<MonthlyValue>> values = valuesNeeded(List.copyOf(codes), firstYear, lastYear, today,
-                Source.KEPT);
+        Map<String, List<MonthlyValue>> values = valuesNeeded(List.copyOf(codes), firstYear, lastYear, today, null);
         List<IndicatorProgress> result = new ArrayList<>();
         byYear.forEach((fiscalYear, indicators) -> {
             for (IndicatorEvent indicator : indicators) {
@@ -109,7 +123,7 @@ public class ProgressCalculation {
     public List<ProgressCalculator.MonthPoint> series(IndicatorEvent indicator, int fiscalYear, LocalDate asOf) {
         return ProgressCalculator.series(input(indicator, fiscalYear, asOf,
                 valuesNeeded(List.of(indicator.code()), firstYearRead(List.of(indicator), fiscalYear), fiscalYear, asOf,
-                        Source.HISTORY)));
+                        endOf(asOf))));
     }
 
     private static ProgressCalculator.Input input(IndicatorEvent indicator, int fiscalYear, LocalDate asOf,
@@ -118,11 +132,19 @@ public class ProgressCalculation {
                 indicator.referenceOnly(), fiscalYear, asOf, values.getOrDefault(indicator.code(), List.of()));
     }
 
-    /** The values of the fiscal years the targets need, up to the asOf month, in one query. */
+    /** The first instant after the asOf day (Japan time): the history recorded before it is what was known then. */
+    private Instant endOf(LocalDate asOf) {
+        return asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();
+    }
+
+    /**
+     * The values of the fiscal years the targets need, up to the asOf month, in one query: the kept monthly totals
+     * (recordedBefore null), or the history as recorded before the instant.
+     */
     private Map<String, List<MonthlyValue>> valuesNeeded(List<String> codes, int firstYear, int fiscalYear,
-            LocalDate asOf, Source source) {
+            LocalDate asOf, Instant recordedBefore) {
         String lastMonth = YearMonth.from(asOf).toString();
-        String sql = source == Source.KEPT ? """
+        String sql = recordedBefore == null ? """
                 select indicator_code, component, breakdown, period, value
                 from monthly_total
                 where indicator_code = any(?) and fiscal_year between ? and ? and period <= ?
@@ -140,8 +162,8 @@ public class ProgressCalculation {
                 select.setInt(2, firstYear);
                 select.setInt(3, fiscalYear);
                 select.setString(4, lastMonth);
-                if (source == Source.HISTORY) {
-                    select.setTimestamp(5, Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant()));
+                if (recordedBefore != null) {
+                    select.setTimestamp(5, Timestamp.from(recordedBefore));
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

@@ -1,3 +1,4 @@
+import { el } from './dom.js';
 import { renderPlan, ICONS } from './plan-tree.js';
 
 // The indicator dashboard: plain ES module, no build step. Data from reporting-service's own API
@@ -253,21 +254,6 @@ function fiscalYearOf(date) {
     return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
 }
 
-function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-        if (value === null || value === undefined || value === false) continue;
-        if (key === 'class') node.className = value;
-        else if (key === 'text') node.textContent = value;
-        else if (key === 'style') node.setAttribute('style', value);
-        else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) {
-        if (child === null || child === undefined || child === false) continue;
-        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-}
 
 // ---------------------------------------------------------------------------------------------- data
 

@@ -2,6 +2,8 @@
 // needs attention first at every level (overdue milestones, delayed measures, off-track indicators), every state in
 // words and an icon, never by colour alone. Data: reporting-service's GET /api/v1/plan-tree.
 
+import { el } from './dom.js';
+
 const TEXT = {
     ja: {
         heading: '計画の実施状況',
@@ -79,20 +81,6 @@ export const ICONS = {
 
 const ATTENTION_INDICATOR = new Set(['OFF_TRACK', 'AT_RISK']);
 
-function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-        if (value === null || value === undefined || value === false) continue;
-        if (key === 'class') node.className = value;
-        else if (key === 'text') node.textContent = value;
-        else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) {
-        if (child === null || child === undefined || child === false) continue;
-        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-}
 
 /** A state as an icon and its word; the class gives the colour, which only repeats what the word says. */
 export function badge(kind, state, label) {

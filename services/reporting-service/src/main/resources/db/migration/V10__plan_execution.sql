@@ -54,7 +54,10 @@ create table plan_review (
     snapshot    jsonb        not null
 );
 
--- The plan tree's order and its 【重要な取組】 marks, from the plan-item events (rows kept before this migration read
--- 0 and false until their item changes or the read model is rebuilt; the tree then falls back to the codes' order).
+-- The plan tree's order, its 【重要な取組】 marks and the agency and year of the item's plan, from the plan-item events
+-- (rows kept before this migration read 0, false and null until their item changes or the read model is rebuilt;
+-- the tree then falls back to the codes' order, and places only the indicators of its own items).
 alter table plan_item_view add column sort_order integer not null default 0;
 alter table plan_item_view add column important_initiative boolean not null default false;
+alter table plan_item_view add column agency varchar(64);
+alter table plan_item_view add column fiscal_year integer;

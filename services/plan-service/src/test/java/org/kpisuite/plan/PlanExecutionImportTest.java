@@ -75,6 +75,13 @@ class PlanExecutionImportTest {
         assertThat(event.version()).isEqualTo(1);
         assertThat(event.milestones()).extracting(MeasureEvent.Milestone::code).containsExactly("I.2.(3-1).1.M1");
         assertThat(event.status()).isEqualTo(MeasureEvent.Status.NOT_STARTED);
+
+        // Its item's event says which agency's plan of which year it is in: reporting tells another year's plan by it.
+        String itemId = measures.getString("find { it.code == 'I.2.(3-1).1' }.planItemId");
+        var item = mapper.readValue(TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_ITEMS,
+                r -> itemId.equals(r.key()), Duration.ofSeconds(20)).value(), org.kpisuite.events.PlanItemEvent.class);
+        assertThat(item.agency()).isEqualTo("IPA");
+        assertThat(item.fiscalYear()).isEqualTo(2024);
     }
 
     @Test

@@ -40,6 +40,13 @@ public class PlanItemView extends PanacheEntityBase {
     @Column(name = "important_initiative", nullable = false)
     public boolean importantInitiative;
 
+    /** The agency of the item's plan; null when its events did not say. */
+    public String agency;
+
+    /** The fiscal year of the item's plan; null when its events did not say. */
+    @Column(name = "fiscal_year")
+    public Integer fiscalYear;
+
     @Column(nullable = false)
     public long version;
 }

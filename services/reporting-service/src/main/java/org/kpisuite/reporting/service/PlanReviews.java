@@ -83,8 +83,8 @@ public class PlanReviews {
         }
         String plan = trees.planOf(request.fiscalYear(), request.planCode());
         // Two takers of one code wait for each other here: the second finds the first's review.
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(:code))").setParameter("code", code)
-                .getSingleResult();
+        entityManager.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext(:code))) l")
+                .setParameter("code", code).getSingleResult();
         Review stored = find(code);
         if (stored == null) {
             Instant recordedBy = request.recordedBy() == null ? now : request.recordedBy().truncatedTo(ChronoUnit.MICROS);

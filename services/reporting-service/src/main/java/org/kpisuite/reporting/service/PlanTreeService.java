@@ -112,16 +112,23 @@ public class PlanTreeService {
                 .toList();
     }
 
-    /** Each indicator on the code of its own plan item, which this plan's item of that code carries. */
+    /**
+     * The indicators of this plan's items, by item code; and an indicator that continues in another year's plan of
+     * the same agency (its item now in the FY2025 plan, say) on this plan's item of the same code, with its history.
+     */
     private Map<String, List<ProgressService.IndicatorProgress>> placed(String planCode,
             List<ProgressService.IndicatorProgress> progress) {
-        Map<UUID, String> codes = new HashMap<>();
-        PlanItemView.<PlanItemView>listAll().forEach(i -> codes.put(i.id, i.code));
+        Map<UUID, PlanItemView> items = new HashMap<>();
+        PlanItemView.<PlanItemView>listAll().forEach(i -> items.put(i.id, i));
+        PlanItemView own = items.values().stream().filter(i -> i.planCode.equals(planCode) && i.agency != null
+                && i.fiscalYear != null).findAny().orElse(null);
         Map<String, List<ProgressService.IndicatorProgress>> byCode = new HashMap<>();
         for (ProgressService.IndicatorProgress p : progress) {
-            String code = codes.get(p.indicator().planItemId());
-            if (code != null) {
-                byCode.computeIfAbsent(code, k -> new ArrayList<>()).add(p);
+            PlanItemView item = items.get(p.indicator().planItemId());
+            boolean here = item != null && (item.planCode.equals(planCode) || own != null
+                    && own.agency.equals(item.agency) && item.fiscalYear != null && !own.fiscalYear.equals(item.fiscalYear));
+            if (here) {
+                byCode.computeIfAbsent(item.code, k -> new ArrayList<>()).add(p);
             }
         }
         return byCode;

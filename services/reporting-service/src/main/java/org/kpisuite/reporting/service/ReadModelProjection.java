@@ -78,6 +78,8 @@ public class ReadModelProjection {
         view.removed = item.removed();
         view.sortOrder = item.sortOrder();
         view.importantInitiative = item.importantInitiative();
+        view.agency = item.agency();
+        view.fiscalYear = item.fiscalYear();
         view.version = item.version();
         state.planChanged();
     }, id -> state.planChanged());

@@ -46,9 +46,9 @@ public record ReviewComparison(
             @Schema(example = "I.2.(3-1).1.M1") String code,
             @Schema(example = "I.2.(3-1).1") String measureCode,
             String nameJa,
-            @Schema(example = "2024-08-31") LocalDate dueBefore,
+            @Schema(nullable = true, description = "null: not in the earlier review", example = "2024-08-31") LocalDate dueBefore,
             @Schema(example = "2024-11-30") LocalDate dueAfter,
-            @Schema(example = "OPEN") String stateBefore,
+            @Schema(nullable = true, description = "null: not in the earlier review", example = "OPEN") String stateBefore,
             @Schema(example = "OVERDUE") String stateAfter,
             @Schema(description = "DUE_POSTPONED (due later than before) and/or BECAME_OVERDUE",
                     example = "[\"BECAME_OVERDUE\"]") List<String> reasons) {

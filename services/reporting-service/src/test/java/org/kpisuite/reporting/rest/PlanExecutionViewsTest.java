@@ -57,6 +57,8 @@ class PlanExecutionViewsTest {
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String plan = "RT-" + suffix;
+    /** An agency of its own: the plans of other tests are not this plan's other years. */
+    private final String agency = "AG-" + suffix;
     private final UUID chapter = UUID.randomUUID();
     private final UUID section = UUID.randomUUID();
     private final UUID item = UUID.randomUUID();
@@ -96,7 +98,7 @@ class PlanExecutionViewsTest {
         assertThat(h1.getList(m + ".commentary")).isEmpty();
         assertThat(h1.getString("items[0].items[0].initiatives[0].milestones[0].state")).isEqualTo("DONE");
         assertThat(h1.getString("items[0].items[0].initiatives[0].milestones[0].doneOn")).isEqualTo("2024-09-20");
-        assertThat(h1.getString("items[0].items[0].indicators[0].code")).isEqualTo(indicator);
+        assertThat(h1.getList("items[0].items[0].indicators.code")).containsExactly(indicator);
         assertThat(h1.getString("recordedBy")).isEqualTo("2024-09-30T14:59:59.999999Z");
 
         // The milestone status as of today went out on kpi.milestone-status.v1.
@@ -211,13 +213,18 @@ class PlanExecutionViewsTest {
     /** The plan's items, an indicator of a later plan's I.2, and the measures' history with its recording times. */
     private void publishHistory() throws Exception {
         UUID laterPlansSection = UUID.randomUUID();
+        UUID sameYearsOther = UUID.randomUUID();
         Instant april = Instant.parse("2024-04-01T00:00:00Z");
         List<TopicReader.Outgoing> items = List.of(
                 item(chapter, "I", null, 1, false), item(UUID.randomUUID(), "II", null, 2, false),
                 item(section, "I.2", chapter, 2, true), item(item, "I.2.(3-1)", section, 1, false),
                 new TopicReader.Outgoing(laterPlansSection.toString(), mapper.writeValueAsString(new PlanItemEvent(
-                        laterPlansSection, plan + "-NEXT", "I.2", null, "次年度", null, 1, false, false, 1, april)),
-                        CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, laterPlansSection.toString())));
+                        laterPlansSection, plan + "-NEXT", "I.2", null, "次年度", null, 1, false, false, 1, april,
+                        agency, 2025)), CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, laterPlansSection.toString())),
+                // Another plan of the same year (a demo, say): its indicators are not this plan's.
+                new TopicReader.Outgoing(sameYearsOther.toString(), mapper.writeValueAsString(new PlanItemEvent(
+                        sameYearsOther, plan + "-DEMO", "I.2", null, "デモ", null, 1, false, false, 1, april,
+                        agency, 2024)), CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, sameYearsOther.toString())));
         TopicReader.sendAll(bootstrapServers, Topics.PLAN_ITEMS, items);
         var definition = new IndicatorEvent(indicator, "アクセス数", "Accesses", "accesses", "digital-talent",
                 laterPlansSection, false, false, IndicatorEvent.Aggregation.SUM,
@@ -225,6 +232,12 @@ class PlanExecutionViewsTest {
                 false, 1, april);
         TopicReader.send(bootstrapServers, Topics.INDICATORS, indicator, mapper.writeValueAsString(definition),
                 CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, indicator));
+        var demo = new IndicatorEvent(indicator + "-demo", "デモ", "Demo", "accesses", "digital-talent", sameYearsOther,
+                false, false, IndicatorEvent.Aggregation.SUM,
+                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("1"))),
+                false, 1, april);
+        TopicReader.send(bootstrapServers, Topics.INDICATORS, demo.code(), mapper.writeValueAsString(demo),
+                CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, demo.code()));
         TopicReader.sendAll(bootstrapServers, Topics.MEASUREMENTS, List.of(
                 value("2024-06", "120", 1, "2024-09-15T00:00:00Z"), value("2024-09", "30", 1, "2024-10-05T00:00:00Z"),
                 value("2024-11", "50", 1, "2024-12-10T00:00:00Z")));
@@ -248,7 +261,7 @@ class PlanExecutionViewsTest {
 
     private TopicReader.Outgoing item(UUID id, String code, UUID parent, int order, boolean important) throws Exception {
         return new TopicReader.Outgoing(id.toString(), mapper.writeValueAsString(new PlanItemEvent(id, plan, code, parent,
-                code + " の名前", null, order, important, false, 1, Instant.parse("2024-04-01T00:00:00Z"))),
+                code + " の名前", null, order, important, false, 1, Instant.parse("2024-04-01T00:00:00Z"), agency, 2024)),
                 CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, id.toString()));
     }
 

@@ -1,3 +1,6 @@
+import { el } from './dom.js';
+import { renderPlan, ICONS } from './plan-tree.js';
+
 // The indicator dashboard: plain ES module, no build step. Data from reporting-service's own API
 // (/api/v1/progress and /api/v1/progress/{code}/series); charts with ECharts from the webjar (window.echarts).
 // The API needs a kpi-viewer bearer token: from the address (#token=..., as make run prints it) or pasted into
@@ -13,7 +16,15 @@ const TEXT = {
         chapter: '章',
         department: '部門',
         all: 'すべて',
-        footer: '数値は reporting-service の /api/v1/progress による',
+        statusFilter: '状態',
+        attentionOnly: '要対応（遅れ・要注意・期限超過）',
+        sort: '並び順',
+        sortPlan: '計画順（基幹目標を先頭）',
+        sortAttention: '要対応を先頭',
+        chartTable: '数値を表で見る',
+        chartLabel: (name) => `${name} の月次グラフ。数値は下の表のとおり。`,
+        tableMonth: '月',
+        footer: '数値は reporting-service の /api/v1/progress と /api/v1/plan-tree による',
         langButton: 'English',
         fy: (y) => `${y}年度`,
         core: '基幹目標',
@@ -65,7 +76,15 @@ const TEXT = {
         chapter: 'Chapter',
         department: 'Department',
         all: 'All',
-        footer: 'Figures from reporting-service /api/v1/progress',
+        statusFilter: 'Status',
+        attentionOnly: 'Needs attention (off track, at risk, overdue)',
+        sort: 'Order',
+        sortPlan: 'Plan order (core targets first)',
+        sortAttention: 'Needs attention first',
+        chartTable: 'Show the numbers as a table',
+        chartLabel: (name) => `Monthly chart of ${name}; its numbers are in the table below.`,
+        tableMonth: 'Month',
+        footer: 'Figures from reporting-service /api/v1/progress and /api/v1/plan-tree',
         langButton: '日本語',
         fy: (y) => `FY${y}`,
         core: 'Core target',
@@ -129,6 +148,9 @@ const CONDITIONS = {
 };
 
 const STATUS_ORDER = ['ACHIEVED', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'NO_DATA', 'NOT_RATED'];
+/** "Needs attention first": off track, then at risk, then the rest. */
+const ATTENTION_ORDER = ['OFF_TRACK', 'AT_RISK', 'NO_DATA', 'ON_TRACK', 'ACHIEVED', 'NOT_RATED'];
+const FILTERS = ['all', 'attention', ...ATTENTION_ORDER];
 const STATUS_COLOR = {
     ACHIEVED: '#188038', ON_TRACK: '#34a853', AT_RISK: '#f29900', OFF_TRACK: '#d93025',
     NO_DATA: '#9aa0a6', NOT_RATED: '#bdc1c6',
@@ -142,7 +164,12 @@ const state = {
     asOf: '',
     chapter: 'all',
     department: 'all',
+    statusFilter: 'all',
+    sort: 'plan',
+    planCode: null, // the plan of the tree; null: reporting's choice (the year's plan with the most measures)
     progress: [],
+    plan: null, // the plan tree of the year, or null
+    planError: null, // 404 (no plan with measures) or a message
     series: new Map(), // indicatorCode -> series object, or null when it could not be had
     charts: new Map(), // indicatorCode -> echarts instance
     generation: 0,
@@ -238,21 +265,6 @@ function fiscalYearOf(date) {
     return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
 }
 
-function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-        if (value === null || value === undefined || value === false) continue;
-        if (key === 'class') node.className = value;
-        else if (key === 'text') node.textContent = value;
-        else if (key === 'style') node.setAttribute('style', value);
-        else node.setAttribute(key, value === true ? '' : String(value));
-    }
-    for (const child of children.flat()) {
-        if (child === null || child === undefined || child === false) continue;
-        node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
-}
 
 // ---------------------------------------------------------------------------------------------- data
 
@@ -292,6 +304,7 @@ async function load() {
     state.error = null;
     renderMessage();
     $('#indicators').setAttribute('aria-busy', 'true');
+    const plan = loadPlan(generation);
     try {
         const progress = await getJson(`api/v1/progress?${query()}`);
         if (generation !== state.generation) return;
@@ -311,6 +324,7 @@ async function load() {
     populateFilters();
     render();
     $('#indicators').setAttribute('aria-busy', 'false');
+    await plan;
     // Every series at once: a year has a few dozen indicators at most.
     await Promise.all(state.progress.map(async (p) => {
         let series = null;
@@ -327,6 +341,38 @@ async function load() {
     if (generation === state.generation) document.body.dataset.chartsReady = 'true';
 }
 
+/** The plan tree of the year (404: no plan with measures that year), drawn once it is here. */
+async function loadPlan(generation) {
+    let tree = null;
+    let error = null;
+    try {
+        const params = new URLSearchParams(query());
+        if (state.planCode) params.set('planCode', state.planCode);
+        tree = await getJson(`api/v1/plan-tree?${params}`);
+    } catch (e) {
+        error = e.status === 404 ? 404 : e.message;
+    }
+    if (generation !== state.generation) return;
+    state.plan = tree;
+    state.planError = error;
+    renderPlanTree();
+    document.body.dataset.planReady = 'true';
+}
+
+function renderPlanTree() {
+    const box = $('#plan');
+    if (!state.token) {
+        box.replaceChildren();
+        return;
+    }
+    renderPlan(box, state.plan, state.planError, {
+        lang: state.lang,
+        filter: state.statusFilter,
+        departmentName,
+        number: (v) => formatNumber(v, 1),
+    });
+}
+
 // -------------------------------------------------------------------------------------------- render
 
 function applyLabels() {
@@ -340,6 +386,19 @@ function applyLabels() {
     $('#lang-toggle').dataset.lang = state.lang;
     const years = $('#fiscal-year');
     for (const option of years.options) option.textContent = t().fy(option.value);
+    populateStatusControls();
+}
+
+function populateStatusControls() {
+    const filter = $('#status-filter');
+    filter.replaceChildren(...FILTERS.map((value) => el('option', { value },
+        value === 'all' ? t().all : value === 'attention' ? t().attentionOnly
+            : `${ICONS[value]} ${t().status[value]}`)));
+    filter.value = state.statusFilter;
+    const sort = $('#sort');
+    sort.replaceChildren(el('option', { value: 'plan' }, t().sortPlan),
+        el('option', { value: 'attention' }, t().sortAttention));
+    sort.value = state.sort;
 }
 
 function populateYears() {
@@ -393,22 +452,40 @@ function truncate(text, max) {
 }
 
 function visible(p) {
+    const status = p.status || 'NO_DATA';
     return (state.chapter === 'all' || p.chapterCode === state.chapter)
-        && (state.department === 'all' || p.department === state.department);
+        && (state.department === 'all' || p.department === state.department)
+        && (state.statusFilter === 'all'
+            || (state.statusFilter === 'attention' ? status === 'OFF_TRACK' || status === 'AT_RISK'
+                : status === state.statusFilter));
+}
+
+/** The cards in the chosen order: the API's (core targets first), or what needs attention first. */
+function ordered() {
+    if (state.sort !== 'attention') return state.progress;
+    const rank = (p) => ATTENTION_ORDER.indexOf(p.status || 'NO_DATA');
+    return [...state.progress].sort((a, b) => rank(a) - rank(b));
 }
 
 function render() {
     applyLabels();
     disposeCharts();
     const container = $('#indicators');
-    container.replaceChildren(...state.progress.map(card));
+    container.replaceChildren(...ordered().map(card));
     applyFilters();
+    renderPlanTree();
     for (const p of state.progress) {
         if (state.series.has(p.indicatorCode)) drawChart(p);
     }
 }
 
 function applyFilters() {
+    // Moving a card keeps its chart: the order follows the sort without drawing anything again.
+    const container = $('#indicators');
+    for (const p of ordered()) {
+        const node = container.querySelector(`:scope > .card[data-indicator="${CSS.escape(p.indicatorCode)}"]`);
+        if (node) container.append(node);
+    }
     let shown = 0;
     for (const node of document.querySelectorAll('#indicators > .card')) {
         const p = state.progress.find((x) => x.indicatorCode === node.dataset.indicator);
@@ -431,7 +508,7 @@ function renderSummary(shown) {
             shown === total ? t().indicators(total) : t().shown(shown, total)),
         ...STATUS_ORDER.filter((s) => counts[s] > 0).map((s) => el('span',
             { class: `chip status-${s}`, 'data-status-count': s },
-            el('span', { class: 'dot' }), t().status[s], el('b', {}, counts[s]))));
+            el('span', { class: 'dot', 'aria-hidden': 'true' }, ICONS[s]), t().status[s], el('b', {}, counts[s]))));
     const asOf = state.progress[0] && state.progress[0].asOf;
     $('#as-of-label').textContent = asOf ? t().asOfLabel(asOf) : '';
 }
@@ -443,6 +520,7 @@ function signIn(reason) {
     storeToken(null);
     state.loading = false;
     state.progress = [];
+    state.plan = null;
     state.error = null;
     render();
     $('#indicators').setAttribute('aria-busy', 'false');
@@ -507,7 +585,8 @@ function card(p) {
         }, p.grade || '–')),
     el('h2', { class: 'name', title: name }, name),
     el('div', { class: 'status-line' },
-        el('span', { class: 'status', 'data-status': status }, el('span', { class: 'dot' }), t().status[status] || status),
+        el('span', { class: 'status', 'data-status': status },
+            el('span', { class: 'dot', 'aria-hidden': 'true' }, ICONS[status]), t().status[status] || status),
         el('code', { class: 'code' }, p.indicatorCode)),
     el('div', { class: 'progress-row' },
         el('div', {
@@ -524,8 +603,12 @@ function card(p) {
         ? el('ul', { class: 'conditions' }, p.conditions.map((c) =>
             el('li', { class: c.met ? 'met' : 'unmet' }, `${c.met ? '✓' : '✗'} ${t().condition(c)}`)))
         : null,
-    el('div', { class: 'chart', 'data-chart': p.indicatorCode, 'data-series': 'pending' },
-        el('span', { class: 'chart-note' }, t().loading)));
+    el('div', {
+        class: 'chart', 'data-chart': p.indicatorCode, 'data-series': 'pending', role: 'img',
+        'aria-label': t().chartLabel(name),
+    }, el('span', { class: 'chart-note' }, t().loading)),
+    el('details', { class: 'chart-table', 'data-table': p.indicatorCode, hidden: true },
+        el('summary', {}, t().chartTable)));
 }
 
 function figure(label, value, key) {
@@ -588,6 +671,7 @@ function drawChart(p) {
         : [lineAxis];
     if (twoAxes) yAxis[0].splitLine = { lineStyle: { color: '#eef0f2' } };
     const lineAxisIndex = twoAxes ? 1 : 0;
+    fillTable(p, months);
     const chart = window.echarts.init(box, null, { renderer: 'canvas' });
     chart.setOption({
         animationDuration: 300,
@@ -631,6 +715,25 @@ function drawChart(p) {
     state.charts.set(p.indicatorCode, chart);
 }
 
+/**
+ * The chart's text alternative: its numbers as a table (month, monthly value, running actual, expected pace), under
+ * a disclosure below the chart, so that a screen reader or a keyboard user gets what the picture shows.
+ */
+function fillTable(p, months) {
+    const box = document.querySelector(`.chart-table[data-table="${CSS.escape(p.indicatorCode)}"]`);
+    if (!box) return;
+    const cell = (v) => el('td', { 'data-value': v ?? '' }, v === null || v === undefined ? t().noValue : formatValue(v, p, false));
+    const open = box.open;
+    box.replaceChildren(el('summary', {}, t().chartTable), el('table', {},
+        el('caption', {}, state.lang === 'ja' ? (p.nameJa || p.nameEn) : (p.nameEn || p.nameJa)),
+        el('thead', {}, el('tr', {}, [t().tableMonth, t().chartMonthly, t().chartCumulative, t().chartExpected]
+            .map((h) => el('th', { scope: 'col' }, h)))),
+        el('tbody', {}, months.map((m) => el('tr', { 'data-month': m.month },
+            el('th', { scope: 'row' }, `${m.month}`), cell(m.value), cell(m.cumulative), cell(m.expectedCumulative))))));
+    box.open = open;
+    box.hidden = false;
+}
+
 /** The smallest of 1, 2, 2.5, 5 times a power of ten that is at least the value. */
 function niceCeil(value) {
     if (!(value > 0)) return 1;
@@ -654,6 +757,9 @@ function saveUrl() {
     if (state.asOf) params.set('asOf', state.asOf);
     if (state.chapter !== 'all') params.set('chapter', state.chapter);
     if (state.department !== 'all') params.set('department', state.department);
+    if (state.statusFilter !== 'all') params.set('status', state.statusFilter);
+    if (state.sort !== 'plan') params.set('sort', state.sort);
+    if (state.planCode) params.set('plan', state.planCode);
     params.set('lang', state.lang);
     history.replaceState(null, '', `${location.pathname}?${params}`);
 }
@@ -666,6 +772,9 @@ function init() {
     state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : '';
     state.chapter = params.get('chapter') || 'all';
     state.department = params.get('department') || 'all';
+    state.statusFilter = FILTERS.includes(params.get('status')) ? params.get('status') : 'all';
+    state.sort = params.get('sort') === 'attention' ? 'attention' : 'plan';
+    state.planCode = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(params.get('plan') || '') ? params.get('plan') : null;
 
     state.token = initialToken();
     populateYears();
@@ -702,11 +811,23 @@ function init() {
         saveUrl();
         applyFilters();
     });
+    $('#status-filter').addEventListener('change', (e) => {
+        state.statusFilter = e.target.value;
+        saveUrl();
+        applyFilters();
+        renderPlanTree();
+    });
+    $('#sort').addEventListener('change', (e) => {
+        state.sort = e.target.value;
+        saveUrl();
+        applyFilters();
+    });
     $('#lang-toggle').addEventListener('click', () => {
         state.lang = state.lang === 'ja' ? 'en' : 'ja';
         try { localStorage.setItem('kpi.dashboard.lang', state.lang); } catch (e) { /* ignore */ }
         saveUrl();
         populateFilters();
+        populateStatusControls();
         render();
         renderSignIn();
     });

@@ -21,9 +21,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Loads a catalog file ({@code deploy/catalog/*.yaml}: a plan document and its indicators) through the public
- * APIs, as an administrator would. Idempotent: the plan import and {@code PUT /indicators/{code}} change
- * nothing when the data is already there, so loading twice is harmless.
+ * Loads a catalog file ({@code deploy/catalog/*.yaml}: a plan document — its items with their measures, initiatives
+ * and milestones — and its indicators) through the public APIs, as an administrator would. Idempotent: the plan
+ * import and {@code PUT /indicators/{code}} change nothing when the data is already there, so loading twice is
+ * harmless, and the statuses, done dates and commentary the departments wrote are never touched.
  */
 public final class CatalogLoader {
 
@@ -49,7 +50,14 @@ public final class CatalogLoader {
         public String toString() {
             Map<String, Integer> outcomes = new TreeMap<>();
             indicators.values().forEach(o -> outcomes.merge(o, 1, Integer::sum));
-            return "plan " + planCode + " " + planImport + ", " + indicators.size() + " indicators " + outcomes;
+            return "plan " + planCode + ": items " + counts(planImport) + ", measures " + counts(planImport.path("measures"))
+                    + ", milestones " + counts(planImport.path("milestones")) + "; " + indicators.size() + " indicators "
+                    + outcomes;
+        }
+
+        private static String counts(JsonNode counts) {
+            return "{created " + counts.path("created").asInt() + ", updated " + counts.path("updated").asInt()
+                    + ", unchanged " + counts.path("unchanged").asInt() + "}";
         }
     }
 

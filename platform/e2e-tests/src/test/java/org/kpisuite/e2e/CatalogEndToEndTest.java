@@ -81,6 +81,62 @@ class CatalogEndToEndTest {
         assertThat(again.indicators().values()).containsOnly("UNCHANGED");
         assertThat(again.planImport().path("created").asInt()).isZero();
         assertThat(again.planImport().path("updated").asInt()).isZero();
+        for (String kind : List.of("measures", "milestones")) {
+            assertThat(again.planImport().path(kind).path("created").asInt()).as(kind).isZero();
+            assertThat(again.planImport().path(kind).path("updated").asInt()).as(kind).isZero();
+        }
+    }
+
+    /**
+     * The whole tree down to every measure, as the catalog's header counts it (84 measures ①…, 35 texts ".0", 47
+     * lettered sub-measures, 8 important initiatives, 66 milestones), each with its text, department and place.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theWholePlanDownToEveryMeasureIsLoaded() throws Exception {
+        Map<String, Map<String, Object>> expected = new LinkedHashMap<>();
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(suite.root().resolve("deploy/catalog/fy2024.yaml").toFile());
+        collect(yaml.path("plan").path("items"), expected);
+        List<Map<String, Object>> stored = suite.as(LocalTokens.VIEWER, SuiteServices.PLAN)
+                .queryParam("planCode", "IPA-FY2024").get("/api/v1/measures").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+        Map<String, Map<String, Object>> byCode = stored.stream()
+                .collect(Collectors.toMap(m -> (String) m.get("code"), m -> m));
+        expected.forEach((code, want) -> {
+            Map<String, Object> got = byCode.get(code);
+            assertThat(got).as(code).isNotNull();
+            want.forEach((field, value) -> assertThat(got.get(field)).as(code + " " + field).isEqualTo(value));
+        });
+        long numbered = expected.values().stream().filter(m -> "MEASURE".equals(m.get("kind"))
+                && !String.valueOf(m.get("code")).matches(".*\\.0$") && !((String) m.get("code")).matches(".*\\.[a-z]$")).count();
+        long texts = expected.keySet().stream().filter(c -> c.matches(".*\\.0$")).count();
+        long lettered = expected.keySet().stream().filter(c -> c.matches(".*\\.[a-z]$")).count();
+        long initiatives = expected.values().stream().filter(m -> "INITIATIVE".equals(m.get("kind"))).count();
+        assertThat(List.of(numbered, texts, lettered, initiatives)).containsExactly(84L, 35L, 47L, 8L);
+        long milestones = stored.stream().filter(m -> expected.containsKey(m.get("code")))
+                .mapToLong(m -> ((List<?>) m.get("milestones")).stream()
+                        .filter(x -> !String.valueOf(((Map<?, ?>) x).get("code")).contains("BROWSER")).count()).sum();
+        assertThat(milestones).isEqualTo(66);
+    }
+
+    /** Every measure and initiative of the catalog's items, by code, with what plan-service must answer for it. */
+    private static void collect(com.fasterxml.jackson.databind.JsonNode items, Map<String, Map<String, Object>> into) {
+        for (var item : items) {
+            for (String list : List.of("initiatives", "measures")) {
+                for (var m : item.path(list)) {
+                    into.put(m.path("code").asText(), Map.of("kind", list.equals("initiatives") ? "INITIATIVE" : "MEASURE",
+                            "planItemCode", item.path("code").asText(), "textJa", m.path("textJa").asText(),
+                            "department", m.path("department").asText(), "code", m.path("code").asText()));
+                    for (var sub : m.path("measures")) {
+                        into.put(sub.path("code").asText(), Map.of("kind", "MEASURE", "planItemCode",
+                                item.path("code").asText(), "textJa", sub.path("textJa").asText(),
+                                "department", sub.path("department").asText(), "code", sub.path("code").asText()));
+                    }
+                }
+            }
+            collect(item.path("items"), into);
+        }
     }
 
     @Test

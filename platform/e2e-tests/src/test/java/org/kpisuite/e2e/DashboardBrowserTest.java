@@ -100,6 +100,7 @@ class DashboardBrowserTest {
             assertThat(actual).isNotNull();
             assertThat(new BigDecimal(String.valueOf(actual))).isGreaterThanOrEqualTo(new BigDecimal("162000"));
         });
+        givePlanAnOverdueMilestone();
 
         // Selenium Manager is never asked: the driver and the browser are given, nothing is downloaded.
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -285,7 +286,254 @@ class DashboardBrowserTest {
         assertThat(errors).as("errors in the browser console").isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void thePlanTreeOpensChapterByChapterWithWhatIsOverdueFirst() {
+        openPlan("/?lang=ja&plan=" + PLAN);
+        List<WebElement> chapters = driver.findElements(By.cssSelector("#plan-chapters > details.plan-item"));
+        assertThat(chapters).isNotEmpty();
+        assertThat(chapters).allSatisfy(c -> assertThat(c.getAttribute("open")).as("chapters start closed").isNull());
+        List<Integer> overdue = chapters.stream().map(c -> Integer.parseInt(c.getAttribute("data-overdue"))).toList();
+        assertThat(overdue.get(0)).as("the chapter with overdue milestones first: %s", overdue).isPositive();
+        assertThat(overdue).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        WebElement first = chapters.get(0);
+        assertThat(first.getAttribute("data-code")).isEqualTo("I");
+        assertThat(first.findElement(By.tagName("summary")).getText()).contains("期限超過");
+        first.findElement(By.tagName("summary")).click();
+        WebElement milestone = wait("the overdue milestone in chapter I", () -> {
+            List<WebElement> found = first.findElements(By.cssSelector("[data-milestone='" + MILESTONE + "']"));
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+        assertThat(milestone.getAttribute("data-state")).isEqualTo("OVERDUE");
+        assertThat(milestone.getText()).contains("期限超過").contains("2024-08-31").contains("⚠");
+        WebElement measure = first.findElement(By.cssSelector("[data-measure='" + MEASURE + "']"));
+        assertThat(measure.findElement(By.cssSelector(".badge")).getText()).contains("遅延").contains("▲");
+        // The list of overdue milestones at the head of the section has it too.
+        assertThat(driver.findElement(By.id("overdue-milestones")).getText()).contains(MILESTONE);
+    }
+
+    @Test
+    @Order(7)
+    void everyTextOnThePageHasAContrastOfAtLeast4Point5() {
+        openPlan("/?lang=ja&plan=" + PLAN);
+        // Everything a user can open is opened: chapters, the chart tables, the commentary.
+        js("document.querySelectorAll('details').forEach(d => d.open = true);");
+        // The four grades and "none" measured from the page's own CSS, whichever grades the data has today.
+        js("""
+                const card = document.querySelector('#indicators > .card');
+                for (const g of ['A', 'B', 'C', 'D', 'none']) {
+                    const probe = document.createElement('span');
+                    probe.className = 'grade grade-' + g;
+                    probe.dataset.probe = 'grade-' + g;
+                    probe.textContent = g === 'none' ? '–' : g;
+                    card.append(probe);
+                }""");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> texts = (List<Map<String, Object>>) js(CONTRAST_SCRIPT);
+        assertThat(texts).as("text elements measured").hasSizeGreaterThan(100);
+        assertThat(texts).filteredOn(t -> String.valueOf(t.get("what")).startsWith("grade-")).hasSize(5)
+                .allSatisfy(t -> assertThat(((Number) t.get("ratio")).doubleValue()).as("%s", t).isGreaterThanOrEqualTo(4.5));
+        assertThat(texts).filteredOn(t -> ((Number) t.get("ratio")).doubleValue() < 4.5)
+                .as("text below 4.5:1 (WCAG 2.1 AA)").isEmpty();
+        js("document.querySelectorAll('[data-probe]').forEach(p => p.remove());");
+    }
+
+    @Test
+    @Order(8)
+    void eachChartHasItsNumbersAsATable() {
+        open("/?lang=ja");
+        wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
+                ? Boolean.TRUE : null);
+        for (WebElement chart : driver.findElements(By.cssSelector(".chart[data-series='ok']"))) {
+            assertThat(chart.getAttribute("role")).isEqualTo("img");
+            assertThat(chart.getAttribute("aria-label")).isNotBlank();
+            String code = chart.getAttribute("data-chart");
+            assertThat(driver.findElements(By.cssSelector(".chart-table[data-table='" + code + "'] tbody tr")))
+                    .as("twelve months in the table of %s", code).hasSize(12);
+        }
+        WebElement table = driver.findElement(By.cssSelector(".chart-table[data-table='manabi-dx-accesses']"));
+        table.findElement(By.tagName("summary")).click();
+        List<Map<String, Object>> months = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING)
+                .queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}/series", "manabi-dx-accesses")
+                .then().statusCode(200).extract().jsonPath().getList("months");
+        List<WebElement> rows = table.findElements(By.cssSelector("tbody tr"));
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> month = months.get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-month")).isEqualTo(month.get("month"));
+            List<WebElement> cells = row.findElements(By.tagName("td"));
+            assertThat(number(cells.get(0).getText())).as("value of %s", month.get("month")).isEqualTo(decimal(month.get("value")));
+            assertThat(number(cells.get(1).getText())).as("actual to %s", month.get("month"))
+                    .isEqualTo(decimal(month.get("cumulative")));
+        }
+        assertThat(rows.get(1).getText()).contains("162,000");
+    }
+
+    @Test
+    @Order(9)
+    void statusIsToldInWordsAndShapesNotByColourAlone() {
+        openPlan("/?lang=en&plan=" + PLAN);
+        js("document.querySelectorAll('details').forEach(d => d.open = true);");
+        Map<String, String> words = Map.of("ACHIEVED", "Achieved", "ON_TRACK", "On track", "AT_RISK", "At risk",
+                "OFF_TRACK", "Off track", "NO_DATA", "No data", "NOT_RATED", "Not rated");
+        for (WebElement status : driver.findElements(By.cssSelector("#indicators .status[data-status]"))) {
+            String state = status.getAttribute("data-status");
+            assertThat(status.getText()).as(state).contains(words.get(state));
+            assertThat(status.findElement(By.cssSelector(".dot")).getText()).as("the shape of %s", state).isNotBlank();
+        }
+        for (WebElement badge : driver.findElements(By.cssSelector("#plan .badge"))) {
+            assertThat(badge.findElement(By.cssSelector(".icon")).getText()).isNotBlank();
+            assertThat(badge.getText().replace(badge.findElement(By.cssSelector(".icon")).getText(), "").trim())
+                    .as("the word of %s", badge.getAttribute("data-state")).isNotBlank();
+        }
+        assertThat(driver.findElement(By.cssSelector("[data-milestone='" + MILESTONE + "'] .badge")).getText())
+                .contains("Overdue");
+    }
+
+    @Test
+    @Order(10)
+    void theStatusFilterAndSortBringOffTrackTargetsAndOverdueMilestonesToTheTop() {
+        openPlan("/?lang=ja&plan=" + PLAN);
+        new Select(driver.findElement(By.id("sort"))).selectByValue("attention");
+        List<String> order = cards().stream().map(c -> c.getAttribute("data-status")).toList();
+        List<String> rank = List.of("OFF_TRACK", "AT_RISK", "NO_DATA", "ON_TRACK", "ACHIEVED", "NOT_RATED");
+        assertThat(order).as("off track first, then at risk: %s", order).isSortedAccordingTo(
+                java.util.Comparator.comparingInt(rank::indexOf));
+        assertThat(order.get(0)).isEqualTo("OFF_TRACK"); // manabi-dx-accesses: 162,000 of 300,000 after the year
+
+        Select filter = new Select(driver.findElement(By.id("status-filter")));
+        filter.selectByValue("attention");
+        assertThat(visibleCards()).isNotEmpty().allSatisfy(c -> assertThat(c.getAttribute("data-status"))
+                .isIn("OFF_TRACK", "AT_RISK"));
+        List<WebElement> chapters = driver.findElements(By.cssSelector("#plan-chapters > details.plan-item"));
+        assertThat(chapters).isNotEmpty().allSatisfy(c -> assertThat(Integer.parseInt(c.getAttribute("data-attention")))
+                .isPositive());
+        chapters.get(0).findElement(By.tagName("summary")).click();
+        assertThat(chapters.get(0).findElements(By.cssSelector(".plan-measure")))
+                .as("only measures that need attention").isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getText()).containsAnyOf("期限超過", "遅延"));
+        assertThat(driver.getCurrentUrl()).contains("status=attention").contains("sort=attention");
+
+        filter.selectByValue("OFF_TRACK");
+        assertThat(visibleCards()).allSatisfy(c -> assertThat(c.getAttribute("data-status")).isEqualTo("OFF_TRACK"));
+        filter.selectByValue("all");
+        new Select(driver.findElement(By.id("sort"))).selectByValue("plan");
+        assertThat(visibleCards().size()).isGreaterThanOrEqualTo(CODES.size());
+        assertThat(cards().get(0).getAttribute("data-core")).isEqualTo("true");
+    }
+
     // ----------------------------------------------------------------------------------------- helpers
+
+    private static final String PLAN = "IPA-FY2024";
+    private static final String MEASURE = "I.2.BROWSER";
+    private static final String MILESTONE = "I.2.BROWSER.M1";
+
+    /**
+     * A delayed measure of IPA-FY2024 with a milestone due 2024-08-31 and not done (overdue): made through
+     * plan-service's API, whatever measures the catalog has.
+     */
+    private static void givePlanAnOverdueMilestone() {
+        String item = suite.as(LocalTokens.VIEWER, SuiteServices.PLAN).queryParam("planCode", PLAN)
+                .get("/api/v1/plan-items").then().statusCode(200).extract().path("find { it.code == 'I.2' }.id");
+        int created = suite.as(LocalTokens.ADMIN, SuiteServices.PLAN).contentType(ContentType.JSON).body("""
+                {"planCode":"%s","code":"%s","kind":"MEASURE","planItemId":"%s","marker":"※",
+                 "textJa":"ブラウザ試験のための施策","nameEn":"A measure for the browser test","department":"digital-talent",
+                 "sortOrder":99}""".formatted(PLAN, MEASURE, item)).post("/api/v1/measures").statusCode();
+        assertThat(created).isIn(201, 409);
+        String measure = suite.as(LocalTokens.VIEWER, SuiteServices.PLAN).queryParam("planCode", PLAN)
+                .queryParam("code", MEASURE).get("/api/v1/measures").then().extract().path("[0].id");
+        int milestone = suite.as(LocalTokens.ADMIN, SuiteServices.PLAN).contentType(ContentType.JSON)
+                .body("{\"code\":\"" + MILESTONE + "\",\"nameJa\":\"期限を過ぎた成果物\",\"nameEn\":\"A late deliverable\","
+                        + "\"due\":\"2024-08-31\"}")
+                .post("/api/v1/measures/{id}/milestones", measure).statusCode();
+        assertThat(milestone).isIn(201, 409);
+        suite.submitter("digital-talent", SuiteServices.PLAN).contentType(ContentType.JSON).body("{\"status\":\"DELAYED\"}")
+                .put("/api/v1/measures/{id}/status", measure).then().statusCode(200);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            var tree = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("fiscalYear", 2024)
+                    .queryParam("planCode", PLAN).get("/api/v1/plan-tree");
+            return tree.statusCode() == 200 && tree.jsonPath().getInt("summary.overdueMilestones") > 0;
+        });
+    }
+
+    /** Opens the page and waits for the cards and the plan tree. */
+    private static void openPlan(String path) {
+        open(path);
+        wait("the plan tree", () -> driver.findElements(By.cssSelector("#plan-chapters > details.plan-item")).isEmpty()
+                ? null : Boolean.TRUE);
+    }
+
+    /** A number as the page writes it (162,000; — for none). */
+    private static BigDecimal number(String text) {
+        String digits = text.replace(",", "").replace("−", "-").trim();
+        return digits.isEmpty() || digits.equals("—") ? null : new BigDecimal(digits).stripTrailingZeros();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? null : new BigDecimal(String.valueOf(value)).stripTrailingZeros();
+    }
+
+    /**
+     * For every visible element with text of its own (and every enabled select): its text colour against what is
+     * behind it, from computed styles. Semi-transparent backgrounds are laid over their ancestors'; a gradient counts
+     * by its worst stop; opacity of the element and its ancestors fades the text. The ratio is WCAG 2.1's.
+     */
+    private static final String CONTRAST_SCRIPT = """
+            const parse = (c) => {
+                const m = /rgba?\\(([^)]+)\\)/.exec(c || '');
+                if (!m) return null;
+                const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
+                return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+            };
+            const over = (top, bottom) => {
+                if (!top || top.a === 0) return bottom;
+                const a = top.a + bottom.a * (1 - top.a);
+                const mix = (x, y) => (x * top.a + y * bottom.a * (1 - top.a)) / a;
+                return { r: mix(top.r, bottom.r), g: mix(top.g, bottom.g), b: mix(top.b, bottom.b), a };
+            };
+            const lum = (c) => {
+                const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+            };
+            const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+            const backgrounds = (el) => {
+                const chain = [];
+                for (let n = el; n && n.nodeType === 1; n = n.parentElement) chain.unshift(n);
+                let candidates = [{ r: 255, g: 255, b: 255, a: 1 }];
+                for (const n of chain) {
+                    const s = getComputedStyle(n);
+                    const bg = parse(s.backgroundColor);
+                    candidates = candidates.map((c) => over(bg, c));
+                    const stops = (s.backgroundImage.match(/rgba?\\([^)]+\\)/g) || []).map(parse);
+                    if (stops.length) candidates = stops.flatMap((g) => candidates.map((c) => over(g, c)));
+                }
+                return candidates;
+            };
+            const opacity = (el) => {
+                let o = 1;
+                for (let n = el; n && n.nodeType === 1; n = n.parentElement) o *= Number(getComputedStyle(n).opacity);
+                return o;
+            };
+            const out = [];
+            for (const el of document.querySelectorAll('body *')) {
+                if (['SCRIPT', 'STYLE', 'OPTION', 'CANVAS', 'svg'].includes(el.tagName)) continue;
+                if (el.closest('canvas, svg, [aria-hidden="true"]:not(.dot):not(.icon)')) continue;
+                if (el.disabled || el.closest(':disabled')) continue;
+                const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+                if (!ownText && el.tagName !== 'SELECT') continue;
+                if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
+                const fg = parse(getComputedStyle(el).color);
+                const fade = opacity(el);
+                let worst = Infinity;
+                for (const bg of backgrounds(el)) {
+                    const text = over({ ...fg, a: fg.a * fade }, bg);
+                    worst = Math.min(worst, ratio(text, bg));
+                }
+                out.push({ what: el.dataset.probe || (el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).replace(/\\s+/g, '.') : '')
+                    + ' "' + el.textContent.trim().slice(0, 30) + '"'), ratio: Math.round(worst * 100) / 100 });
+            }
+            return out;""";
+
 
     /** Opens a page of the dashboard and waits until the 17 catalog indicators are cards. */
     /** Opens the page the way make run prints its address: with a viewer token in the fragment. */

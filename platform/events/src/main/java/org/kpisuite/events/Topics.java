@@ -14,6 +14,14 @@ public final class Topics {
     /** Status changes computed by reporting, keyed by indicator code. */
     public static final String INDICATOR_STATUS = "kpi.indicator-status.v1";
     /**
+     * Plan execution: full states of measures and initiatives (with their milestones) and revisions of their
+     * commentary, keyed by measure id. A durable log like the measurements, not compacted: reviews of past dates
+     * are rebuilt from every version.
+     */
+    public static final String PLAN_EXECUTION = "kpi.plan-execution.v1";
+    /** Milestone status changes (e.g. OPEN → OVERDUE) computed by reporting, keyed by milestone id. */
+    public static final String MILESTONE_STATUS = "kpi.milestone-status.v1";
+    /**
      * Events a consumer could not read, whole, with where they came from, which consumer group refused them and
      * why (headers {@code kpi-dlq-*}); each service replays its own once fixed.
      */
@@ -28,6 +36,8 @@ public final class Topics {
             new Spec(INDICATORS, 3, true),
             new Spec(MEASUREMENTS, 6, false),
             new Spec(INDICATOR_STATUS, 3, false),
+            new Spec(PLAN_EXECUTION, 3, false),
+            new Spec(MILESTONE_STATUS, 1, false),
             new Spec(DEAD_LETTERS, 1, false));
 
     private Topics() {

@@ -33,6 +33,9 @@ final class EventSchemas {
         EVENTS.put(IndicatorEvent.class, Topics.INDICATORS);
         EVENTS.put(MeasurementEvent.class, Topics.MEASUREMENTS);
         EVENTS.put(IndicatorStatusEvent.class, Topics.INDICATOR_STATUS);
+        EVENTS.put(MeasureEvent.class, Topics.PLAN_EXECUTION);
+        EVENTS.put(CommentaryEvent.class, Topics.PLAN_EXECUTION);
+        EVENTS.put(MilestoneStatusEvent.class, Topics.MILESTONE_STATUS);
     }
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.events.MeasureEvent;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
 
@@ -28,6 +29,9 @@ public final class FullState<T, K> {
             PlanItemEvent.class, PlanItemEvent::id, UUID::fromString, PlanItemEvent::version);
     public static final FullState<IndicatorEvent, String> INDICATORS = new FullState<>(Topics.INDICATORS,
             IndicatorEvent.class, IndicatorEvent::code, Function.identity(), IndicatorEvent::version);
+    /** Measures and initiatives on the plan-execution log (which also carries commentary revisions, not full states). */
+    public static final FullState<MeasureEvent, UUID> MEASURES = new FullState<>(Topics.PLAN_EXECUTION,
+            MeasureEvent.class, MeasureEvent::id, UUID::fromString, MeasureEvent::version);
 
     /** What applying an event did. */
     public enum Outcome {

@@ -30,6 +30,18 @@ class OpenApiContractTest {
         contract.get("/api/v1/plan-items", given().queryParam("planCode", plan));
         contract.get("/api/v1/plan-items/{id}", given().pathParam("id", item));
         contract.get("/api/v1/plan-items/{id}", given().pathParam("id", chapter));
+        String executed = PlanFixtures.randomPlanCode();
+        ExecutionFixtures.importDocument(executed, 2024).statusCode(201);
+        String measure = ExecutionFixtures.measureId(executed, "I.2.(3-1).1");
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"done\":\"着手\",\"evidence\":[\"https://a.example\"]}")
+                .put("/api/v1/measures/{id}/commentary/H1", measure).then().statusCode(201);
+        contract.get("/api/v1/measures", given().queryParam("planCode", executed));
+        contract.get("/api/v1/measures/{id}", given().pathParam("id", ExecutionFixtures.measureId(executed, "I.1.IMP1")));
+        contract.get("/api/v1/measures/{id}", given().pathParam("id", measure));
+        contract.get("/api/v1/measures/{id}/history", given().pathParam("id", measure));
+        contract.get("/api/v1/measures/{id}/commentary", given().pathParam("id", measure));
+        contract.get("/api/v1/milestones/{id}", given().pathParam("id",
+                ExecutionFixtures.milestoneId(executed, "I.2.(3-1).1", "I.2.(3-1).1.M1")));
         // Problems are answers too.
         contract.get("/api/v1/plans", given().queryParam("fiscalYear", "FY2024"));
         contract.get("/api/v1/plans/{code}", given().pathParam("code", "no-such-plan"));

@@ -48,7 +48,22 @@ class PlanAccessTest {
                 write("POST", "/api/v1/plan-items/" + ID + "/move", "{}", ADMIN),
                 write("DELETE", "/api/v1/plan-items/" + ID, null, ADMIN),
                 get("/api/v1/plan-items", VIEWER, SUBMITTER, ADMIN),
-                get("/api/v1/plan-items/" + ID, VIEWER, SUBMITTER, ADMIN));
+                get("/api/v1/plan-items/" + ID, VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/measures", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/measures/" + ID, VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/measures/" + ID + "/history", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/measures/" + ID + "/commentary", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/milestones/" + ID, VIEWER, SUBMITTER, ADMIN),
+                write("POST", "/api/v1/measures", "{}", ADMIN),
+                write("PUT", "/api/v1/measures/" + ID, "{}", ADMIN),
+                write("DELETE", "/api/v1/measures/" + ID, null, ADMIN),
+                write("POST", "/api/v1/measures/" + ID + "/milestones", "{}", ADMIN),
+                write("PUT", "/api/v1/milestones/" + ID, "{}", ADMIN),
+                write("DELETE", "/api/v1/milestones/" + ID, null, ADMIN),
+                // A submitter of its own department's measures (MeasureExecutionTest: another department gets 403).
+                write("PUT", "/api/v1/measures/" + ID + "/status", "{}", SUBMITTER, ADMIN),
+                write("PUT", "/api/v1/measures/" + ID + "/commentary/H1", "{}", SUBMITTER, ADMIN),
+                write("PUT", "/api/v1/milestones/" + ID + "/done", "{}", SUBMITTER, ADMIN));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.messaging.Outbox;
+import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 
 /** Records the full state of a changed plan item in the outbox, in the transaction of the change. */
@@ -29,8 +30,11 @@ public class PlanItemEvents {
                 PlanItemEvent.TYPE_REMOVED, toEvent(item, true));
     }
 
+    /** With its plan's agency and year, so that a reader can tell another year's plan of the same agency. */
     static PlanItemEvent toEvent(PlanItem item, boolean removed) {
+        Plan plan = Plan.findById(item.planCode);
         return new PlanItemEvent(item.id, item.planCode, item.code, item.parentId, item.nameJa, item.nameEn,
-                item.sortOrder, item.importantInitiative, removed, item.version, item.updatedAt);
+                item.sortOrder, item.importantInitiative, removed, item.version, item.updatedAt,
+                plan == null ? null : plan.agency, plan == null ? null : plan.fiscalYear);
     }
 }

@@ -120,11 +120,12 @@ public class PlanResource {
     @Path("/{code}/document")
     @Operation(operationId = "importPlanDocument",
             summary = "Create or update a whole plan and its item tree from one document",
-            description = "One transaction. Items are matched to stored ones by code: new ones are created, changed "
-                    + "ones get a new version and an event, identical ones are left untouched (no version, no "
-                    + "event), so importing the same document again changes nothing. sortOrder is the position "
-                    + "among siblings, starting at 1. Stored items missing from the document are kept and listed "
-                    + "in notInDocument.")
+            description = "One transaction. Items, measures, initiatives and milestones are matched to stored ones "
+                    + "by code: new ones are created, changed ones get a new version and an event, identical ones "
+                    + "are left untouched (no version, no event), so importing the same document again changes "
+                    + "nothing. sortOrder is the position among siblings, starting at 1. Stored ones missing from "
+                    + "the document are kept and listed in notInDocument. Statuses, done dates and commentary are "
+                    + "never changed by an import, and other plans (another fiscal year's) are not touched.")
     @APIResponse(responseCode = "201", description = "The plan did not exist and was created with its items",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "200", description = "The plan existed; what the import did to its items",
@@ -132,7 +133,8 @@ public class PlanResource {
     @APIResponse(responseCode = "400", description = "A field is missing or malformed, named by its path "
             + "(e.g. items[2].items[0].nameJa), or the plan code is not a valid code")
     @APIResponse(responseCode = "422", description = "A code appears twice in the document (e.g. items[1].code), "
-            + "or the mid-term years do not fit")
+            + "an initiative concerns an unknown item (items[0].initiatives[0].concerns[1]), a milestone is due "
+            + "before the plan's year (….milestones[0].due), or the mid-term years do not fit")
     public Response importDocument(
             @Parameter(example = "IPA-FY2024") @PathParam("code")
             @Size(max = 64) @Pattern(regexp = PlanRequest.CODE_PATTERN, message = PlanRequest.CODE_MESSAGE) String code,
@@ -141,9 +143,6 @@ public class PlanResource {
         Response.ResponseBuilder response = outcome.planCreated()
                 ? Response.created(URI.create("/api/v1/plans/" + code))
                 : Response.ok();
-        return response
-                .entity(new ImportResult(outcome.created(), outcome.updated(), outcome.unchanged(),
-                        outcome.notInDocument()))
-                .build();
+        return response.entity(ImportResult.of(outcome)).build();
     }
 }

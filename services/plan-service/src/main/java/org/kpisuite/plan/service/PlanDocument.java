@@ -44,16 +44,23 @@ public record PlanDocument(
                "items": [
                 {"code": "I.2", "nameJa": "デジタルトランスフォーメーション（ＤＸ）を担うデジタル人材の育成推進",
                  "nameEn": "Developing digital talent for DX", "importantInitiative": true,
+                 "initiatives": [
+                  {"code": "I.2.IMP1", "marker": "", "textJa": "デジタル人材の育成を推進する。",
+                   "nameEn": "Promote digital talent", "department": "digital-talent", "concerns": ["I.2.(3-1)"]}],
                  "items": [
                   {"code": "I.2.(3)", "nameJa": "国家資格・試験制度を通じたデジタル人材育成推進",
                    "nameEn": "Digital talent through national qualifications and examinations",
                    "items": [
                     {"code": "I.2.(3-1)", "nameJa": "情報処理技術者試験及び情報処理安全確保支援士試験の実施等",
                      "nameEn": "Running the IT Engineers and RISS examinations",
-                     "items": [
-                      {"code": "I.2.(3-1)①",
-                       "nameJa": "春期試験（４月）、秋期試験（１０月）並びにＣＢＴ方式による試験を着実に実施する",
-                       "nameEn": "Hold the spring (April), autumn (October) and CBT examinations"}]}]}]}]},
+                     "measures": [
+                      {"code": "I.2.(3-1).1", "marker": "①",
+                       "textJa": "春期試験（４月）、秋期試験（１０月）並びにＣＢＴ方式による試験を着実に実施する。",
+                       "nameEn": "Hold the spring (April), autumn (October) and CBT examinations",
+                       "department": "digital-talent",
+                       "milestones": [
+                        {"code": "I.2.(3-1).1.M1", "nameJa": "秋期試験（１０月）", "nameEn": "Autumn examination held",
+                         "due": "2024-10-31", "dueBasis": "秋期試験（１０月）"}]}]}]}]}]},
               {"code": "II", "nameJa": "業務運営の効率化に関する目標を達成するためとるべき措置",
                "nameEn": "Operational efficiency"}]}
             """;

@@ -3,9 +3,11 @@ package org.kpisuite.plan.service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +22,10 @@ import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;
 
 /**
- * Brings a plan and its items in line with a whole-plan document, in one transaction. Items are matched by
- * code; only items that differ get a new version and an event, so a repeated import changes nothing and
- * publishes nothing. Stored items the document does not mention are left alone and reported.
+ * Brings a plan, its items and their measures, initiatives and milestones ({@link PlanDocumentMeasures}) in line with
+ * a whole-plan document, in one transaction. Items are matched by code; only items that differ get a new version
+ * and an event, so a repeated import changes nothing and publishes nothing. Stored items the document does not
+ * mention are left alone and reported. Another plan (a later year's) is never touched.
  */
 @ApplicationScoped
 public class PlanDocumentImport {
@@ -33,7 +36,11 @@ public class PlanDocumentImport {
     @Inject
     Caller caller;
 
-    public record Outcome(boolean planCreated, int created, int updated, int unchanged, List<String> notInDocument) {
+    @Inject
+    PlanDocumentMeasures measures;
+
+    public record Outcome(boolean planCreated, int created, int updated, int unchanged, List<String> notInDocument,
+            PlanDocumentMeasures.Outcome execution) {
     }
 
     @Transactional
@@ -44,7 +51,7 @@ public class PlanDocumentImport {
                     + ", not " + planCode);
         }
         PlanService.validate(document.attributes());
-        rejectDuplicateCodes(document);
+        rejectInvalidTree(planCode, document);
 
         boolean planCreated = PlanService.newPlan(planCode, document.attributes(), caller.subject()).insertIfAbsent();
         // Absent only if a DELETE of the plan committed between the insert attempt and the lock.
@@ -63,7 +70,8 @@ public class PlanDocumentImport {
         // Parents before children: a new child needs its parent's id, and consumers see parents first.
         upsert(planCode, null, document.itemsOrEmpty(), stored, counts);
         List<String> notInDocument = stored.keySet().stream().sorted().toList();
-        return new Outcome(planCreated, counts.created, counts.updated, counts.unchanged, notInDocument);
+        PlanDocumentMeasures.Outcome execution = measures.apply(planCode, document);
+        return new Outcome(planCreated, counts.created, counts.updated, counts.unchanged, notInDocument, execution);
     }
 
     private void upsert(String planCode, UUID parentId, List<PlanDocumentItem> siblings, Map<String, PlanItem> stored,
@@ -106,11 +114,18 @@ public class PlanDocumentImport {
         item.touch(caller.subject());
     }
 
-    /** Codes are unique within a plan, wherever they sit in the tree; names every clash by its path. */
-    private static void rejectDuplicateCodes(PlanDocument document) {
+    /**
+     * Codes are unique within a plan, wherever they sit in the tree, and the measures keep their rules
+     * ({@link PlanDocumentMeasures#check}); names every problem by its path, before anything is written.
+     */
+    private static void rejectInvalidTree(String planCode, PlanDocument document) {
         Map<String, String> firstPath = new HashMap<>();
         List<Problem.Violation> violations = new ArrayList<>();
         collect("items", document.itemsOrEmpty(), firstPath, violations);
+        Set<String> storedItems = new HashSet<>(PlanItem.getEntityManager()
+                .createQuery("select i.code from PlanItem i where i.planCode = :plan", String.class)
+                .setParameter("plan", planCode).getResultList());
+        PlanDocumentMeasures.check(document, storedItems, violations);
         if (!violations.isEmpty()) {
             String detail = violations.stream().map(v -> v.field() + ": " + v.reason())
                     .reduce((a, b) -> a + "; " + b).orElseThrow();

@@ -20,9 +20,21 @@ public record PlanDocumentItem(
         @Schema(description = "Marked 【令和６年度における重要な取組】 in the plan; absent means false", example = "false")
         Boolean importantInitiative,
         @Schema(description = "The children, in plan order")
-        List<@Valid @NotNull PlanDocumentItem> items) {
+        List<@Valid @NotNull PlanDocumentItem> items,
+        @Schema(description = "The item's numbered measures (①, ②, …), in plan order")
+        List<@Valid @NotNull PlanDocumentMeasure> measures,
+        @Schema(description = "The important initiatives (【令和６年度における重要な取組】) the item heads, in plan order")
+        List<@Valid @NotNull PlanDocumentMeasure> initiatives) {
 
     public List<PlanDocumentItem> itemsOrEmpty() {
         return items == null ? List.of() : items;
+    }
+
+    public List<PlanDocumentMeasure> measuresOrEmpty() {
+        return measures == null ? List.of() : measures;
+    }
+
+    public List<PlanDocumentMeasure> initiativesOrEmpty() {
+        return initiatives == null ? List.of() : initiatives;
     }
 }

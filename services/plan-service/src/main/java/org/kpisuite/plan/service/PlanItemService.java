@@ -12,6 +12,7 @@ import jakarta.persistence.EntityNotFoundException;
 import jakarta.transaction.Transactional;
 
 import org.kpisuite.plan.domain.IndicatorReference;
+import org.kpisuite.plan.domain.Measure;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.events.PlanItemEvents;
@@ -105,6 +106,11 @@ public class PlanItemService {
         List<String> children = PlanItem.childCodes(id);
         if (!children.isEmpty()) {
             reasons.add("it has children " + String.join(", ", children) + "; delete them first");
+        }
+        List<String> measures = Measure.<Measure>list("planItemId = ?1 order by code", id).stream().map(m -> m.code)
+                .toList();
+        if (!measures.isEmpty()) {
+            reasons.add("it has measures " + String.join(", ", measures) + "; delete or move them first");
         }
         if (!reasons.isEmpty()) {
             throw ProblemException.conflict("id", "plan item " + item.code + " of plan " + item.planCode

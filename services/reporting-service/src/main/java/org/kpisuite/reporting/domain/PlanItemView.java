@@ -34,6 +34,19 @@ public class PlanItemView extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean removed;
 
+    @Column(name = "sort_order", nullable = false)
+    public int sortOrder;
+
+    @Column(name = "important_initiative", nullable = false)
+    public boolean importantInitiative;
+
+    /** The agency of the item's plan; null when its events did not say. */
+    public String agency;
+
+    /** The fiscal year of the item's plan; null when its events did not say. */
+    @Column(name = "fiscal_year")
+    public Integer fiscalYear;
+
     @Column(nullable = false)
     public long version;
 }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -36,12 +38,16 @@ import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.ProgressCursor;
 import org.kpisuite.reporting.service.ExportFact;
 import org.kpisuite.reporting.service.ExportService;
+import org.kpisuite.reporting.service.PlanReviews;
+import org.kpisuite.reporting.service.PlanRowCursor;
+import org.kpisuite.reporting.service.PlanTree;
+import org.kpisuite.reporting.service.PlanTreeService;
 import org.kpisuite.reporting.service.ProgressService;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Flat JSON and CSV for BI tools (Power BI, Excel, scripts): the fact table and the progress list. */
+/** Flat JSON and CSV for BI tools (Power BI, Excel, scripts): the fact table, the progress list and the plan tree. */
 @Path("/api/v1/exports")
 @Tag(name = "Exports", description = "Flat JSON or CSV for BI tools: paged with an opaque cursor, incremental with "
         + "updatedSince, cacheable with ETag / If-None-Match")
@@ -76,6 +82,12 @@ public class ExportResource {
 
     @Inject
     ProgressService progress;
+
+    @Inject
+    PlanTreeService trees;
+
+    @Inject
+    PlanReviews reviews;
 
     @Inject
     ObjectMapper mapper;
@@ -201,24 +213,96 @@ public class ExportResource {
             @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
             @QueryParam("bom") Boolean bom) {
-        int max = limit == null ? DEFAULT_LIMIT : limit;
-        String after = cursor == null ? null : cursor.indicatorCode();
-        ExportFormat type = ExportFormat.of(format, request);
-        boolean withBom = Boolean.TRUE.equals(bom);
         var day = asOf == null ? progress.today() : asOf;
-
         List<ExportProgressRow> rows = progress.progress(fiscalYear, day).stream()
                 .map(ProgressResponse::of).map(ExportProgressRow::of)
-                .filter(r -> after == null || r.indicatorCode().compareTo(after) > 0)
                 .sorted(Comparator.comparing(ExportProgressRow::indicatorCode))
                 .toList();
-        List<ExportProgressRow> page = rows.subList(0, Math.min(max, rows.size()));
-        String next = rows.size() > max
-                ? new ProgressCursor(page.get(page.size() - 1).indicatorCode()).cursor() : null;
-        byte[] body = type == ExportFormat.CSV ? ExportCsv.write(ExportProgressRow.class, page, withBom)
-                : json(new ExportProgressPage(page, next));
-        return ExportResponses.respond(type, body, next, Map.of("asOf", day.toString()), "kpi-progress-FY" + fiscalYear,
-                uri, request);
+        return page(ExportProgressRow.class, rows, ExportProgressRow::indicatorCode,
+                cursor == null ? null : cursor.indicatorCode(), limit, key -> new ProgressCursor(key).cursor(),
+                ExportProgressPage::new, format, bom, Map.of("asOf", day.toString()), "kpi-progress-FY" + fiscalYear);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BI, Roles.ADMIN })
+    @Path("/plan")
+    @Operation(operationId = "exportPlan", summary = "The plan tree as of a date (or a review's), one flat row per node",
+            description = """
+            One row per item, indicator, initiative, measure and milestone of the plan's tree, in tree order \
+            (`path`; `parentPath` links a row to its parent): the nodes GET /api/v1/plan-tree gives, with each \
+            measure's latest first-half (h1*) and year-end (fy*) commentary. With `review` the rows are that \
+            review's, as it was taken; otherwise the tree as of `asOf` (default today, pinned by the next link with \
+            the plan).""" + COMMON)
+    @APIResponse(responseCode = "200", description = "A page of rows",
+            headers = {
+                    @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", when more rows follow",
+                            schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = ExportResponses.NEXT_CURSOR, description = "The next page's cursor, when more rows follow",
+                            schema = @Schema(type = SchemaType.STRING)) },
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportPlanPage.class)),
+                    @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportPlanRow")) })
+    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
+    @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
+    @APIResponse(responseCode = "404", description = "No such review or plan, or no plan with measures in the fiscal year")
+    public Response plan(
+            @Parameter(description = "Japanese fiscal year of the plan (not needed with review)", example = "2024",
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(description = "The plan; default: the plan with the most measures in the fiscal year",
+                    example = "IPA-FY2024") @QueryParam("planCode") String planCode,
+            @Parameter(description = "The tree as of this day, as recorded by its end (default: today, Japan time)",
+                    example = "2024-09-30") @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "The rows of this review instead", example = "FY2024-H1") @QueryParam("review") String review,
+            @Parameter(description = "Rows per answer, 1 to 10000", example = "1000",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000"))
+            @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit,
+            @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged",
+                    schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("cursor") PlanRowCursor cursor,
+            @Parameter(description = "json or csv; default: by the Accept header, else json", example = "csv",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
+            @QueryParam("format") ExportFormat format,
+            @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
+                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+            @QueryParam("bom") Boolean bom) {
+        PlanTree tree;
+        Map<String, String> pin = Map.of();
+        String name;
+        if (review != null && !review.isBlank()) {
+            tree = reviews.get(review).tree();
+            name = "kpi-review-" + tree.planCode() + "-" + tree.asOf();
+        } else if (fiscalYear == null) {
+            throw ProblemException.badRequest("fiscalYear", "is required without review");
+        } else {
+            LocalDate day = asOf == null ? trees.today() : asOf;
+            tree = trees.tree(fiscalYear, planCode, day);
+            pin = Map.of("asOf", day.toString(), "planCode", tree.planCode());
+            name = "kpi-plan-" + tree.planCode() + "-" + day;
+        }
+        // The file name carries codes from events: only characters a header holds plainly.
+        return page(ExportPlanRow.class, ExportPlanRow.of(tree), ExportPlanRow::path, cursor == null ? null : cursor.path(),
+                limit, key -> new PlanRowCursor(key).cursor(), ExportPlanPage::new, format, bom, pin,
+                name.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    /**
+     * A page of rows that are all at hand, in the order of their text key: the rows after the cursor's key, at most
+     * {@code limit}, and the cursor of the next page when more follow; JSON as the page record, or CSV.
+     */
+    private <R extends Record> Response page(Class<R> rowType, List<R> ordered, Function<R, String> key, String after,
+            Integer limit, Function<String, String> cursorOf, BiFunction<List<R>, String, Object> jsonPage,
+            ExportFormat format, Boolean bom, Map<String, String> pin, String fileName) {
+        int max = limit == null ? DEFAULT_LIMIT : limit;
+        List<R> rows = ordered.stream().filter(r -> after == null || key.apply(r).compareTo(after) > 0).toList();
+        List<R> page = rows.subList(0, Math.min(max, rows.size()));
+        String next = rows.size() > max ? cursorOf.apply(key.apply(page.get(page.size() - 1))) : null;
+        ExportFormat chosen = ExportFormat.of(format, request);
+        byte[] body = chosen == ExportFormat.CSV ? ExportCsv.write(rowType, page, Boolean.TRUE.equals(bom))
+                : json(jsonPage.apply(page, next));
+        return ExportResponses.respond(chosen, body, next, pin, fileName, uri, request);
     }
 
     private static String indicatorCode(String code) {

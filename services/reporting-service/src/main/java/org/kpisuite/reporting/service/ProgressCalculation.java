@@ -3,6 +3,7 @@ package org.kpisuite.reporting.service;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -52,11 +53,26 @@ public class ProgressCalculation {
     /** The progress of each indicator (which must have a target in the year), in the given order. */
     public List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
             Source source) {
+        return calculateFrom(indicators, fiscalYear, asOf, source == Source.HISTORY ? endOf(asOf) : null);
+    }
+
+    /**
+     * As of a date, from the history as recorded before an instant that may be later than the date (a review taken
+     * after the period it looks at sees the values reported after its end).
+     */
+    public List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
+            Instant recordedBefore) {
+        return calculateFrom(indicators, fiscalYear, asOf, recordedBefore);
+    }
+
+    /** From the kept monthly totals (recordedBefore null) or the history recorded before the instant. */
+    private List<IndicatorProgress> calculateFrom(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
+            Instant recordedBefore) {
         if (indicators.isEmpty()) {
             return List.of();
         }
         Map<String, List<MonthlyValue>> values = valuesNeeded(indicators.stream().map(IndicatorEvent::code).toList(),
-                firstYearRead(indicators, fiscalYear), fiscalYear, asOf, source);
+                firstYearRead(indicators, fiscalYear), fiscalYear, asOf, recordedBefore);
         PlanPlaces places = planPlaces.get();
         List<IndicatorProgress> result = new ArrayList<>(indicators.size());
         for (IndicatorEvent indicator : indicators) {
@@ -87,8 +103,7 @@ public class ProgressCalculation {
         if (codes.isEmpty()) {
             return List.of();
         }
-        Map<String, List<MonthlyValue>> values = valuesNeeded(List.copyOf(codes), firstYear, lastYear, today,
-                Source.KEPT);
+        Map<String, List<MonthlyValue>> values = valuesNeeded(List.copyOf(codes), firstYear, lastYear, today, null);
         List<IndicatorProgress> result = new ArrayList<>();
         byYear.forEach((fiscalYear, indicators) -> {
             for (IndicatorEvent indicator : indicators) {
@@ -110,7 +125,7 @@ public class ProgressCalculation {
     public List<ProgressCalculator.MonthPoint> series(IndicatorEvent indicator, int fiscalYear, LocalDate asOf) {
         return ProgressCalculator.series(input(indicator, fiscalYear, asOf,
                 valuesNeeded(List.of(indicator.code()), firstYearRead(List.of(indicator), fiscalYear), fiscalYear, asOf,
-                        Source.HISTORY)));
+                        endOf(asOf))));
     }
 
     private static ProgressCalculator.Input input(IndicatorEvent indicator, int fiscalYear, LocalDate asOf,
@@ -120,15 +135,21 @@ public class ProgressCalculation {
                 indicator.frequency(), indicator.parts());
     }
 
+    /** The first instant after the asOf day (Japan time): the history recorded before it is what was known then. */
+    private Instant endOf(LocalDate asOf) {
+        return asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();
+    }
+
     /**
      * The values of the fiscal years the targets need, of the periods begun by the asOf month (a quarter's value
-     * counts once it is recorded, as a month's does), in one query.
+     * counts once it is recorded, as a month's does), in one query: the kept monthly totals (recordedBefore null), or
+     * the history as recorded before the instant.
      */
     private Map<String, List<MonthlyValue>> valuesNeeded(List<String> codes, int firstYear, int fiscalYear,
-            LocalDate asOf, Source source) {
+            LocalDate asOf, Instant recordedBefore) {
         YearMonth lastMonth = YearMonth.from(asOf);
         // A period's text does not sort by time across frequencies (2024-Q1 > 2024-12): periods are compared here.
-        String sql = source == Source.KEPT ? """
+        String sql = recordedBefore == null ? """
                 select indicator_code, component, breakdown, period, value
                 from monthly_total
                 where indicator_code = any(?) and fiscal_year between ? and ?
@@ -145,8 +166,8 @@ public class ProgressCalculation {
                 select.setArray(1, Jdbc.strings(connection, codes));
                 select.setInt(2, firstYear);
                 select.setInt(3, fiscalYear);
-                if (source == Source.HISTORY) {
-                    select.setTimestamp(4, Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant()));
+                if (recordedBefore != null) {
+                    select.setTimestamp(4, Timestamp.from(recordedBefore));
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

@@ -40,6 +40,9 @@ public class ReadModelProjection {
     ReadModelState state;
 
     @Inject
+    PlanExecutionProjection planExecution;
+
+    @Inject
     TransactionSynchronizationRegistry transactions;
 
     private static final class Pending {
@@ -47,13 +50,14 @@ public class ReadModelProjection {
     }
 
     /**
-     * One event of any of the three topics; the consumers and the rebuild's replay both come through here. Plan items
+     * One event of any of the read model's topics; the consumers and the rebuild's replay both come through here. Plan items
      * and indicators follow {@link FullState} (newer versions only; a tombstone removes the key).
      */
     public void apply(String topic, InboundEvent event) {
         switch (topic) {
             case Topics.PLAN_ITEMS -> FullState.PLAN_ITEMS.apply(event, mapper, planItems);
             case Topics.INDICATORS -> FullState.INDICATORS.apply(event, mapper, indicators);
+            case Topics.PLAN_EXECUTION -> planExecution.apply(event);
             case Topics.MEASUREMENTS -> {
                 // The measurements log is not compacted: a record without a value is no revision.
                 if (!event.isTombstone()) {
@@ -72,6 +76,10 @@ public class ReadModelProjection {
         view.nameJa = item.nameJa();
         view.nameEn = item.nameEn();
         view.removed = item.removed();
+        view.sortOrder = item.sortOrder();
+        view.importantInitiative = item.importantInitiative();
+        view.agency = item.agency();
+        view.fiscalYear = item.fiscalYear();
         view.version = item.version();
         state.planChanged();
     }, id -> state.planChanged());
@@ -111,5 +119,6 @@ public class ReadModelProjection {
             }
         }
         kept.refreshNoted();
+        planExecution.flush();
     }
 }

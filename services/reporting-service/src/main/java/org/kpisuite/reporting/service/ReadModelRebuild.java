@@ -34,7 +34,7 @@ import io.smallrye.common.annotation.Identifier;
 
 /**
  * Rebuilds the read model from the topics, on whichever replica is asked, for every partition: the values are
- * emptied, then a reader of its own (no consumer group) replays the three topics from their beginning up to the
+ * emptied, then a reader of its own (no consumer group) replays its topics from their beginning up to the
  * end offsets taken after the emptying, in large batches. Meanwhile the consumers go on applying new events
  * (everything is idempotent) but recalculate nothing; at the end progress and statuses are recalculated once, so
  * a status is announced only where it really differs from the one last published (normally: none).
@@ -46,7 +46,8 @@ import io.smallrye.common.annotation.Identifier;
 public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
-    static final List<String> TOPICS = List.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS);
+    static final List<String> TOPICS = List.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS,
+            Topics.PLAN_EXECUTION);
     private static final Duration STALE = Duration.ofSeconds(60);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final int BATCH = 10_000;
@@ -65,6 +66,9 @@ public class ReadModelRebuild {
 
     @Inject
     ReadModelState state;
+
+    @Inject
+    MilestoneStatuses milestones;
 
     /** Every {@code kafka.*} property of the service, as the connector's consumers get them. */
     @Inject
@@ -95,8 +99,9 @@ public class ReadModelRebuild {
                         "a rebuild of the read model is in progress: GET /api/v1/admin/rebuild tells how far it is", List.of());
             }
             // The values (and the marks of their pending recalculation) are emptied; the full-state views stay readable and take every event again (version -1).
-            entityManager.createNativeQuery("truncate measurement_revision, measurement_current, monthly_total, kept_pending")
-                    .executeUpdate();
+            entityManager.createNativeQuery("truncate measurement_revision, measurement_current, monthly_total, kept_pending, "
+                    + "measure_history, commentary_revision").executeUpdate();
+            entityManager.createNativeQuery("update measure_view set version = -1").executeUpdate();
             entityManager.createNativeQuery("update indicator_view set version = -1").executeUpdate();
             entityManager.createNativeQuery("update plan_item_view set version = -1").executeUpdate();
             state.planChanged();
@@ -152,6 +157,7 @@ public class ReadModelRebuild {
                 if (cleared == 1) {
                     measurements.deriveFromHistory();
                     kept.refreshAll(kept.today());
+                    milestones.check(null);
                 }
                 return cleared == 1;
             });

@@ -66,6 +66,18 @@ class OpenApiContractTest {
         contract.get("/api/v1/exports/facts", given().queryParam("indicatorCode", reported));
         contract.get("/api/v1/exports/progress", given().queryParam("fiscalYear", 2024));
         contract.get("/api/v1/admin/rebuild", given());
+        String plan = planWithAMeasure(prefix);
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"name\":\"H1\",\"fiscalYear\":2024,\"planCode\":\"" + plan + "\",\"asOf\":\"2024-09-30\"}")
+                .put("/api/v1/reviews/{code}", prefix).then().statusCode(201);
+        contract.get("/api/v1/plan-tree", given().queryParam("fiscalYear", 2024).queryParam("planCode", plan));
+        contract.get("/api/v1/plan-tree", given().queryParam("fiscalYear", 2024).queryParam("planCode", plan)
+                .queryParam("asOf", "2024-09-30"));
+        contract.get("/api/v1/reviews", given().queryParam("planCode", plan));
+        contract.get("/api/v1/reviews/{code}", given().pathParam("code", prefix));
+        contract.get("/api/v1/reviews/compare", given().queryParam("from", prefix).queryParam("to", prefix));
+        contract.get("/api/v1/exports/plan", given().queryParam("review", prefix));
+        contract.get("/api/v1/exports/plan", given().queryParam("fiscalYear", 2024).queryParam("planCode", plan));
         // Problems are answers too.
         contract.get("/api/v1/progress", given());
         contract.get("/api/v1/progress/{indicatorCode}", given().pathParam("indicatorCode", "no-such")
@@ -80,6 +92,29 @@ class OpenApiContractTest {
                 UUID.randomUUID(), false, false, IndicatorEvent.Aggregation.SUM,
                 List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("300"))),
                 false, 1, Instant.now());
+    }
+
+    /** A plan of one chapter with a measure that has a milestone and commentary, once reporting shows it. */
+    private String planWithAMeasure(String prefix) throws Exception {
+        String plan = prefix.toUpperCase();
+        UUID chapter = UUID.randomUUID();
+        UUID measure = UUID.randomUUID();
+        Instant april = Instant.parse("2024-04-01T00:00:00Z");
+        publish(Topics.PLAN_ITEMS, chapter.toString(), org.kpisuite.events.PlanItemEvent.TYPE_UPSERTED,
+                new org.kpisuite.events.PlanItemEvent(chapter, plan, "I", null, "第一章", null, 1, true, false, 1, april));
+        publish(Topics.PLAN_EXECUTION, measure.toString(), org.kpisuite.events.MeasureEvent.TYPE_UPSERTED,
+                new org.kpisuite.events.MeasureEvent(measure, plan, 2024, "I.1", org.kpisuite.events.MeasureEvent.Kind.MEASURE,
+                        chapter, null, "①", null, "施策の本文", null, "digital-talent", 1, List.of(),
+                        org.kpisuite.events.MeasureEvent.Status.ON_TRACK, List.of(new org.kpisuite.events.MeasureEvent.Milestone(
+                                UUID.randomUUID(), "I.1.M1", "成果物", null, java.time.LocalDate.of(2024, 8, 31), null, null)),
+                        false, 1, "test", april));
+        publish(Topics.PLAN_EXECUTION, measure.toString(), org.kpisuite.events.CommentaryEvent.TYPE_RECORDED,
+                new org.kpisuite.events.CommentaryEvent(measure, plan, 2024, "I.1", "digital-talent",
+                        org.kpisuite.events.CommentaryEvent.ReviewPeriod.H1, 1, "実施した", null, null, List.of(), null,
+                        "test", april));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("fiscalYear", 2024)
+                .queryParam("planCode", plan).get("/api/v1/plan-tree").statusCode() == 200);
+        return plan;
     }
 
     private void publish(String topic, String key, String type, Object event) throws Exception {

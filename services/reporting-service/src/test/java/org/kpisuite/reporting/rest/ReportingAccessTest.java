@@ -38,6 +38,12 @@ class ReportingAccessTest {
                 get("/api/v1/completeness?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
                 get("/api/v1/exports/facts", BI, ADMIN),
                 get("/api/v1/exports/progress?fiscalYear=2024", BI, ADMIN),
+                get("/api/v1/exports/plan?fiscalYear=2024", BI, ADMIN),
+                get("/api/v1/plan-tree?fiscalYear=2024", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/reviews", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/reviews/NO-SUCH-REVIEW", VIEWER, SUBMITTER, ADMIN),
+                get("/api/v1/reviews/compare?from=A&to=B", VIEWER, SUBMITTER, ADMIN),
+                write("PUT", "/api/v1/reviews/NO-SUCH-REVIEW", "{}", ADMIN),
                 // An administrator's call would really rebuild the read model under the other tests;
                 // StatusAndRebuildTest does that one.
                 write("POST", "/api/v1/admin/rebuild", null, ADMIN).refusalsOnly());

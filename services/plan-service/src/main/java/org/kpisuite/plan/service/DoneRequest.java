@@ -1,0 +1,12 @@
+package org.kpisuite.plan.service;
+
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(description = "The day a milestone was delivered; null reopens it")
+public record DoneRequest(
+        @Schema(description = "Within the plan's fiscal year or later, and not in the future; null: not done",
+                example = "2024-10-20", nullable = true)
+        LocalDate doneOn) {
+}

@@ -1,0 +1,108 @@
+package org.kpisuite.plan.service;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.problem.ProblemException;
+
+/** The rules of plan execution that span more than one field: dates against the plan's year, evidence links. */
+public final class MeasureRules {
+
+    /** The longest text of a measure or a commentary field: the plan's longest paragraphs are well below it. */
+    public static final int MAX_TEXT = 8000;
+    public static final int MAX_EVIDENCE = 20;
+    public static final int MAX_URL = 2000;
+
+    private MeasureRules() {
+    }
+
+    /**
+     * A done date lies in the plan's fiscal year or later (a measure of FY2024 may be delivered late, in FY2025) and
+     * not after today: it records what happened.
+     */
+    public static void checkDone(String field, LocalDate doneOn, int fiscalYear, LocalDate today) {
+        if (doneOn == null) {
+            return;
+        }
+        LocalDate first = FiscalCalendar.firstDay(fiscalYear);
+        if (doneOn.isBefore(first)) {
+            throw ProblemException.invalidField(field, "must not be before the plan's fiscal year FY" + fiscalYear
+                    + " (" + first + "), not " + doneOn);
+        }
+        if (doneOn.isAfter(today)) {
+            throw ProblemException.invalidField(field, "must not be in the future (today is " + today + "), not "
+                    + doneOn);
+        }
+    }
+
+    /** A due date lies in the plan's fiscal year or later, within the years the suite plans for. */
+    public static void checkDue(String field, LocalDate due, int fiscalYear) {
+        LocalDate first = FiscalCalendar.firstDay(fiscalYear);
+        if (due.isBefore(first)) {
+            throw ProblemException.invalidField(field, "must not be before the plan's fiscal year FY" + fiscalYear
+                    + " (" + first + "), not " + due);
+        }
+        if (!FiscalCalendar.isPlausibleYear(FiscalCalendar.fiscalYearOf(due))) {
+            throw ProblemException.invalidField(field, "must lie in the fiscal years " + FiscalCalendar.MIN_YEAR + " to "
+                    + FiscalCalendar.MAX_YEAR + ", not " + due);
+        }
+    }
+
+    /** Each link is an absolute http or https URL with a host: a reader clicks it, nothing else may hide there. */
+    public static void checkEvidence(String field, List<String> links) {
+        for (int i = 0; i < links.size(); i++) {
+            String link = links.get(i);
+            String reason = linkViolation(link);
+            if (reason != null) {
+                throw ProblemException.invalidField(field + "[" + i + "]", reason);
+            }
+        }
+    }
+
+    static String linkViolation(String link) {
+        if (link == null || link.isBlank()) {
+            return "must be an http or https URL, not blank";
+        }
+        try {
+            URI uri = new URI(link.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+                return "must be an absolute http or https URL with a host, not '" + link + "'";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return "must be an http or https URL, not '" + link + "' (" + e.getReason() + ")";
+        }
+    }
+
+    /** A commentary says something: at least one of its three texts is not blank. */
+    public static void checkCommentary(CommentaryRequest request) {
+        if (blank(request.done()) && blank(request.problems()) && blank(request.nextSteps())) {
+            throw ProblemException.invalidField("done", "a commentary needs at least one of done, problems and nextSteps");
+        }
+    }
+
+    /** The first free code of the owner's pattern: I.1.IMP1.M1, .M2, … */
+    public static String nextMilestoneCode(String ownerCode, Collection<String> taken) {
+        for (int n = 1;; n++) {
+            String code = ownerCode + ".M" + n;
+            if (!taken.contains(code)) {
+                return code;
+            }
+        }
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** Blank text is no text: stored and compared as null. */
+    static String text(String text) {
+        return blank(text) ? null : text.strip();
+    }
+}

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.kpisuite.plan.config.PlanConfig;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.events.PlanItemEvents;
@@ -33,6 +34,9 @@ public class PlanDocumentImport {
     @Inject
     Caller caller;
 
+    @Inject
+    PlanConfig config;
+
     public record Outcome(boolean planCreated, int created, int updated, int unchanged, List<String> notInDocument) {
     }
 
@@ -43,7 +47,7 @@ public class PlanDocumentImport {
             throw ProblemException.invalidField("code", "the document is for plan " + document.code()
                     + ", not " + planCode);
         }
-        PlanService.validate(document.attributes());
+        PlanService.validate(document.attributes(), config);
         rejectDuplicateCodes(document);
 
         boolean planCreated = PlanService.newPlan(planCode, document.attributes(), caller.subject()).insertIfAbsent();

@@ -40,6 +40,9 @@ import io.smallrye.common.annotation.Identifier;
  * own {@link InboundHandler}s, once it is fixed. A replay reads on from where the service's last replay stopped (the
  * offsets of the group {@code <group>.dead-letters}), so each letter is replayed once; one that is still unreadable
  * is dead-lettered again, with its new reason.
+ * <p>
+ * SmallRye's dead-letter-queue failure strategy forwards a nacked message but has no replay, and it cannot tell an
+ * unreadable event from a failure worth retrying: {@link InboundProcessor} decides that, in the handler's transaction.
  */
 @ApplicationScoped
 public class DeadLetters {

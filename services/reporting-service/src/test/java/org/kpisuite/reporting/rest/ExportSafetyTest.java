@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,19 +20,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
-import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Exports are safe to open: no text cell of a CSV export starts a spreadsheet formula (OWASP CSV injection), in
@@ -47,19 +43,13 @@ class ExportSafetyTest {
     static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0",
             "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     private String code;
 
     @BeforeEach
     void indicatorWhoseTextIsAllFormulas() throws Exception {
-        code = "safe-" + UUID.randomUUID().toString().substring(0, 8);
+        code = Codes.unique("safe");
         var breakdown = new IndicatorEvent.Breakdown("site", "=拠点", "@site", FORMULAS);
-        publish(Topics.INDICATORS, IndicatorEvent.TYPE_DEFINED, new IndicatorEvent(code, FORMULAS.get(0),
+        SuiteEvents.indicator(new IndicatorEvent(code, FORMULAS.get(0),
                 FORMULAS.get(1), FORMULAS.get(3), FORMULAS.get(2), UUID.randomUUID(), false, false,
                 IndicatorEvent.Aggregation.SUM, List.of(), breakdown, false, 2024, null,
                 List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("10"))),
@@ -67,7 +57,7 @@ class ExportSafetyTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", code).statusCode() == 200);
         for (String value : FORMULAS) {
-            publish(Topics.MEASUREMENTS, MeasurementEvent.TYPE_RECORDED, new MeasurementEvent(UUID.randomUUID(), code,
+            SuiteEvents.measurement(new MeasurementEvent(UUID.randomUUID(), code,
                     null, value, FORMULAS.get(2), "2024-05", new BigDecimal("-5.5"), 1, "=note", null, "test",
                     Instant.parse("2024-06-07T01:00:00Z")));
         }
@@ -151,8 +141,4 @@ class ExportSafetyTest {
         return cell.matches("-?\\d+(\\.\\d+)?");
     }
 
-    private void publish(String topic, String type, Object event) throws Exception {
-        TopicReader.send(bootstrapServers, topic, code, mapper.writeValueAsString(event),
-                CloudEvents.headers(UUID.randomUUID().toString(), type, code));
-    }
 }

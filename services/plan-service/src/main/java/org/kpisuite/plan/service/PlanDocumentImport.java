@@ -43,18 +43,18 @@ public class PlanDocumentImport {
     @Transactional
     public Outcome apply(String planCode, PlanDocument document) {
         // A document that names another plan is more likely a mistake than an intent to copy it.
-        if (document.code() != null && !document.code().equals(planCode)) {
-            throw ProblemException.invalidField("code", "the document is for plan " + document.code()
+        if (document.code != null && !document.code.equals(planCode)) {
+            throw ProblemException.invalidField("code", "the document is for plan " + document.code
                     + ", not " + planCode);
         }
-        PlanService.validate(document.attributes(), config);
+        PlanService.validate(document, config);
         rejectDuplicateCodes(document);
 
-        boolean planCreated = PlanService.newPlan(planCode, document.attributes(), caller.subject()).insertIfAbsent();
+        boolean planCreated = PlanService.newPlan(planCode, document, caller.subject()).insertIfAbsent();
         // Absent only if a DELETE of the plan committed between the insert attempt and the lock.
         Plan plan = Plan.lock(planCode).orElseThrow(() -> ProblemException.conflict("code",
                 "plan " + planCode + " was deleted during the import; send the document again"));
-        if (!planCreated && PlanService.change(plan, document.attributes())) {
+        if (!planCreated && PlanService.change(plan, document)) {
             plan.updatedAt = Instant.now();
             plan.changedBy = caller.subject();
         }

@@ -38,13 +38,12 @@ public class PlanService {
 
     @Transactional
     public Plan create(PlanRequest request) {
-        PlanChangeRequest attributes = request.attributes();
-        validate(attributes, config);
-        Plan plan = newPlan(request.code(), attributes, caller.subject());
+        validate(request, config);
+        Plan plan = newPlan(request.code, request, caller.subject());
         if (!plan.insertIfAbsent()) {
-            throw ProblemException.conflict("code", "plan " + request.code() + " already exists");
+            throw ProblemException.conflict("code", "plan " + request.code + " already exists");
         }
-        return get(request.code());
+        return get(request.code);
     }
 
     public Plan get(String code) {
@@ -107,8 +106,8 @@ public class PlanService {
     }
 
     static boolean change(Plan plan, PlanChangeRequest a) {
-        return plan.change(a.agency(), a.fiscalYear(), a.midTermPeriod(), a.midTermFirstYear(), a.midTermLastYear(),
-                a.nameJa(), a.nameEn());
+        return plan.change(a.agency, a.fiscalYear, a.midTermPeriod, a.midTermFirstYear, a.midTermLastYear, a.nameJa,
+                a.nameEn);
     }
 
     /**
@@ -116,12 +115,12 @@ public class PlanService {
      * fields are checked by bean validation on the request.
      */
     static void validate(PlanChangeRequest a, PlanConfig config) {
-        config.agencies().filter(known -> !known.contains(a.agency())).ifPresent(known -> {
+        config.agencies().filter(known -> !known.contains(a.agency)).ifPresent(known -> {
             throw ProblemException.invalidField("agency", "is not one of the agencies " + String.join(", ",
                     new TreeSet<>(known)));
         });
-        Integer first = a.midTermFirstYear();
-        Integer last = a.midTermLastYear();
+        Integer first = a.midTermFirstYear;
+        Integer last = a.midTermLastYear;
         if (first == null && last != null) {
             throw ProblemException.invalidField("midTermFirstYear", "is required with midTermLastYear");
         }
@@ -131,7 +130,7 @@ public class PlanService {
         if (first != null && first > last) {
             throw ProblemException.invalidField("midTermLastYear", "must not be before midTermFirstYear " + first);
         }
-        if (first != null && (a.fiscalYear() < first || a.fiscalYear() > last)) {
+        if (first != null && (a.fiscalYear < first || a.fiscalYear > last)) {
             throw ProblemException.invalidField("fiscalYear",
                     "must lie within the mid-term period FY" + first + "–FY" + last);
         }

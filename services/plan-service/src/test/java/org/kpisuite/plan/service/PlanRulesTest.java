@@ -34,7 +34,13 @@ class PlanRulesTest {
     }
 
     private static PlanChangeRequest attributes(String agency, int fiscalYear, Integer first, Integer last) {
-        return new PlanChangeRequest(agency, fiscalYear, null, first, last, "計画", "plan");
+        PlanChangeRequest attributes = new PlanChangeRequest();
+        attributes.agency = agency;
+        attributes.fiscalYear = fiscalYear;
+        attributes.midTermFirstYear = first;
+        attributes.midTermLastYear = last;
+        attributes.nameJa = "計画";
+        return attributes;
     }
 
     private static Violation refusal(PlanChangeRequest attributes, PlanConfig config) {

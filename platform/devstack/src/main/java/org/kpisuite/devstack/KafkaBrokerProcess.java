@@ -25,6 +25,9 @@ import org.kpisuite.testing.SuiteTopics;
  * A single-node Kafka broker (KRaft, combined broker and controller) as a separate OS process, run from the
  * kafka jars on a classpath. Its data lives in {@code <data>/kafka} and survives restarts; the storage is
  * formatted only the first time.
+ * <p>
+ * No library serves here: Testcontainers needs Docker, and the tests' in-JVM broker (kafka-test-common-runtime's
+ * KafkaClusterTestKit) formats fresh temporary storage at every start, where {@code make run} keeps its data.
  */
 public final class KafkaBrokerProcess implements AutoCloseable {
 

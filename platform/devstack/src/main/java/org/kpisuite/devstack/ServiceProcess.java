@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
  * One Quarkus service running from its fast-jar ({@code target/quarkus-app/quarkus-run.jar}) as a separate OS
  * process, configured through system properties. Reusable by end-to-end tests: they pick free ports, can
  * {@link #kill()} a service to simulate a crash and {@link #restart()} it with the same settings.
+ * <p>
+ * Quarkus's {@code @QuarkusIntegrationTest} launches the one application under test and cannot kill or restart it;
+ * {@code make run}, the end-to-end tests and the benchmark need the four services together.
  */
 public final class ServiceProcess {
 

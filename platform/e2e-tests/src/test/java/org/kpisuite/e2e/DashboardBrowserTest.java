@@ -21,8 +21,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.kpisuite.devstack.CatalogLoader;
@@ -47,8 +47,12 @@ import io.restassured.http.ContentType;
 /**
  * The dashboard that reporting-service serves at {@code /}, in a real headless browser: Debian's chromium driven
  * through its chromedriver ({@code make test} installs both), against the four packaged services.
+ * <p>
+ * The tests run in a random order (JUnit logs the seed; {@code -Djunit.jupiter.execution.order.random.seed=<seed>}
+ * repeats one): the data they read is loaded once, before all, and each starts from a fresh tab, without what an
+ * earlier one left in the browser's storage or console.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.Random.class)
 class DashboardBrowserTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -136,8 +140,16 @@ class DashboardBrowserTest {
         }
     }
 
+    /** What an earlier test left: the language it chose, the token it signed in with, its console messages. */
+    @BeforeEach
+    void freshTab() {
+        if (driver.getCurrentUrl().startsWith(suite.url(SuiteServices.REPORTING))) {
+            js("localStorage.clear(); sessionStorage.clear();");
+        }
+        consoleErrors();
+    }
+
     @Test
-    @Order(0)
     void withoutATokenThePageAsksForOneAndAcceptsAPastedViewerToken() {
         driver.get(suite.url(SuiteServices.REPORTING) + "/?lang=en");
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
@@ -158,15 +170,11 @@ class DashboardBrowserTest {
         driver.findElement(By.id("signin-button")).click();
         wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
         assertThat(driver.findElement(By.id("signin")).isDisplayed()).isFalse();
-        // Reading the console empties it: the one error in it is the 401 this test asked for.
-        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-        assertThat(errors).allMatch(e -> e.contains("401"));
+        // The one error in the console is the 401 this test asked for.
+        assertThat(consoleErrors()).allMatch(e -> e.contains("401"));
     }
 
     @Test
-    @Order(1)
     void everyIndicatorOfTheYearIsACardCoreTargetsFirst() {
         open("/");
         List<String> shown = cards().stream().map(c -> c.getAttribute("data-indicator")).toList();
@@ -188,7 +196,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(2)
     void aMonthlyChartIsDrawnWithTheReportedValue() {
         open("/?lang=ja");
         WebElement chart = wait("the chart of manabi-dx-accesses", () -> {
@@ -210,7 +217,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(3)
     void chapterAndDepartmentFiltersNarrowTheList() {
         open("/?lang=ja");
         Select chapter = new Select(driver.findElement(By.id("chapter-filter")));
@@ -233,7 +239,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(4)
     void theLanguageToggleSwitchesTheLabels() {
         open("/?lang=ja");
         assertThat(driver.findElement(By.id("title")).getText()).isEqualTo("評価指標ダッシュボード");
@@ -250,7 +255,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(5)
     void theScreenshotShowsTheStatusColours() throws IOException {
         open("/?lang=ja");
         wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
@@ -280,14 +284,10 @@ class DashboardBrowserTest {
         long statusColours = STATUS_RGB.values().stream().filter(rgb -> nearby(histogram, rgb) > 50).count();
         assertThat(statusColours).as("status colours on the page").isGreaterThanOrEqualTo(2);
 
-        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-        assertThat(errors).as("errors in the browser console").isEmpty();
+        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
     }
 
     @Test
-    @Order(6)
     void thePlanTreeOpensChapterByChapterWithWhatIsOverdueFirst() {
         openPlan("/?lang=ja&plan=" + PLAN);
         List<WebElement> chapters = driver.findElements(By.cssSelector("#plan-chapters > details.plan-item"));
@@ -313,7 +313,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(7)
     void everyTextOnThePageHasAContrastOfAtLeast4Point5() {
         openPlan("/?lang=ja&plan=" + PLAN);
         // Everything a user can open is opened: chapters, the chart tables, the commentary.
@@ -339,7 +338,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(8)
     void eachChartHasItsNumbersAsATable() {
         open("/?lang=ja");
         wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
@@ -370,7 +368,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(9)
     void statusIsToldInWordsAndShapesNotByColourAlone() {
         openPlan("/?lang=en&plan=" + PLAN);
         js("document.querySelectorAll('details').forEach(d => d.open = true);");
@@ -391,7 +388,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(10)
     void theStatusFilterAndSortBringOffTrackTargetsAndOverdueMilestonesToTheTop() {
         openPlan("/?lang=ja&plan=" + PLAN);
         new Select(driver.findElement(By.id("sort"))).selectByValue("attention");
@@ -535,12 +531,21 @@ class DashboardBrowserTest {
             return out;""";
 
 
-    /** Opens a page of the dashboard and waits until the 17 catalog indicators are cards. */
-    /** Opens the page the way make run prints its address: with a viewer token in the fragment. */
+    /**
+     * Opens a page of the dashboard the way make run prints its address, with a viewer token in the fragment, and
+     * waits until the 17 catalog indicators are cards.
+     */
     private static void open(String path) {
         driver.get(suite.url(SuiteServices.REPORTING) + path + "#token=" + suite.token(LocalTokens.VIEWER));
         wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
         assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token=");
+    }
+
+    /** The errors in the browser console since it was last read (reading empties it). */
+    private static List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
     }
 
     private static List<WebElement> cards() {

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.kpisuite.devstack.SuiteServices;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.LocalTokens;
 
 import io.restassured.http.ContentType;
@@ -79,7 +80,7 @@ class LargeBatchEndToEndTest {
         String planItemId = suite.as(LocalTokens.ADMIN, SuiteServices.PLAN).contentType(ContentType.JSON)
                 .body("{\"planCode\":\"" + plan + "\",\"code\":\"I.1\",\"nameJa\":\"一括\"}")
                 .post("/api/v1/plan-items").then().statusCode(201).extract().path("id");
-        String code = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("bulk");
         String sites = String.join("\",\"", SITES);
         String body = """
                 {"code":"%s","nameJa":"拠点別アクセス数","nameEn":"accesses by site","unit":"accesses",

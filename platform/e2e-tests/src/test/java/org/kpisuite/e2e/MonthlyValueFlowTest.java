@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.devstack.SuiteServices;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.LocalTokens;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.TopicReader;
@@ -93,7 +93,7 @@ class MonthlyValueFlowTest {
     }
 
     private static String defineIndicator(String target) {
-        String code = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("e2e");
         String body = """
                 {"code":"%s","nameJa":"「マナビＤＸ」へのアクセス数","nameEn":"Manabi DX accesses","unit":"accesses",
                  "department":"digital-talent","planItemId":"%s","coreTarget":true,"aggregation":"SUM",

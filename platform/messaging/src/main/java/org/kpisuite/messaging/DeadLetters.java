@@ -40,6 +40,9 @@ import io.smallrye.common.annotation.Identifier;
  * own {@link InboundHandler}s, once it is fixed. A replay reads on from where the service's last replay stopped (the
  * offsets of the group {@code <group>.dead-letters}), so each letter is replayed once; one that is still unreadable
  * is dead-lettered again, with its new reason.
+ * <p>
+ * SmallRye's dead-letter-queue failure strategy forwards a nacked message but has no replay, and it cannot tell an
+ * unreadable event from a failure worth retrying: {@link InboundProcessor} decides that, in the handler's transaction.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -110,9 +113,7 @@ public class DeadLetters {
         }
         try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(readerProperties(), new StringDeserializer(),
                 new StringDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor(Topics.DEAD_LETTERS, TIMEOUT).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            reader.assign(partitions);
+            List<TopicPartition> partitions = KafkaReaders.assignAll(reader, Topics.DEAD_LETTERS, TIMEOUT);
             Map<TopicPartition, OffsetAndMetadata> committed = reader.committed(java.util.Set.copyOf(partitions), TIMEOUT);
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata at = committed.get(partition);
@@ -122,30 +123,21 @@ public class DeadLetters {
                     reader.seek(partition, at.offset());
                 }
             }
-            Map<TopicPartition, Long> end = new HashMap<>(reader.endOffsets(partitions, TIMEOUT));
-            int read = 0;
-            int replayed = 0;
-            int again = 0;
-            end.entrySet().removeIf(e -> reader.position(e.getKey()) >= e.getValue());
-            while (!end.isEmpty()) {
-                for (ConsumerRecord<String, String> letter : reader.poll(Duration.ofSeconds(1))) {
-                    TopicPartition partition = new TopicPartition(letter.topic(), letter.partition());
-                    if (!end.containsKey(partition) || letter.offset() >= end.get(partition)
-                            || !group().equals(header(letter, CONSUMER))) {
-                        continue;
-                    }
-                    read++;
-                    if (replay.test(original(letter))) {
-                        replayed++;
-                    } else {
-                        again++;
+            int[] counts = new int[3];
+            Map<TopicPartition, Long> ends = KafkaReaders.readToCurrentEnd(reader, partitions, TIMEOUT, letters -> {
+                for (ConsumerRecord<String, String> letter : letters) {
+                    if (group().equals(header(letter, CONSUMER))) {
+                        counts[0]++;
+                        counts[replay.test(original(letter)) ? 1 : 2]++;
                     }
                 }
-                end.entrySet().removeIf(e -> reader.position(e.getKey()) >= e.getValue());
-            }
+            });
             Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
-            partitions.forEach(p -> positions.put(p, new OffsetAndMetadata(reader.position(p))));
+            partitions.forEach(p -> positions.put(p, new OffsetAndMetadata(Math.min(reader.position(p), ends.get(p)))));
             reader.commitSync(positions, TIMEOUT);
+            int read = counts[0];
+            int replayed = counts[1];
+            int again = counts[2];
             return new Replay(read, replayed, again);
         } finally {
             replaying.set(false);

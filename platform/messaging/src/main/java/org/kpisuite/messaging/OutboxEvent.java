@@ -10,7 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A row of the outbox: one event waiting to be published, written in the transaction of its change. */
 @Entity
@@ -36,8 +37,8 @@ public class OutboxEvent {
     @Column(nullable = false)
     public String topic;
 
-    @ColumnTransformer(write = "?::jsonb")
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
     public String payload;
 
     @Column(name = "created_at", nullable = false)

@@ -58,6 +58,10 @@ import io.smallrye.common.annotation.Identifier;
  * from any replica through PostgreSQL's LISTEN/NOTIFY ({@link Outbox} notifies {@value #CHANNEL} in the writing
  * transaction; a listener thread holds one pooled connection that LISTENs). The poll interval is only the
  * fallback for a lost listener connection.
+ * <p>
+ * Why not Debezium: its outbox event router needs Kafka Connect and PostgreSQL logical replication, which neither
+ * {@code make run} nor the tests have. The table keeps Debezium's layout, so a deployment can switch
+ * ({@code kpi.outbox.relay-enabled=false}).
  */
 @ApplicationScoped
 public class OutboxRelay {

@@ -19,6 +19,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
  * submission. Keyed by the whole token, signature included, so only the very token that was verified is
  * remembered; a token is verified again once it has expired (the parser then refuses it), and never served past
  * its expiry. Bounded: a burst of distinct tokens only empties the memory.
+ * <p>
+ * Neither SmallRye JWT nor Quarkus remembers a verified bearer token (quarkus-oidc's token cache holds introspection
+ * and UserInfo answers, not signatures checked locally).
  */
 @Alternative
 @Priority(1)

@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads samples from the Prometheus/OpenMetrics text that {@code /q/metrics} serves (exemplars after {@code #} ignored). */
+/**
+ * Reads samples from the Prometheus/OpenMetrics text that {@code /q/metrics} serves (exemplars after {@code #}
+ * ignored). Prometheus' Java client writes this format but has no reader of it.
+ */
 public final class PrometheusText {
 
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{([^}]*)})?\\s+(\\S+)");

@@ -63,7 +63,11 @@ public final class Tokens {
 
     /** A valid token of one role (department for a submitter; null otherwise). */
     public static String of(String role, String department) {
-        String subject = role + (department == null ? "" : "." + department) + "@test";
+        return forSubject(role + (department == null ? "" : "." + department) + "@test", role, department);
+    }
+
+    /** A valid token of one role for a subject the test names, e.g. to find it recorded as who made a change. */
+    public static String forSubject(String subject, String role, String department) {
         // Long enough for the longest test run (the default admin token is made once per JVM).
         return keys().mint(subject, role, department, Duration.ofHours(12));
     }

@@ -8,36 +8,27 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.SuiteInfrastructure;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** Versions, idempotent definitions, exact targets and retirement, through the HTTP API. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class IndicatorLifecycleTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     private UUID planItemId;
     private String code;
 
     @BeforeEach
     void planItem() throws Exception {
-        planItemId = KnownPlanItem.publish(bootstrapServers, mapper);
-        code = "natsec-" + UUID.randomUUID().toString().substring(0, 8);
+        planItemId = KnownPlanItem.publish();
+        code = Codes.unique("natsec");
     }
 
     @Test

@@ -9,42 +9,34 @@ import static org.hamcrest.Matchers.not;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class IndicatorResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     private UUID planItemId;
 
     @BeforeEach
     void planItemKnownFromKafka() throws Exception {
-        planItemId = KnownPlanItem.publish(bootstrapServers, mapper);
+        planItemId = KnownPlanItem.publish();
     }
 
     @Test
     void definedIndicatorIsListedForItsFiscalYearAndPublished() throws Exception {
-        String code = "manabi-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("manabi");
         assertThat(define(sumIndicator(code, 2024, "300000"))).isEqualTo(201);
 
         given().queryParam("fiscalYear", 2024).get("/api/v1/indicators").then().statusCode(200)
@@ -58,17 +50,17 @@ class IndicatorResourceTest {
                 .body("targets[0].comparator", equalTo("AT_LEAST"))
                 .body("targets[0].value", equalTo(300000));
 
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.INDICATORS, r -> code.equals(r.key()),
+        var record = SuiteEvents.awaitRecord(Topics.INDICATORS, r -> code.equals(r.key()),
                 Duration.ofSeconds(20));
         assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(IndicatorEvent.TYPE_DEFINED);
-        IndicatorEvent event = mapper.readValue(record.value(), IndicatorEvent.class);
+        IndicatorEvent event = SuiteEvents.read(record.value(), IndicatorEvent.class);
         assertThat(event.targetFor(2024).value()).isEqualByComparingTo("300000");
         assertThat(event.aggregation()).isEqualTo(IndicatorEvent.Aggregation.SUM);
     }
 
     @Test
     void settingNextYearsTargetLeavesThisYearsAlone() {
-        String code = "exam-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("exam");
         define(sumIndicator(code, 2024, "544090"));
 
         given().contentType(ContentType.JSON).body("{\"fiscalYear\":2025,\"comparator\":\"AT_LEAST\",\"value\":550000}")
@@ -77,14 +69,14 @@ class IndicatorResourceTest {
                 .body("targets.find { it.fiscalYear == 2024 }.value", equalTo(544090))
                 .body("targets.find { it.fiscalYear == 2025 }.value", equalTo(550000));
 
-        TopicReader.awaitRecord(bootstrapServers, Topics.INDICATORS,
+        SuiteEvents.awaitRecord(Topics.INDICATORS,
                 r -> code.equals(r.key()) && IndicatorEvent.TYPE_CHANGED.equals(TopicReader.header(r, CloudEventHeaders.TYPE)),
                 Duration.ofSeconds(20));
     }
 
     @Test
     void unknownPlanItemDuplicateCodeAndBadFieldsAreProblems() {
-        String code = "dup-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("dup");
         define(sumIndicator(code, 2024, "10"));
         given().contentType(ContentType.JSON).body(sumIndicator(code, 2024, "10"))
                 .post("/api/v1/indicators").then().statusCode(409)

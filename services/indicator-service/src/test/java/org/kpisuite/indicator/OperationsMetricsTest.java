@@ -7,15 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.PrometheusText;
 import org.kpisuite.testing.SuiteInfrastructure;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,17 +20,11 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteInfrastructure.class)
 class OperationsMetricsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void aConsumedPlanItemAndAPublishedIndicatorShowInTheMetrics() throws Exception {
         String before = metrics();
         // Publishes a plan item, then defines an indicator on it once the replica has it.
-        KnownPlanItem.publish(bootstrapServers, mapper);
+        KnownPlanItem.publish();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String after = metrics();

@@ -6,21 +6,18 @@ import static org.hamcrest.Matchers.hasItem;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.Problems;
 import org.kpisuite.testing.SuiteInfrastructure;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 /**
  * Targets beyond what numeric(24, 6) holds, enums as numbers and trailing garbage are refused with a problem naming
@@ -30,17 +27,11 @@ import jakarta.inject.Inject;
 @WithTestResource(SuiteInfrastructure.class)
 class TargetBoundsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     private UUID planItemId;
 
     @BeforeEach
     void planItem() throws Exception {
-        planItemId = KnownPlanItem.publish(bootstrapServers, mapper);
+        planItemId = KnownPlanItem.publish();
     }
 
     /** The target's JSON members, the status and the field the problem names. */
@@ -66,7 +57,7 @@ class TargetBoundsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTargets")
     void outOfRangeTargetsAreRefusedAndNothingIsCreated(String target, int status, String field) {
-        String code = "bounds-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("bounds");
         Problems.expect(define(indicator(code, "\"coreTarget\":false,\"aggregation\":\"SUM\"", target)), status, null)
                 .body("violations.field", hasItem(field));
         given().get("/api/v1/indicators/{code}", code).then().statusCode(404);
@@ -84,7 +75,7 @@ class TargetBoundsTest {
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("badDocuments")
     void strictJsonAtTheTopLevel(String members, String field, String trailer) {
-        String code = "strict-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("strict");
         Problems.expect(define(indicator(code, members, "\"value\":1") + trailer), 400, field);
         given().get("/api/v1/indicators/{code}", code).then().statusCode(404);
     }

@@ -10,39 +10,25 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.testing.SuiteInfrastructure;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 /** CSV as departments save it from Excel: UTF-8 with a BOM, or Shift_JIS; header names in any case. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
-class BatchCsvTest {
+class BatchCsvTest extends OwnIndicatorTests {
 
     private static final String NOTE = "アクセスログより（速報値）";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
-    private String code;
-
-    @BeforeEach
-    void indicator() throws Exception {
-        code = BatchIndicators.randomCode("csv");
-        BatchIndicators.publish(bootstrapServers, mapper, code, List.of("東京", "大阪"));
+    @Override
+    List<String> breakdownValues() {
+        return List.of("東京", "大阪");
     }
 
     @Test

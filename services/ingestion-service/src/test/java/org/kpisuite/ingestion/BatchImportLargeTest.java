@@ -11,19 +11,16 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** 10,000 rows in one JSON batch: all stored in one transaction, every revision published. */
 @QuarkusTest
@@ -32,17 +29,11 @@ class BatchImportLargeTest {
 
     private static final Logger LOG = Logger.getLogger(BatchImportLargeTest.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void tenThousandRowsAreStoredAndPublished() throws Exception {
-        String code = BatchIndicators.randomCode("bulk");
+        String code = Codes.unique("bulk");
         List<String> sites = IntStream.range(0, 100).mapToObj(i -> "b" + i).toList();
-        BatchIndicators.publish(bootstrapServers, mapper, code, sites);
+        BatchIndicators.publish(code, sites);
 
         List<String> rows = new ArrayList<>(10_000);
         YearMonth first = YearMonth.of(2016, 4);
@@ -64,7 +55,7 @@ class BatchImportLargeTest {
 
         // The first value plus the 10,000 of the batch, all keyed by the indicator.
         AtomicInteger seen = new AtomicInteger();
-        var last = TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS,
+        var last = SuiteEvents.awaitRecord(Topics.MEASUREMENTS,
                 r -> code.equals(r.key()) && seen.incrementAndGet() == 10_001, Duration.ofSeconds(120));
         assertThat(last.value()).contains(first.plusMonths(99).toString());
     }

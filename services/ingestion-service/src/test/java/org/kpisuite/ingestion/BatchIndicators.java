@@ -11,8 +11,6 @@ import org.kpisuite.events.IndicatorEvent.Breakdown;
 import org.kpisuite.events.IndicatorEvent.Comparator;
 import org.kpisuite.events.IndicatorEvent.Target;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** Indicators with random codes for the batch tests, known to ingestion before a test starts. */
 final class BatchIndicators {
 
@@ -21,18 +19,14 @@ final class BatchIndicators {
     private BatchIndicators() {
     }
 
-    static String randomCode(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     /** A SUM indicator from FY2015, optionally with a breakdown; its first value is 2015-04 (breakdown b0). */
-    static void publish(String bootstrapServers, ObjectMapper mapper, String code, List<String> breakdownValues)
-            throws Exception {
+    static void publish(String code, List<String> breakdownValues) {
         Breakdown breakdown = breakdownValues.isEmpty() ? null : new Breakdown("site", "拠点", "site", breakdownValues);
         var indicator = new IndicatorEvent(code, "指標", "indicator", "accesses", DEPARTMENT, UUID.randomUUID(), false,
                 false, Aggregation.SUM, List.of(), breakdown, false, 2015, null,
                 List.of(new Target(2024, Comparator.AT_LEAST, new BigDecimal("100"))), false, 1, Instant.now());
-        KnownIndicator.publish(bootstrapServers, mapper, indicator,
+        KnownIndicator.publish(indicator,
                 row(code, breakdown == null ? null : breakdownValues.get(0), "2015-04", "1", null));
     }
 

@@ -7,37 +7,18 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.testing.SuiteInfrastructure;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 /** ATOMIC against ROW_BY_ROW, dry runs, and one key twice in a batch. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
-class BatchModesTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
-    private String code;
-
-    @BeforeEach
-    void indicator() throws Exception {
-        code = BatchIndicators.randomCode("modes");
-        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
-    }
+class BatchModesTest extends OwnIndicatorTests {
 
     @Test
     void atomicStoresNothingWhenARowIsRejected() {

@@ -14,18 +14,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /**
  * Many departments submitting at once: every accepted value is published. Transactions commit in another order
@@ -38,17 +35,11 @@ class ConcurrentSubmissionsTest {
     private static final int CLIENTS = 20;
     private static final int PER_CLIENT = 15;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void everyValueSubmittedConcurrentlyIsPublished() throws Exception {
-        String code = BatchIndicators.randomCode("concurrent");
+        String code = Codes.unique("concurrent");
         List<String> sites = IntStream.range(0, CLIENTS).mapToObj(i -> "s" + i).toList();
-        BatchIndicators.publish(bootstrapServers, mapper, code, sites);
+        BatchIndicators.publish(code, sites);
 
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<Future<List<String>>> clients = new ArrayList<>();
@@ -72,7 +63,7 @@ class ConcurrentSubmissionsTest {
             assertThat(accepted).hasSize(CLIENTS * PER_CLIENT);
 
             Set<String> published = ConcurrentHashMap.newKeySet();
-            TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS, r -> {
+            SuiteEvents.awaitRecord(Topics.MEASUREMENTS, r -> {
                 accepted.stream().filter(id -> r.value().contains(id)).findFirst().ifPresent(published::add);
                 return published.size() == accepted.size();
             }, Duration.ofSeconds(60));

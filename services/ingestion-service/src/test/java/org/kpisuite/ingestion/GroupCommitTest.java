@@ -20,16 +20,14 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.LocalTokens;
 import org.kpisuite.testing.PrometheusText;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.Tokens;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,12 +46,6 @@ class GroupCommitTest {
 
     private static final int NEW_VALUES = 40;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Inject
     DataSource dataSource;
 
@@ -63,8 +55,8 @@ class GroupCommitTest {
 
     @Test
     void concurrentSubmissionsShareTransactionsAndEachGetsItsOwnAnswer() throws Exception {
-        String code = BatchIndicators.randomCode("group");
-        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
+        String code = Codes.unique("group");
+        BatchIndicators.publish(code, List.of());
         given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, "2016-03", "5", null))
                 .post("/api/v1/measurements").then().statusCode(201);
         given().contentType(ContentType.JSON).body("{\"month\":\"2016-02\",\"indicatorCode\":\"" + code + "\"}")
@@ -113,7 +105,7 @@ class GroupCommitTest {
 
         // Every stored value published exactly once; nothing left behind in the outbox.
         Map<String, Integer> published = new ConcurrentHashMap<>();
-        TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS, r -> {
+        SuiteEvents.awaitRecord(Topics.MEASUREMENTS, r -> {
             created.stream().filter(id -> r.value().contains(id)).forEach(id -> published.merge(id, 1, Integer::sum));
             return published.size() == created.size();
         }, Duration.ofSeconds(60));
@@ -123,10 +115,10 @@ class GroupCommitTest {
 
     @Test
     void aSubmissionThatFailsItsGroupFailsAloneAndTheOthersAreStored() throws Exception {
-        String code = BatchIndicators.randomCode("poison");
-        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
+        String code = Codes.unique("poison");
+        BatchIndicators.publish(code, List.of());
         // A subject longer than recorded_by holds: the insert of its revision fails in the database.
-        String poison = Tokens.keys().mint("x".repeat(300) + "@test", LocalTokens.ADMIN, null, Duration.ofMinutes(10));
+        String poison = Tokens.forSubject("x".repeat(300) + "@test", LocalTokens.ADMIN, null);
         double retriesBefore = groupRetriesSoFar();
 
         // Until the poisoned submission has shared a group at least once (a few rounds at most; months stay past).

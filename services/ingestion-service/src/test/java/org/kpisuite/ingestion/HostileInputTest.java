@@ -12,21 +12,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.stream.Stream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kpisuite.testing.Problems;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.Tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +31,6 @@ import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 
 /**
  * Bad bodies, JSON and CSV alike, get a 4xx problem naming what was wrong, never a 500, and store nothing: the
@@ -42,23 +38,9 @@ import jakarta.inject.Inject;
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
-class HostileInputTest {
+class HostileInputTest extends OwnIndicatorTests {
 
     private static final String HEADER = "indicatorCode,department,month,value,note,breakdown\r\n";
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
-    private String code;
-
-    @BeforeEach
-    void indicator() throws Exception {
-        code = BatchIndicators.randomCode("hostile");
-        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
-    }
 
     /** A single value whose JSON breaks a rule: the body template (%s = the code), the field the problem names. */
     static Stream<Arguments> badJson() {
@@ -212,7 +194,7 @@ class HostileInputTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(415);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue(Problems.MEDIA_TYPE);
-        JsonNode problem = mapper.readTree(answer.body());
+        JsonNode problem = SuiteEvents.read(answer.body(), JsonNode.class);
         assertThat(problem.path("status").asInt()).isEqualTo(415);
         if (field != null) {
             assertThat(problem.path("violations").path(0).path("field").asText()).isEqualTo(field);

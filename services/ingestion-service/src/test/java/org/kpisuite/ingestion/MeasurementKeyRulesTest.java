@@ -8,36 +8,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
 import org.kpisuite.events.IndicatorEvent.Breakdown;
 import org.kpisuite.events.IndicatorEvent.Comparator;
 import org.kpisuite.events.IndicatorEvent.Target;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.SuiteInfrastructure;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** Components, breakdown values, signs and active years as the indicator defines them. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class MeasurementKeyRulesTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void ratioValuesNameTheirComponent() throws Exception {
-        String code = "natsec-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("natsec");
         publish(code, Aggregation.RATIO, List.of("numerator", "denominator"), null, false,
                 value(code, "\"numerator\"", null, "2024-09", "9"));
         post(value(code, "\"denominator\"", null, "2024-09", "12")).then().statusCode(201)
@@ -48,7 +39,7 @@ class MeasurementKeyRulesTest {
 
     @Test
     void breakdownValuesMustBeAllowedAndOthersHaveNone() throws Exception {
-        String code = "arch-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("arch");
         publish(code, Aggregation.SUM, List.of(), new Breakdown("domain", "領域", "domain",
                 List.of("mobility", "health")), false, value(code, null, "\"health\"", "2024-05", "3"));
         expectProblem(value(code, null, "\"space\"", "2024-05", "3"), "breakdown");
@@ -59,7 +50,7 @@ class MeasurementKeyRulesTest {
 
     @Test
     void negativeValuesWhereTheIndicatorAllowsThemAndYearsBeforeItsFirst() throws Exception {
-        String code = "regional-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("regional");
         publish(code, Aggregation.LAST, List.of(), null, true, value(code, null, null, "2023-03", "-25.5"));
         post(value(code, null, null, "2024-03", "-10")).then().statusCode(201).body("value", equalTo(-10));
         expectProblem(value(code, null, null, "2022-03", "1"), "month");
@@ -70,7 +61,7 @@ class MeasurementKeyRulesTest {
         var indicator = new IndicatorEvent(code, "指標", "indicator", "million yen", "finance", UUID.randomUUID(), false,
                 false, aggregation, components, breakdown, allowsNegative, 2022, null,
                 List.of(new Target(2024, Comparator.AT_LEAST, new BigDecimal("100"))), false, 1, Instant.now());
-        KnownIndicator.publish(bootstrapServers, mapper, indicator, firstValue);
+        KnownIndicator.publish(indicator, firstValue);
     }
 
     private static String value(String code, String component, String breakdown, String month, String value) {

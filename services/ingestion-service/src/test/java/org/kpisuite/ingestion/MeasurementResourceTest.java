@@ -5,49 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kpisuite.testing.TestIndicators;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class MeasurementResourceTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
 
     private String code;
 
     /** Publishes an indicator the way indicator-service does and waits until ingestion accepts values for it. */
     @BeforeEach
     void indicatorKnownFromKafka() throws Exception {
-        code = "manabi-" + UUID.randomUUID().toString().substring(0, 8);
-        var indicator = new IndicatorEvent(code, "「マナビＤＸ」へのアクセス数", "Manabi DX accesses", "accesses",
-                "digital-talent", UUID.randomUUID(), true, false, IndicatorEvent.Aggregation.SUM,
-                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("300000"))),
-                false, 1, Instant.now());
-        KnownIndicator.publish(bootstrapServers, mapper, indicator, value("2024-04", "1000", null));
+        code = Codes.unique("manabi");
+        var indicator = TestIndicators.manabi(code, true, "300000");
+        KnownIndicator.publish(indicator, value("2024-04", "1000", null));
     }
 
     @Test
@@ -59,10 +43,10 @@ class MeasurementResourceTest {
                 .body("value", equalTo(25000.5f))
                 .extract().path("id");
 
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS,
+        var record = SuiteEvents.awaitRecord(Topics.MEASUREMENTS,
                 r -> r.value().contains(id), Duration.ofSeconds(20));
         assertThat(record.key()).isEqualTo(code);
-        MeasurementEvent event = mapper.readValue(record.value(), MeasurementEvent.class);
+        MeasurementEvent event = SuiteEvents.read(record.value(), MeasurementEvent.class);
         assertThat(event.value()).isEqualByComparingTo("25000.5");
         assertThat(event.month()).isEqualTo("2024-05");
         assertThat(event.revision()).isEqualTo(1);

@@ -4,27 +4,24 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.PrometheusText;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.TestIndicators;
 import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -38,12 +35,6 @@ import io.restassured.http.ContentType;
 @WithTestResource(SuiteInfrastructure.class)
 class ObservabilityTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Inject
     InMemorySpanExporter spans;
 
@@ -54,16 +45,13 @@ class ObservabilityTest {
 
     @BeforeEach
     void indicatorPublishedWithinATrace() throws Exception {
-        code = "obs-" + UUID.randomUUID().toString().substring(0, 8);
+        code = Codes.unique("obs");
         indicatorTraceId = hex(32);
         indicatorSpanId = hex(16);
-        var indicator = new IndicatorEvent(code, "観測", "Observed", "cases", "digital-talent", UUID.randomUUID(), false,
-                false, IndicatorEvent.Aggregation.SUM,
-                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("10"))),
-                false, 1, Instant.now());
+        var indicator = TestIndicators.sum(code, "観測", "Observed", "cases", "digital-talent", false, "10");
         Map<String, String> headers = new HashMap<>(CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, code));
         headers.put("traceparent", "00-" + indicatorTraceId + "-" + indicatorSpanId + "-01");
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, code, mapper.writeValueAsString(indicator), headers);
+        TopicReader.send(SuiteEvents.bootstrapServers(), Topics.INDICATORS, code, SuiteEvents.json(indicator), headers);
         await().atMost(Duration.ofSeconds(30)).until(() -> submit(value("2024-04", "1")).statusCode() == 201);
     }
 
@@ -122,7 +110,7 @@ class ObservabilityTest {
                 .body(value("2024-08", "8")).post("/api/v1/measurements").then().statusCode(201)
                 .extract().path("id");
 
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS, r -> r.value().contains(id),
+        var record = SuiteEvents.awaitRecord(Topics.MEASUREMENTS, r -> r.value().contains(id),
                 Duration.ofSeconds(20));
         String traceParent = TopicReader.header(record, "traceparent");
         assertThat(traceParent).isNotNull();

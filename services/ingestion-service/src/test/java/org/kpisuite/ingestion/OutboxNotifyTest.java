@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.messaging.OutboxRelay;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
@@ -30,9 +32,6 @@ import jakarta.inject.Inject;
 @WithTestResource(SuiteInfrastructure.class)
 class OutboxNotifyTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @ConfigProperty(name = "kpi.outbox.poll-interval")
     Duration pollInterval;
 
@@ -42,7 +41,7 @@ class OutboxNotifyTest {
     @Test
     void aRowCommittedElsewhereIsPublishedOnItsNotify() throws Exception {
         assertThat(pollInterval).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
-        String key = "notify-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = Codes.unique("notify");
         String id = UUID.randomUUID().toString();
         long start = System.nanoTime();
         try (Connection other = dataSource.getConnection()) {
@@ -62,7 +61,7 @@ class OutboxNotifyTest {
             }
             other.commit();
         }
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS, r -> key.equals(r.key()),
+        var record = SuiteEvents.awaitRecord(Topics.MEASUREMENTS, r -> key.equals(r.key()),
                 Duration.ofSeconds(20));
         assertThat(TopicReader.header(record, "ce_id")).isEqualTo(id);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));

@@ -20,11 +20,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorStatusEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.messaging.OutboxRelay;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
@@ -52,9 +52,6 @@ class OutboxPublishesOnceTest {
         }
     }
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     DataSource dataSource;
 
@@ -76,7 +73,8 @@ class OutboxPublishesOnceTest {
             assertThat(outboxRows(run)).as("only the failing row is left").isEqualTo(1);
             assertPublishedOnce(published(Topics.INDICATOR_STATUS, keys), rows, keys);
         } finally {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            try (Admin admin = Admin.create(
+                    Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteEvents.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(missing, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             }
         }
@@ -92,7 +90,7 @@ class OutboxPublishesOnceTest {
     }
 
     private List<ConsumerRecord<String, String>> published(String topic, List<String> keys) {
-        return TopicReader.readAll(bootstrapServers, topic, r -> keys.contains(r.key()), Duration.ofSeconds(2));
+        return SuiteEvents.readAll(topic, r -> keys.contains(r.key()), Duration.ofSeconds(2));
     }
 
     private void insert(List<String[]> rows) throws Exception {

@@ -7,44 +7,29 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
 
 /** A value far from its own history is stored but flagged OUTLIER, in the answer and in its event. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
-class OutlierFlagTest {
+class OutlierFlagTest extends OwnIndicatorTests {
 
     private static final String[] HISTORY = { "100", "104", "98", "101", "97", "103" };
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
-    private String code;
-
     @BeforeEach
     void indicatorWithSixMonths() throws Exception {
-        code = BatchIndicators.randomCode("outlier");
-        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < HISTORY.length; i++) {
             rows.add(BatchIndicators.row(code, null, "2024-0" + (i + 1), HISTORY[i], null));
@@ -82,24 +67,20 @@ class OutlierFlagTest {
 
     /** The event of the revision with this id, as reporting reads it. */
     private MeasurementEvent event(String measurementId) throws Exception {
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS,
-                r -> code.equals(r.key()) && r.value().contains(measurementId), Duration.ofSeconds(30));
-        return mapper.readValue(record.value(), MeasurementEvent.class);
+        var record = SuiteEvents.awaitRecord(Topics.MEASUREMENTS,
+                r -> code.equals(r.key()) && r.value().contains(measurementId));
+        return SuiteEvents.read(record.value(), MeasurementEvent.class);
     }
 
     /** The event of the month's revision (the outbox stores payloads as jsonb, so match on the parsed event). */
     private MeasurementEvent eventOf(String month) throws Exception {
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS,
-                r -> code.equals(r.key()) && month.equals(read(r.value()).month()), Duration.ofSeconds(30));
+        var record = SuiteEvents.awaitRecord(Topics.MEASUREMENTS,
+                r -> code.equals(r.key()) && month.equals(read(r.value()).month()));
         return read(record.value());
     }
 
     private MeasurementEvent read(String json) {
-        try {
-            return mapper.readValue(json, MeasurementEvent.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SuiteEvents.read(json, MeasurementEvent.class);
     }
 
     @Test

@@ -8,37 +8,18 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.testing.SuiteInfrastructure;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 /** A closed month refuses values (409, or a rejected batch row) until it is reopened. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
-class PeriodClosureTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
-    private String code;
-
-    @BeforeEach
-    void indicator() throws Exception {
-        code = BatchIndicators.randomCode("closing");
-        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
-    }
+class PeriodClosureTest extends OwnIndicatorTests {
 
     @Test
     void closedMonthRefusesValuesUntilReopened() {

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
@@ -22,16 +21,15 @@ import org.kpisuite.events.IndicatorEvent.RuleAction;
 import org.kpisuite.events.IndicatorEvent.RuleKind;
 import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.fiscal.Frequency;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.Problems;
 import org.kpisuite.testing.SuiteInfrastructure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 /**
  * Values of quarterly and annual indicators, the indicators' validation rules (rejecting and flagging, across the
@@ -43,16 +41,10 @@ class PeriodsAndRulesTest {
 
     private static final String DEPARTMENT = BatchIndicators.DEPARTMENT;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void aQuarterlyIndicatorTakesQuartersOnly() throws Exception {
-        String code = BatchIndicators.randomCode("quarterly");
-        KnownIndicator.publish(bootstrapServers, mapper, indicator(code, Aggregation.SUM, Frequency.QUARTERLY, List.of()),
+        String code = Codes.unique("quarterly");
+        KnownIndicator.publish(indicator(code, Aggregation.SUM, Frequency.QUARTERLY, List.of()),
                 value(code, "period", "2025-Q1", "12", null));
         post(value(code, "period", "2025-Q2", "15", null), null).statusCode(201)
                 .body("period", equalTo("2025-Q2")).body("month", nullValue());
@@ -70,11 +62,11 @@ class PeriodsAndRulesTest {
 
     @Test
     void rulesRejectOrFlagAndAreNamed() throws Exception {
-        String code = BatchIndicators.randomCode("maturity");
+        String code = Codes.unique("maturity");
         var rules = List.of(new Rule("maturity-range", RuleKind.RANGE, RuleAction.REJECT, null, BigDecimal.ZERO,
                 new BigDecimal("5"), null, null), new Rule("unusually-high", RuleKind.RANGE, RuleAction.FLAG, null, null,
                 new BigDecimal("4"), null, null));
-        KnownIndicator.publish(bootstrapServers, mapper, indicator(code, Aggregation.LAST, Frequency.ANNUALLY, rules),
+        KnownIndicator.publish(indicator(code, Aggregation.LAST, Frequency.ANNUALLY, rules),
                 value(code, "period", "FY2023", "2.1", null));
         Problems.expect(post(value(code, "period", "FY2024", "6", null), null), 422, "value")
                 .body("type", containsString("rule-broken"))
@@ -88,10 +80,10 @@ class PeriodsAndRulesTest {
 
     @Test
     void aRatiosNumeratorStaysWithinItsDenominatorAcrossTheRowsOfABatch() throws Exception {
-        String code = BatchIndicators.randomCode("survey");
+        String code = Codes.unique("survey");
         var rules = List.of(new Rule("top-within-all", RuleKind.NUMERATOR_AT_MOST_DENOMINATOR, RuleAction.REJECT, null,
                 null, null, null, null));
-        KnownIndicator.publish(bootstrapServers, mapper, indicator(code, Aggregation.RATIO, Frequency.MONTHLY, rules),
+        KnownIndicator.publish(indicator(code, Aggregation.RATIO, Frequency.MONTHLY, rules),
                 component(code, "denominator", "2025-04", "27"));
         String batch = "{\"mode\":\"ROW_BY_ROW\",\"dryRun\":%s,\"rows\":[" + component(code, "numerator", "2025-04", "30")
                 + "," + component(code, "numerator", "2025-05", "18") + "," + component(code, "denominator", "2025-05", "12")
@@ -112,8 +104,8 @@ class PeriodsAndRulesTest {
 
     @Test
     void csvAsExcelSavesItAndACharsetThatLies() throws Exception {
-        String code = BatchIndicators.randomCode("annual-csv");
-        KnownIndicator.publish(bootstrapServers, mapper, indicator(code, Aggregation.SUM, Frequency.ANNUALLY, List.of()),
+        String code = Codes.unique("annual-csv");
+        KnownIndicator.publish(indicator(code, Aggregation.SUM, Frequency.ANNUALLY, List.of()),
                 value(code, "period", "FY2023", "1", null));
         String csv = "indicatorCode,department,month,value\n" + code + "," + DEPARTMENT + ",2024年度,\"25,200\"\n"
                 + code + "," + DEPARTMENT + ",2025/6/1,3\n";

@@ -13,20 +13,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /**
  * Corrections of one value racing each other and a batch that writes the same value: every accepted submission is
@@ -39,16 +36,10 @@ class SameKeyRaceTest {
     private static final int RACERS = 24;
     private static final String MONTH = "2024-05";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void concurrentCorrectionsOfOneKeyAndABatchLoseNothing() throws Exception {
-        String code = BatchIndicators.randomCode("race");
-        BatchIndicators.publish(bootstrapServers, mapper, code, List.of());
+        String code = Codes.unique("race");
+        BatchIndicators.publish(code, List.of());
         String first = given().contentType(ContentType.JSON).body(BatchIndicators.row(code, null, MONTH, "1000", null))
                 .post("/api/v1/measurements").then().statusCode(201).extract().path("id");
 
@@ -102,7 +93,7 @@ class SameKeyRaceTest {
 
             // Every revision's event is published, in revision order (the key is the indicator: one partition).
             List<Integer> published = new ArrayList<>();
-            TopicReader.awaitRecord(bootstrapServers, Topics.MEASUREMENTS, r -> {
+            SuiteEvents.awaitRecord(Topics.MEASUREMENTS, r -> {
                 if (code.equals(r.key())) {
                     MeasurementEvent event = read(r.value());
                     if (MONTH.equals(event.month())) {
@@ -123,9 +114,9 @@ class SameKeyRaceTest {
      */
     @Test
     void singleSubmissionsRacingABatchThatLocksTheWholeIndicatorLoseNothing() throws Exception {
-        String code = BatchIndicators.randomCode("wide");
+        String code = Codes.unique("wide");
         List<String> sites = java.util.stream.IntStream.range(0, 12).mapToObj(i -> "w" + i).toList();
-        BatchIndicators.publish(bootstrapServers, mapper, code, sites);
+        BatchIndicators.publish(code, sites);
         // publish() created w0 / 2015-04 (value 1): the key every writer below corrects.
         List<String> rows = new ArrayList<>();
         for (int m = 0; m < 100; m++) {
@@ -179,10 +170,6 @@ class SameKeyRaceTest {
     }
 
     private MeasurementEvent read(String json) {
-        try {
-            return mapper.readValue(json, MeasurementEvent.class);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SuiteEvents.read(json, MeasurementEvent.class);
     }
 }

@@ -4,13 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kpisuite.plan.IndicatorReferenceConsumerTest.record;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.Topics;
@@ -18,7 +16,9 @@ import org.kpisuite.messaging.DeadLetters;
 import org.kpisuite.plan.domain.IndicatorReference;
 import org.kpisuite.plan.events.IndicatorReferenceConsumer;
 import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.PrometheusText;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.Tokens;
 import org.kpisuite.testing.TopicReader;
@@ -41,10 +41,7 @@ class EventContractTest {
     @Inject
     IndicatorReferenceConsumer consumer;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private final String code = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String code = Codes.unique("contract");
 
     @Test
     void theConsumerCountersExistFromStartUp() {
@@ -77,8 +74,8 @@ class EventContractTest {
         double before = unreadable();
         consumer.consume(record(code, "{\"code\": \"" + code + "\", \"version\": \"not a number\"}"));
 
-        ConsumerRecord<String, String> letter = TopicReader.awaitRecord(bootstrapServers, Topics.DEAD_LETTERS,
-                r -> code.equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> letter = SuiteEvents.awaitRecord(Topics.DEAD_LETTERS,
+                r -> code.equals(r.key()));
         assertThat(TopicReader.header(letter, DeadLetters.TOPIC)).isEqualTo(Topics.INDICATORS);
         assertThat(TopicReader.header(letter, DeadLetters.CONSUMER)).isEqualTo("plan-service");
         assertThat(TopicReader.header(letter, DeadLetters.REASON)).contains("unreadable data");
@@ -101,7 +98,7 @@ class EventContractTest {
         headers.put(DeadLetters.OFFSET, "0");
         headers.put(DeadLetters.CONSUMER, "plan-service");
         headers.put(DeadLetters.REASON, "the consumer of an older build could not read it");
-        TopicReader.send(bootstrapServers, Topics.DEAD_LETTERS, code, """
+        TopicReader.send(SuiteEvents.bootstrapServers(), Topics.DEAD_LETTERS, code, """
                 {"code":"%s","planItemId":"%s","retired":false,"version":1,"targets":[]}""".formatted(code, item),
                 headers);
 

@@ -12,22 +12,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.Tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import jakarta.inject.Inject;
 
 /**
  * What the HTTP layer refuses, below JAX-RS, is problem+json too: sent as raw bytes, since an HTTP client library
@@ -36,9 +35,6 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class HttpLayerProblemsTest {
-
-    @Inject
-    ObjectMapper mapper;
 
     /** A request head (without the final CRLF), a body, the status and the field the problem names. */
     static Stream<Arguments> refused() {
@@ -102,7 +98,7 @@ class HttpLayerProblemsTest {
         Answer answer = send(head, body);
         assertThat(answer.status).as("%s", answer).isEqualTo(status);
         assertThat(answer.headers.get("content-type")).as("%s", answer).isEqualTo("application/problem+json");
-        JsonNode problem = mapper.readTree(answer.body);
+        JsonNode problem = SuiteEvents.read(answer.body, JsonNode.class);
         assertThat(problem.path("status").asInt()).isEqualTo(status);
         assertThat(problem.path("detail").asText()).isNotBlank().doesNotStartWith("HTTP ");
         if (field != null) {
@@ -143,7 +139,7 @@ class HttpLayerProblemsTest {
     @MethodSource("locations")
     void theLocationsHostComesOnlyFromATrustedProxy(String name, String from, String hostHeaders, String origin)
             throws Exception {
-        String code = "host-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("host");
         String plan = """
                 {"code":"%s","agency":"IPA","fiscalYear":2024,"midTermPeriod":"5th (FY2023–FY2027)",
                  "midTermFirstYear":2023,"midTermLastYear":2027,"nameJa":"計画","nameEn":"plan"}""".formatted(code);
@@ -157,7 +153,7 @@ class HttpLayerProblemsTest {
 
     @org.junit.jupiter.api.Test
     void aChunkedBodyWithinTheLimitIsRead() throws Exception {
-        String code = "chunked-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("chunked");
         String plan = """
                 {"code":"%s","agency":"IPA","fiscalYear":2024,"midTermPeriod":"5th (FY2023–FY2027)",
                  "midTermFirstYear":2023,"midTermLastYear":2027,"nameJa":"計画","nameEn":"plan"}""".formatted(code);

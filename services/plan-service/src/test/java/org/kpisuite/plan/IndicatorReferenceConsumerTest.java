@@ -13,9 +13,9 @@ import org.kpisuite.events.Topics;
 import org.kpisuite.plan.domain.IndicatorReference;
 import org.kpisuite.plan.events.IndicatorReferenceConsumer;
 import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -30,10 +30,7 @@ class IndicatorReferenceConsumerTest {
     @Inject
     IndicatorReferenceConsumer consumer;
 
-    @Inject
-    ObjectMapper mapper;
-
-    private final String code = "ref-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String code = Codes.unique("ref");
     private final UUID first = UUID.randomUUID();
     private final UUID second = UUID.randomUUID();
 
@@ -61,7 +58,7 @@ class IndicatorReferenceConsumerTest {
     }
 
     private void consume(IndicatorEvent event) throws Exception {
-        consumer.consume(record(event.code(), mapper.writeValueAsString(event)));
+        consumer.consume(record(event.code(), SuiteEvents.json(event)));
     }
 
     private IndicatorReference stored() {

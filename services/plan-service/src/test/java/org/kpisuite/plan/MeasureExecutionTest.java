@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
@@ -22,18 +21,17 @@ import org.kpisuite.events.CommentaryEvent;
 import org.kpisuite.events.MeasureEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.Problems;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.Tokens;
 import org.kpisuite.testing.TopicReader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
 
 /**
  * What a department writes about its own measures (status, milestone done dates, half-year commentary), with every
@@ -45,11 +43,7 @@ class MeasureExecutionTest {
 
     private static final String MEASURE = "I.2.(3-1).1";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
-    @Inject
-    ObjectMapper mapper;
 
     private final String plan = randomPlanCode();
     private String measure;
@@ -76,10 +70,10 @@ class MeasureExecutionTest {
                 .body("changedBy[1]", equalTo("kpi-submitter.digital-talent@test"))
                 .body("state.status", equalTo(List.of("NOT_STARTED", "DELAYED", "ON_TRACK")));
 
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_EXECUTION, r -> measure.equals(r.key())
+        var record = TopicReader.awaitRecord(SuiteEvents.bootstrapServers(), Topics.PLAN_EXECUTION, r -> measure.equals(r.key())
                 && MeasureEvent.TYPE_UPSERTED.equals(TopicReader.header(r, CloudEventHeaders.TYPE))
-                && read(r.value(), MeasureEvent.class).version() == 3, Duration.ofSeconds(20));
-        MeasureEvent event = mapper.readValue(record.value(), MeasureEvent.class);
+                && SuiteEvents.read(r.value(), MeasureEvent.class).version() == 3, Duration.ofSeconds(20));
+        MeasureEvent event = SuiteEvents.read(record.value(), MeasureEvent.class);
         assertThat(event.status()).isEqualTo(MeasureEvent.Status.ON_TRACK);
         assertThat(event.changedBy()).isEqualTo("kpi-admin@test");
     }
@@ -124,10 +118,10 @@ class MeasureExecutionTest {
                 // commentary is no new version of the measure
                 .body("version", equalTo(1));
 
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_EXECUTION, r -> measure.equals(r.key())
+        var record = TopicReader.awaitRecord(SuiteEvents.bootstrapServers(), Topics.PLAN_EXECUTION, r -> measure.equals(r.key())
                 && CommentaryEvent.TYPE_RECORDED.equals(TopicReader.header(r, CloudEventHeaders.TYPE))
-                && read(r.value(), CommentaryEvent.class).revision() == 2, Duration.ofSeconds(20));
-        CommentaryEvent event = mapper.readValue(record.value(), CommentaryEvent.class);
+                && SuiteEvents.read(r.value(), CommentaryEvent.class).revision() == 2, Duration.ofSeconds(20));
+        CommentaryEvent event = SuiteEvents.read(record.value(), CommentaryEvent.class);
         assertThat(event.period()).isEqualTo(CommentaryEvent.ReviewPeriod.H1);
         assertThat(event.measureCode()).isEqualTo(MEASURE);
         assertThat(event.fiscalYear()).isEqualTo(2024);
@@ -181,16 +175,8 @@ class MeasureExecutionTest {
         String leaf = measureId(plan, "I.1.(1).1.b");
         given().delete("/api/v1/measures/{id}", leaf).then().statusCode(204);
         given().get("/api/v1/measures/{id}", leaf).then().statusCode(404);
-        TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_EXECUTION, r -> leaf.equals(r.key())
+        TopicReader.awaitRecord(SuiteEvents.bootstrapServers(), Topics.PLAN_EXECUTION, r -> leaf.equals(r.key())
                 && MeasureEvent.TYPE_REMOVED.equals(TopicReader.header(r, CloudEventHeaders.TYPE)), Duration.ofSeconds(20));
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private RequestSpecification owner() {

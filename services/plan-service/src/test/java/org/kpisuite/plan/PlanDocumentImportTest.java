@@ -14,11 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,9 +27,6 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class PlanDocumentImportTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     private final String plan = randomPlanCode();
 
@@ -126,7 +122,7 @@ class PlanDocumentImportTest {
 
     private List<String> eventsFor(Set<String> ids, String sentinelId) {
         List<String> keys = new ArrayList<>();
-        TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_ITEMS, r -> {
+        SuiteEvents.awaitRecord(Topics.PLAN_ITEMS, r -> {
             if (ids.contains(r.key())) {
                 keys.add(r.key());
             }

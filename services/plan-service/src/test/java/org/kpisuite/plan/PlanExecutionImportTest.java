@@ -13,33 +13,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.MeasureEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.Problems;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /** A plan document with measures, initiatives and milestones: imported once, again unchanged, a later year apart. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class PlanExecutionImportTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
-    @Inject
-    ObjectMapper mapper;
 
     private final String plan = randomPlanCode();
 
@@ -67,10 +61,10 @@ class PlanExecutionImportTest {
 
         // Each measure's state is on the plan-execution log, milestones included.
         String id = measureId(plan, "I.2.(3-1).1");
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_EXECUTION, r -> id.equals(r.key()),
+        var record = TopicReader.awaitRecord(SuiteEvents.bootstrapServers(), Topics.PLAN_EXECUTION, r -> id.equals(r.key()),
                 Duration.ofSeconds(20));
         assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(MeasureEvent.TYPE_UPSERTED);
-        MeasureEvent event = mapper.readValue(record.value(), MeasureEvent.class);
+        MeasureEvent event = SuiteEvents.read(record.value(), MeasureEvent.class);
         assertThat(event.fiscalYear()).isEqualTo(2024);
         assertThat(event.version()).isEqualTo(1);
         assertThat(event.milestones()).extracting(MeasureEvent.Milestone::code).containsExactly("I.2.(3-1).1.M1");
@@ -78,7 +72,7 @@ class PlanExecutionImportTest {
 
         // Its item's event says which agency's plan of which year it is in: reporting tells another year's plan by it.
         String itemId = measures.getString("find { it.code == 'I.2.(3-1).1' }.planItemId");
-        var item = mapper.readValue(TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_ITEMS,
+        var item = SuiteEvents.read(TopicReader.awaitRecord(SuiteEvents.bootstrapServers(), Topics.PLAN_ITEMS,
                 r -> itemId.equals(r.key()), Duration.ofSeconds(20)).value(), org.kpisuite.events.PlanItemEvent.class);
         assertThat(item.agency()).isEqualTo("IPA");
         assertThat(item.fiscalYear()).isEqualTo(2024);

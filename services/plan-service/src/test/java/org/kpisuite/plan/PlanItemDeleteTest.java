@@ -15,33 +15,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class PlanItemDeleteTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
 
     private String plan;
 
@@ -56,8 +49,8 @@ class PlanItemDeleteTest {
         // The child makes every DELETE below a harmless probe until the child itself is deleted.
         String child = createItem(plan, "I.2.(2)", item, 2);
         String other = createItem(plan, "I.3", null, 3);
-        String manabi = "manabi-" + UUID.randomUUID().toString().substring(0, 8);
-        String retired = "retired-" + UUID.randomUUID().toString().substring(0, 8);
+        String manabi = Codes.unique("manabi");
+        String retired = Codes.unique("retired");
 
         publish(indicator(manabi, UUID.fromString(item), false, 1), IndicatorEvent.TYPE_DEFINED);
         publish(indicator(retired, UUID.fromString(item), true, 3), IndicatorEvent.TYPE_RETIRED);
@@ -85,11 +78,11 @@ class PlanItemDeleteTest {
         String item = createItem(plan, "IX.4.(2)③", null, 0);
         given().delete("/api/v1/plan-items/{id}", item).then().statusCode(204);
 
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_ITEMS,
+        var record = SuiteEvents.awaitRecord(Topics.PLAN_ITEMS,
                 r -> item.equals(r.key()) && PlanItemEvent.TYPE_REMOVED.equals(TopicReader.header(r, CloudEventHeaders.TYPE)),
                 Duration.ofSeconds(20));
-        assertThat(mapper.readTree(record.value()).get("removed").asBoolean()).isTrue();
-        PlanItemEvent event = mapper.readValue(record.value(), PlanItemEvent.class);
+        assertThat(SuiteEvents.read(record.value(), JsonNode.class).get("removed").asBoolean()).isTrue();
+        PlanItemEvent event = SuiteEvents.read(record.value(), PlanItemEvent.class);
         assertThat(event.removed()).isTrue();
         assertThat(event.version()).isEqualTo(2);
         assertThat(event.code()).isEqualTo("IX.4.(2)③");
@@ -103,9 +96,8 @@ class PlanItemDeleteTest {
         return given().delete("/api/v1/plan-items/{id}", id).then();
     }
 
-    private void publish(IndicatorEvent event, String type) throws Exception {
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, event.code(), mapper.writeValueAsString(event),
-                CloudEvents.headers(type, event.code()));
+    private static void publish(IndicatorEvent event, String type) {
+        SuiteEvents.publish(Topics.INDICATORS, event.code(), type, event);
     }
 
     static IndicatorEvent indicator(String code, UUID planItemId, boolean retired, long version) {

@@ -11,32 +11,25 @@ import static org.kpisuite.plan.PlanFixtures.randomPlanCode;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class PlanItemMoveTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
 
     private String plan;
     private String chapterOne;
@@ -70,10 +63,10 @@ class PlanItemMoveTest {
                 .body("items[1].items[0].code", equalTo("I.1.(1)"))
                 .body("items[1].items[0].items[0].code", equalTo("I.1.(1)①"));
 
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_ITEMS,
+        var record = SuiteEvents.awaitRecord(Topics.PLAN_ITEMS,
                 r -> item.equals(r.key()) && version(r.value()) == 2, Duration.ofSeconds(20));
         assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(PlanItemEvent.TYPE_UPSERTED);
-        PlanItemEvent event = mapper.readValue(record.value(), PlanItemEvent.class);
+        PlanItemEvent event = SuiteEvents.read(record.value(), PlanItemEvent.class);
         assertThat(event.parentId()).isEqualTo(UUID.fromString(chapterThree));
         assertThat(event.sortOrder()).isEqualTo(5);
         assertThat(event.removed()).isFalse();
@@ -113,7 +106,7 @@ class PlanItemMoveTest {
 
     private long version(String json) {
         try {
-            return mapper.readTree(json).get("version").asLong();
+            return SuiteEvents.read(json, JsonNode.class).get("version").asLong();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

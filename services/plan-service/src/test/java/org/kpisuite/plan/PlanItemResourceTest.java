@@ -9,31 +9,22 @@ import static org.hamcrest.Matchers.notNullValue;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class PlanItemResourceTest {
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
 
     private final String plan = "TEST-" + UUID.randomUUID();
 
@@ -55,12 +46,12 @@ class PlanItemResourceTest {
         given().queryParam("planCode", plan).get("/api/v1/plan-items").then().statusCode(200)
                 .body("code", hasItem("I.2"));
 
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.PLAN_ITEMS,
+        var record = SuiteEvents.awaitRecord(Topics.PLAN_ITEMS,
                 r -> chapterId.equals(r.key()), Duration.ofSeconds(20));
         assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(PlanItemEvent.TYPE_UPSERTED);
         assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/kpi/plan-service");
-        PlanItemEvent event = mapper.readValue(record.value(), PlanItemEvent.class);
+        PlanItemEvent event = SuiteEvents.read(record.value(), PlanItemEvent.class);
         assertThat(event.code()).isEqualTo("I.2");
         assertThat(event.planCode()).isEqualTo(plan);
         assertThat(event.version()).isEqualTo(1);

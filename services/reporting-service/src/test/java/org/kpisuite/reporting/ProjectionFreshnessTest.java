@@ -12,13 +12,14 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.PrometheusText;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
@@ -32,9 +33,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteInfrastructure.class)
 class ProjectionFreshnessTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @Inject
     InMemorySpanExporter spans;
 
@@ -45,7 +43,7 @@ class ProjectionFreshnessTest {
         double before = PrometheusText.baseline(metrics(), "kpi_projection_delay_seconds_count",
                 Map.of("topic", Topics.MEASUREMENTS));
 
-        String code = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("fresh");
         // Recorded a minute ago, e.g. while reporting was down.
         Instant recorded = Instant.now().minusSeconds(60);
         String event = """
@@ -55,7 +53,7 @@ class ProjectionFreshnessTest {
         Map<String, String> headers = new HashMap<>(CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, code));
         headers.put(CloudEventHeaders.TIME, recorded.toString());
         headers.put("traceparent", "00-" + traceId + "-" + parentSpan + "-01");
-        TopicReader.send(bootstrapServers, Topics.MEASUREMENTS, code, event, headers);
+        TopicReader.send(SuiteEvents.bootstrapServers(), Topics.MEASUREMENTS, code, event, headers);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             String metrics = metrics();

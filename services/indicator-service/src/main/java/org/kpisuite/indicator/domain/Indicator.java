@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,6 +16,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
 import org.kpisuite.events.IndicatorEvent.Breakdown;
 import org.kpisuite.events.IndicatorEvent.Direction;
@@ -60,11 +61,11 @@ public class Indicator extends PanacheEntityBase {
     public Aggregation aggregation;
 
     /** numerator and denominator for a ratio; empty otherwise. */
-    @Convert(converter = JsonConverters.Strings.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<String> components = new ArrayList<>();
 
-    @Convert(converter = JsonConverters.BreakdownJson.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     public Breakdown breakdown;
 
     @Column(name = "allows_negative", nullable = false)
@@ -75,11 +76,11 @@ public class Indicator extends PanacheEntityBase {
     public Frequency frequency = Frequency.MONTHLY;
 
     /** The parts of a SUM_OF_PARTS; empty otherwise. */
-    @Convert(converter = JsonConverters.Parts.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Part> parts = new ArrayList<>();
 
-    @Convert(converter = JsonConverters.Rules.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Rule> rules = new ArrayList<>();
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +14,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.kpisuite.events.IndicatorEvent.BaselineFormula;
 import org.kpisuite.events.IndicatorEvent.Comparator;
 import org.kpisuite.events.IndicatorEvent.Condition;
@@ -63,11 +64,11 @@ public class IndicatorTarget extends PanacheEntityBase {
     @Column(name = "baseline_value", precision = 24, scale = 6)
     public BigDecimal baselineValue;
 
-    @Convert(converter = JsonConverters.Conditions.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     public List<Condition> conditions = new ArrayList<>();
 
-    @Convert(converter = JsonConverters.Formula.class)
+    @JdbcTypeCode(SqlTypes.JSON)
     public BaselineFormula formula;
 
     /** The value without the database's trailing zeros: 300000, not 300000.000000. */

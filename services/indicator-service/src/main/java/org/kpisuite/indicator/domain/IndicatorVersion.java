@@ -11,7 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -27,8 +28,8 @@ public class IndicatorVersion extends PanacheEntityBase {
     @Id
     public long version;
 
-    @ColumnTransformer(write = "?::jsonb")
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
     public String state;
 
     @Column(name = "changed_at", nullable = false)

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.IndicatorEvent.Aggregation;
@@ -103,6 +105,14 @@ public final class IndicatorRules {
             }
         }
         return new Checked(targets, first, violations);
+    }
+
+    /** The department, when the agency lists its departments ({@code kpi.indicator.departments}): one of them. */
+    public static List<Violation> checkDepartment(String department, Optional<Set<String>> departments) {
+        return departments.filter(known -> !known.contains(department))
+                .map(known -> List.of(new Violation("department", "is not one of the agency's departments "
+                        + String.join(", ", new TreeSet<>(known)))))
+                .orElse(List.of());
     }
 
     /** Checks that a target fits an indicator that is already defined, and its active years. */

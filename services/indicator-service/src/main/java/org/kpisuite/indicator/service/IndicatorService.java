@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.IndicatorEvent.Target;
+import org.kpisuite.indicator.config.IndicatorConfig;
 import org.kpisuite.indicator.domain.Indicator;
 import org.kpisuite.indicator.domain.IndicatorTarget;
 import org.kpisuite.indicator.domain.PlanItemReplica;
@@ -27,6 +28,9 @@ public class IndicatorService {
 
     @Inject
     Caller caller;
+
+    @Inject
+    IndicatorConfig config;
 
     public enum Outcome {
         CREATED, CHANGED, UNCHANGED
@@ -113,6 +117,7 @@ public class IndicatorService {
     private IndicatorRules.Checked checked(IndicatorRequest request) {
         IndicatorRules.Checked checked = IndicatorRules.check(request);
         List<Violation> violations = new ArrayList<>(checked.violations());
+        violations.addAll(IndicatorRules.checkDepartment(request.department(), config.departments()));
         PlanItemReplica item = PlanItemReplica.findById(request.planItemId());
         if (item == null || item.removed) {
             violations.add(0, new Violation("planItemId", "no plan item has id " + request.planItemId()));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -155,6 +157,15 @@ class IndicatorRulesTest {
                 "security", UUID.randomUUID(), false, true, Aggregation.SUM, null, null, null, null,
                 List.of(new TargetRequest(2024, Comparator.AT_LEAST, null)));
         assertThat(IndicatorRules.check(reference).violations()).isEmpty();
+    }
+
+    @Test
+    void aDepartmentMustBeOneOfTheAgencysWhenItListsThem() {
+        Optional<Set<String>> listed = Optional.of(Set.of("security", "digital-talent"));
+        assertThat(IndicatorRules.checkDepartment("digital-talent", listed)).isEmpty();
+        assertThat(IndicatorRules.checkDepartment("digital-talant", listed)).containsExactly(new Violation("department",
+                "is not one of the agency's departments digital-talent, security"));
+        assertThat(IndicatorRules.checkDepartment("anything", Optional.empty())).isEmpty();
     }
 
     private static IndicatorRequest sum(TargetRequest target) {

@@ -5,7 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -27,7 +28,7 @@ public class IndicatorReplica extends PanacheEntityBase {
     public long version;
 
     /** The IndicatorEvent as JSON. */
-    @ColumnTransformer(write = "?::jsonb")
-    @Column(nullable = false, columnDefinition = "jsonb")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
     public String state;
 }

@@ -39,6 +39,9 @@ import io.vertx.core.Vertx;
  * If the group's transaction fails, nothing of it is stored; each submission is then written alone, so that it
  * gets the answer (or the error) it would have had by itself. Only a database that cannot be reached at all fails
  * the whole group at once, with that error (503): alone, each would wait for it in turn.
+ * <p>
+ * No library gathers concurrent requests into one transaction; PostgreSQL's own {@code commit_delay} shares only
+ * the WAL flush, and each submission would still cost its own statements.
  */
 @ApplicationScoped
 public class GroupCommitter {

@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The indicator definitions submissions are validated against, parsed once per version. The replica table stays
  * the truth: each lookup reads the version of every indicator asked for (one small query) and uses a cached
  * definition only at that very version, so a definition another replica of the service applied is never missed
- * and a stale one never used. Only the states not cached at their version are read and parsed.
+ * and a stale one never used. Only the states not cached at their version are read and parsed. Quarkus's cache
+ * ({@code @CacheResult}) is invalidated in one replica only, so it could serve a definition another has replaced.
  */
 @ApplicationScoped
 public class IndicatorDefinitions {

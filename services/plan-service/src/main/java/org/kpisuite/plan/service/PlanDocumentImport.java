@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.kpisuite.plan.config.PlanConfig;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.events.PlanItemEvents;
@@ -39,6 +40,9 @@ public class PlanDocumentImport {
     @Inject
     PlanDocumentMeasures measures;
 
+    @Inject
+    PlanConfig config;
+
     public record Outcome(boolean planCreated, int created, int updated, int unchanged, List<String> notInDocument,
             PlanDocumentMeasures.Outcome execution) {
     }
@@ -46,18 +50,18 @@ public class PlanDocumentImport {
     @Transactional
     public Outcome apply(String planCode, PlanDocument document) {
         // A document that names another plan is more likely a mistake than an intent to copy it.
-        if (document.code() != null && !document.code().equals(planCode)) {
-            throw ProblemException.invalidField("code", "the document is for plan " + document.code()
+        if (document.code != null && !document.code.equals(planCode)) {
+            throw ProblemException.invalidField("code", "the document is for plan " + document.code
                     + ", not " + planCode);
         }
-        PlanService.validate(document.attributes());
+        PlanService.validate(document, config);
         rejectInvalidTree(planCode, document);
 
-        boolean planCreated = PlanService.newPlan(planCode, document.attributes(), caller.subject()).insertIfAbsent();
+        boolean planCreated = PlanService.newPlan(planCode, document, caller.subject()).insertIfAbsent();
         // Absent only if a DELETE of the plan committed between the insert attempt and the lock.
         Plan plan = Plan.lock(planCode).orElseThrow(() -> ProblemException.conflict("code",
                 "plan " + planCode + " was deleted during the import; send the document again"));
-        if (!planCreated && PlanService.change(plan, document.attributes())) {
+        if (!planCreated && PlanService.change(plan, document)) {
             plan.updatedAt = Instant.now();
             plan.changedBy = caller.subject();
         }

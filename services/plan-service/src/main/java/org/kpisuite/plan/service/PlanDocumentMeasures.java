@@ -65,7 +65,7 @@ public class PlanDocumentMeasures {
         collectItemCodes(document.itemsOrEmpty(), itemCodes);
         Map<String, String> measureAt = new HashMap<>();
         Map<String, String> milestoneAt = new HashMap<>();
-        LocalDate first = FiscalCalendar.firstDay(document.fiscalYear());
+        LocalDate first = FiscalCalendar.firstDay(document.fiscalYear);
         walkItems("items", document.itemsOrEmpty(), (path, measure, kind, depth) -> {
             String earlier = measureAt.putIfAbsent(measure.code(), path);
             if (earlier != null) {
@@ -97,7 +97,7 @@ public class PlanDocumentMeasures {
                 }
                 if (milestone.due().isBefore(first)) {
                     violations.add(new Problem.Violation(here + ".due", "must not be before the plan's fiscal year FY"
-                            + document.fiscalYear() + " (" + first + "), not " + milestone.due()));
+                            + document.fiscalYear + " (" + first + "), not " + milestone.due()));
                 }
             }
         });

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
+import org.kpisuite.plan.config.PlanConfig;
 import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.problem.ProblemException;
@@ -31,15 +33,17 @@ public class PlanService {
     @Inject
     Caller caller;
 
+    @Inject
+    PlanConfig config;
+
     @Transactional
     public Plan create(PlanRequest request) {
-        PlanChangeRequest attributes = request.attributes();
-        validate(attributes);
-        Plan plan = newPlan(request.code(), attributes, caller.subject());
+        validate(request, config);
+        Plan plan = newPlan(request.code, request, caller.subject());
         if (!plan.insertIfAbsent()) {
-            throw ProblemException.conflict("code", "plan " + request.code() + " already exists");
+            throw ProblemException.conflict("code", "plan " + request.code + " already exists");
         }
-        return get(request.code());
+        return get(request.code);
     }
 
     public Plan get(String code) {
@@ -52,7 +56,7 @@ public class PlanService {
 
     @Transactional
     public Plan update(String code, PlanChangeRequest request) {
-        validate(request);
+        validate(request, config);
         Plan plan = Plan.lock(code).orElseThrow(() -> ProblemException.notFound("plan", code));
         if (change(plan, request)) {
             plan.updatedAt = Instant.now();
@@ -102,14 +106,21 @@ public class PlanService {
     }
 
     static boolean change(Plan plan, PlanChangeRequest a) {
-        return plan.change(a.agency(), a.fiscalYear(), a.midTermPeriod(), a.midTermFirstYear(), a.midTermLastYear(),
-                a.nameJa(), a.nameEn());
+        return plan.change(a.agency, a.fiscalYear, a.midTermPeriod, a.midTermFirstYear, a.midTermLastYear, a.nameJa,
+                a.nameEn);
     }
 
-    /** Rules across fields; single fields are checked by bean validation on the request. */
-    static void validate(PlanChangeRequest a) {
-        Integer first = a.midTermFirstYear();
-        Integer last = a.midTermLastYear();
+    /**
+     * Rules across fields, and the agency when the suite lists its agencies ({@code kpi.plan.agencies}); single
+     * fields are checked by bean validation on the request.
+     */
+    static void validate(PlanChangeRequest a, PlanConfig config) {
+        config.agencies().filter(known -> !known.contains(a.agency)).ifPresent(known -> {
+            throw ProblemException.invalidField("agency", "is not one of the agencies " + String.join(", ",
+                    new TreeSet<>(known)));
+        });
+        Integer first = a.midTermFirstYear;
+        Integer last = a.midTermLastYear;
         if (first == null && last != null) {
             throw ProblemException.invalidField("midTermFirstYear", "is required with midTermLastYear");
         }
@@ -119,7 +130,7 @@ public class PlanService {
         if (first != null && first > last) {
             throw ProblemException.invalidField("midTermLastYear", "must not be before midTermFirstYear " + first);
         }
-        if (first != null && (a.fiscalYear() < first || a.fiscalYear() > last)) {
+        if (first != null && (a.fiscalYear < first || a.fiscalYear > last)) {
             throw ProblemException.invalidField("fiscalYear",
                     "must lie within the mid-term period FY" + first + "–FY" + last);
         }

@@ -15,7 +15,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Set-based statements on the read model's hot paths: one statement binds whole columns as arrays
- * ({@code unnest(?::varchar[], ...)}, {@code = any(?)}), whatever the number of rows.
+ * ({@code unnest(?::varchar[], ...)}, {@code = any(?)}), whatever the number of rows. Hibernate, even batching,
+ * sends a statement per entity.
  */
 final class Jdbc {
 

@@ -3,13 +3,10 @@ package org.kpisuite.reporting.service;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -172,33 +169,29 @@ public class ReadModelRebuild {
 
     /** Replays one topic's partitions from their beginning to the end offsets of now; the number of events. */
     private long replay(UUID id, KafkaConsumer<String, String> reader, String topic) {
-        List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
-        reader.assign(partitions);
+        List<TopicPartition> partitions = KafkaReaders.assignAll(reader, topic, Duration.ofSeconds(30));
         reader.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = new HashMap<>(reader.endOffsets(partitions, Duration.ofSeconds(30)));
-        end.entrySet().removeIf(e -> reader.position(e.getKey()) >= e.getValue());
-        long events = 0;
-        long beat = System.nanoTime();
-        while (!end.isEmpty()) {
-            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
-            StreamSupport.stream(reader.poll(Duration.ofSeconds(1)).spliterator(), false)
-                    .filter(r -> end.containsKey(new TopicPartition(r.topic(), r.partition()))
-                            && r.offset() < end.get(new TopicPartition(r.topic(), r.partition())))
-                    .forEach(batch::add);
+        long[] events = { 0 };
+        long[] beat = { System.nanoTime() };
+        KafkaReaders.readToCurrentEnd(reader, partitions, Duration.ofSeconds(30), batch -> {
             if (!batch.isEmpty()) {
                 applyRetrying(batch);
-                events += batch.size();
+                events[0] += batch.size();
             }
-            end.entrySet().removeIf(e -> reader.position(e.getKey()) >= e.getValue());
-            if (System.nanoTime() - beat > HEARTBEAT.toNanos() || end.isEmpty()) {
-                beat = System.nanoTime();
-                if (!heartbeat(id, events)) {
-                    throw new IllegalStateException("rebuild " + id + " was taken over by another replica");
-                }
+            if (System.nanoTime() - beat[0] > HEARTBEAT.toNanos()) {
+                beat[0] = System.nanoTime();
+                beat(id, events[0]);
             }
+        });
+        beat(id, events[0]);
+        return events[0];
+    }
+
+    /** Tells the other replicas this rebuild is alive; stops it if one of them has taken it over. */
+    private void beat(UUID id, long events) {
+        if (!heartbeat(id, events)) {
+            throw new IllegalStateException("rebuild " + id + " was taken over by another replica");
         }
-        return events;
     }
 
     /** One batch in one transaction; a transient failure (the database restarting) is retried. */

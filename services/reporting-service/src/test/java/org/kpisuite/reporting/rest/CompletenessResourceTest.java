@@ -9,43 +9,28 @@ import static org.hamcrest.Matchers.not;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
-import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kpisuite.testing.TestIndicators;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class CompletenessResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void missingAndLateMonthsOfAFlowIndicator() throws Exception {
-        String code = "articles-" + UUID.randomUUID().toString().substring(0, 8);
-        var indicator = new IndicatorEvent(code, "ウェブ記事数", "Web articles", "articles", "public-relations",
-                UUID.randomUUID(), false, false, IndicatorEvent.Aggregation.SUM,
-                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("2500"))),
-                false, 1, Instant.now());
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, code, mapper.writeValueAsString(indicator),
-                CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, code));
+        String code = Codes.unique("articles");
+        var indicator = TestIndicators.sum(code, "ウェブ記事数", "Web articles",
+                "articles", "public-relations", false, "2500");
+        SuiteEvents.indicator(indicator);
         // April on time (deadline 14 May, Japan time), May late (deadline 14 June), June missing.
         value(code, "2024-04", "2024-05-10T03:00:00Z");
         value(code, "2024-05", "2024-06-20T03:00:00Z");
@@ -67,7 +52,6 @@ class CompletenessResourceTest {
     private void value(String code, String month, String recordedAt) throws Exception {
         var m = new MeasurementEvent(UUID.randomUUID(), code, null, null, "public-relations", month, BigDecimal.TEN, 1,
                 null, null, "test", Instant.parse(recordedAt));
-        TopicReader.send(bootstrapServers, Topics.MEASUREMENTS, code, mapper.writeValueAsString(m),
-                CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, code));
+        SuiteEvents.measurement(m);
     }
 }

@@ -10,25 +10,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
-import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kpisuite.testing.TestIndicators;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** CSV for Excel and scripts (RFC 4180, BOM on demand), and ETag / If-None-Match on both exports. */
 @QuarkusTest
@@ -39,21 +33,13 @@ class ExportCsvAndETagTest {
     private static final String HEADER = "indicatorCode,indicatorNameJa,indicatorNameEn,unit,department,fiscalYear,month,"
             + "component,breakdown,value,revision,recordedAt,updatedAt,outlier,period,ruleFlags";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     private String code;
 
     @BeforeEach
     void indicatorWithAValue() throws Exception {
-        code = "csv-" + UUID.randomUUID().toString().substring(0, 8);
-        publish(Topics.INDICATORS, IndicatorEvent.TYPE_DEFINED, new IndicatorEvent(code, NAME_JA, "Accesses, preliminary",
-                "accesses", "digital-talent", UUID.randomUUID(), false, false, IndicatorEvent.Aggregation.SUM,
-                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("1000"))),
-                false, 1, Instant.now()));
+        code = Codes.unique("csv");
+        SuiteEvents.indicator(TestIndicators.sum(code, NAME_JA, "Accesses, preliminary", "accesses",
+                "digital-talent", false, "1000"));
         // Indicators and values come on different topics: names show once the indicator has been consumed.
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", code).statusCode() == 200);
@@ -148,12 +134,8 @@ class ExportCsvAndETagTest {
     }
 
     private void value(String month, String value, Instant recordedAt) throws Exception {
-        publish(Topics.MEASUREMENTS, MeasurementEvent.TYPE_RECORDED, new MeasurementEvent(UUID.randomUUID(), code, null,
+        SuiteEvents.measurement(new MeasurementEvent(UUID.randomUUID(), code, null,
                 null, "digital-talent", month, new BigDecimal(value), 1, null, null, "test", recordedAt));
     }
 
-    private void publish(String topic, String type, Object event) throws Exception {
-        TopicReader.send(bootstrapServers, topic, code, mapper.writeValueAsString(event),
-                CloudEvents.headers(UUID.randomUUID().toString(), type, code));
-    }
 }

@@ -16,23 +16,18 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
-import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kpisuite.testing.TestIndicators;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** Paging through the fact table with a small limit, and incremental pulls with updatedSince. */
 @QuarkusTest
@@ -41,22 +36,13 @@ class ExportFactsPagingTest {
 
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     private String code;
 
     @BeforeEach
     void indicator() throws Exception {
-        code = "export-" + UUID.randomUUID().toString().substring(0, 8);
-        var indicator = new IndicatorEvent(code, "「マナビＤＸ」へのアクセス数", "Manabi DX accesses", "accesses",
-                "digital-talent", UUID.randomUUID(), true, false, IndicatorEvent.Aggregation.SUM,
-                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("300000"))),
-                false, 1, Instant.now());
-        publish(Topics.INDICATORS, IndicatorEvent.TYPE_DEFINED, indicator);
+        code = Codes.unique("export");
+        var indicator = TestIndicators.manabi(code, true, "300000");
+        SuiteEvents.indicator(indicator);
         // Indicators and values come on different topics: names show once the indicator has been consumed.
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", code).statusCode() == 200);
@@ -161,7 +147,7 @@ class ExportFactsPagingTest {
     void aValueFlaggedOutlierByIngestionIsFlaggedInTheExport() throws Exception {
         Instant t = Instant.parse("2024-08-01T00:00:00Z");
         value("2024-06", "digital-talent", null, "100", 1, t);
-        publish(Topics.MEASUREMENTS, MeasurementEvent.TYPE_RECORDED, new MeasurementEvent(UUID.randomUUID(), code, null,
+        SuiteEvents.measurement(new MeasurementEvent(UUID.randomUUID(), code, null,
                 null, "digital-talent", "2024-07", new BigDecimal("90000"), 1, null, null, "test", t.plusSeconds(60),
                 List.of(MeasurementEvent.FLAG_OUTLIER)));
         JsonPath facts = awaitRows(Map.of("indicatorCode", code), 2);
@@ -187,13 +173,9 @@ class ExportFactsPagingTest {
 
     private void value(String month, String department, String breakdown, String value, int revision, Instant recordedAt)
             throws Exception {
-        publish(Topics.MEASUREMENTS, MeasurementEvent.TYPE_RECORDED, new MeasurementEvent(UUID.randomUUID(), code, null,
+        SuiteEvents.measurement(new MeasurementEvent(UUID.randomUUID(), code, null,
                 breakdown, department, month, new BigDecimal(value), revision, null, revision > 1 ? "recount" : null,
                 "test", recordedAt));
     }
 
-    private void publish(String topic, String type, Object event) throws Exception {
-        TopicReader.send(bootstrapServers, topic, code, mapper.writeValueAsString(event),
-                CloudEvents.headers(UUID.randomUUID().toString(), type, code));
-    }
 }

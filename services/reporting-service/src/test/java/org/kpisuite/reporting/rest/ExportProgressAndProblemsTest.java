@@ -15,36 +15,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
-import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.kpisuite.testing.TestIndicators;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 /** The flat progress export, paged by indicatorCode, and the 400 problems of both exports. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class ExportProgressAndProblemsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void theProgressListIsFlatAndPagesByIndicatorCodeWithThePinnedAsOf() throws Exception {
-        String prefix = "prog-" + UUID.randomUUID().toString().substring(0, 8);
+        String prefix = Codes.unique("prog");
         String first = prefix + "-a";
         String second = prefix + "-b";
         publishIndicator(second, "100");
@@ -126,21 +115,13 @@ class ExportProgressAndProblemsTest {
     }
 
     private void publishIndicator(String code, String target) throws Exception {
-        publish(code, Topics.INDICATORS, IndicatorEvent.TYPE_DEFINED, new IndicatorEvent(code, "「マナビＤＸ」へのアクセス数",
-                "Manabi DX accesses", "accesses", "digital-talent", UUID.randomUUID(), false, false,
-                IndicatorEvent.Aggregation.SUM,
-                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal(target))),
-                false, 1, Instant.now()));
+        SuiteEvents.indicator(TestIndicators.manabi(code, false, target));
     }
 
     private void publishValue(String code, String month, String value) throws Exception {
-        publish(code, Topics.MEASUREMENTS, MeasurementEvent.TYPE_RECORDED, new MeasurementEvent(UUID.randomUUID(), code,
+        SuiteEvents.measurement(new MeasurementEvent(UUID.randomUUID(), code,
                 null, null, "digital-talent", month, new BigDecimal(value), 1, null, null, "test",
                 Instant.parse("2024-06-07T01:00:00Z")));
     }
 
-    private void publish(String key, String topic, String type, Object event) throws Exception {
-        TopicReader.send(bootstrapServers, topic, key, mapper.writeValueAsString(event),
-                CloudEvents.headers(UUID.randomUUID().toString(), type, key));
-    }
 }

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,19 +20,16 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
-import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Exports are safe to open: no text cell of a CSV export starts a spreadsheet formula (OWASP CSV injection), in
@@ -50,19 +46,13 @@ class ExportSafetyTest {
     /** The first characters a text cell of an export must never start with. */
     private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     private String code;
 
     @BeforeEach
     void indicatorWhoseTextIsAllFormulas() throws Exception {
-        code = "safe-" + UUID.randomUUID().toString().substring(0, 8);
+        code = Codes.unique("safe");
         var breakdown = new IndicatorEvent.Breakdown("site", "=拠点", "@site", FORMULAS);
-        publish(Topics.INDICATORS, IndicatorEvent.TYPE_DEFINED, new IndicatorEvent(code, FORMULAS.get(0),
+        SuiteEvents.indicator(new IndicatorEvent(code, FORMULAS.get(0),
                 FORMULAS.get(7), FORMULAS.get(9), FORMULAS.get(2), UUID.randomUUID(), false, false,
                 IndicatorEvent.Aggregation.SUM, List.of(), breakdown, false, 2024, null,
                 List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("10"))),
@@ -70,7 +60,7 @@ class ExportSafetyTest {
         await().atMost(Duration.ofSeconds(90)).until(() -> given().queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", code).statusCode() == 200);
         for (String value : FORMULAS) {
-            publish(Topics.MEASUREMENTS, MeasurementEvent.TYPE_RECORDED, new MeasurementEvent(UUID.randomUUID(), code,
+            SuiteEvents.measurement(new MeasurementEvent(UUID.randomUUID(), code,
                     null, value, FORMULAS.get(2), "2024-05", new BigDecimal("-5.5"), 1, "\uFF1Dnote", null, "test",
                     Instant.parse("2024-06-07T01:00:00Z")));
         }
@@ -155,8 +145,4 @@ class ExportSafetyTest {
         return cell.matches("-?\\d+(\\.\\d+)?");
     }
 
-    private void publish(String topic, String type, Object event) throws Exception {
-        TopicReader.send(bootstrapServers, topic, code, mapper.writeValueAsString(event),
-                CloudEvents.headers(UUID.randomUUID().toString(), type, code));
-    }
 }

@@ -8,15 +8,14 @@ import static org.hamcrest.Matchers.nullValue;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.Tokens;
-import org.kpisuite.testing.TopicReader;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,10 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(SuiteInfrastructure.class)
 class NewerProducerTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private final String code = "newer-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String code = Codes.unique("newer");
 
     @Test
     void newFieldsAreIgnoredAndTheValuesStillCount() {
@@ -62,15 +58,15 @@ class NewerProducerTest {
                 .get("/api/v1/exports/progress").then().statusCode(200);
         // The partition was not held up by it: a later indicator on the same topic is applied.
         String next = code + "-next";
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, next, indicatorJson(next, "SUM", "AT_LEAST", "X"),
-                CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, next));
+        SuiteEvents.publishJson(Topics.INDICATORS, next, IndicatorEvent.TYPE_DEFINED,
+                indicatorJson(next, "SUM", "AT_LEAST", "X"));
         await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", next).statusCode() == 200);
     }
 
     private void publishIndicator(String aggregation, String comparator, String conditionKind) {
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, code, indicatorJson(code, aggregation, comparator,
-                conditionKind), CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, code));
+        SuiteEvents.publishJson(Topics.INDICATORS, code, IndicatorEvent.TYPE_DEFINED,
+                indicatorJson(code, aggregation, comparator, conditionKind));
     }
 
     private static String indicatorJson(String code, String aggregation, String comparator, String conditionKind) {
@@ -85,10 +81,9 @@ class NewerProducerTest {
     }
 
     private void publishMeasurement(String month, int value) {
-        TopicReader.send(bootstrapServers, Topics.MEASUREMENTS, code, """
+        SuiteEvents.publishJson(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED, """
                 {"measurementId":"%s","indicatorCode":"%s","department":"digital-talent","month":"%s","value":%d,
                  "revision":1,"recordedBy":"test","recordedAt":"2026-12-01T00:00:00Z","flags":["OUTLIER","NEW_FLAG"],
-                 "source":{"channel":"api-v2"},"confidence":"HIGH"}""".formatted(UUID.randomUUID(), code, month, value),
-                CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, code));
+                 "source":{"channel":"api-v2"},"confidence":"HIGH"}""".formatted(UUID.randomUUID(), code, month, value));
     }
 }

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.CommentaryEvent;
@@ -28,17 +27,16 @@ import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.CloudEvents;
 import org.kpisuite.testing.Problems;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.TopicReader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
-import jakarta.inject.Inject;
 
 /**
  * Reporting's plan-execution views, from events only, with the recording times the events carry: the plan tree of a
@@ -49,11 +47,7 @@ import jakarta.inject.Inject;
 @WithTestResource(SuiteInfrastructure.class)
 class PlanExecutionViewsTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
-    @Inject
-    ObjectMapper mapper;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String plan = "RT-" + suffix;
@@ -102,10 +96,10 @@ class PlanExecutionViewsTest {
         assertThat(h1.getString("recordedBy")).isEqualTo("2024-09-30T14:59:59.999999Z");
 
         // The milestone status as of today went out on kpi.milestone-status.v1.
-        var status = TopicReader.awaitRecord(bootstrapServers, Topics.MILESTONE_STATUS, r -> m1.toString().equals(r.key())
+        var status = TopicReader.awaitRecord(SuiteEvents.bootstrapServers(), Topics.MILESTONE_STATUS, r -> m1.toString().equals(r.key())
                 && MilestoneStatusEvent.TYPE_CHANGED.equals(TopicReader.header(r, CloudEventHeaders.TYPE)),
                 Duration.ofSeconds(30));
-        MilestoneStatusEvent event = mapper.readValue(status.value(), MilestoneStatusEvent.class);
+        MilestoneStatusEvent event = SuiteEvents.read(status.value(), MilestoneStatusEvent.class);
         assertThat(event.status()).isEqualTo("OVERDUE");
         assertThat(event.measureCode()).isEqualTo("I.2.(3-1).1");
         assertThat(event.department()).isEqualTo("digital-talent");
@@ -166,7 +160,7 @@ class PlanExecutionViewsTest {
                 .get("/api/v1/plan-tree").then().extract().asString()).isEqualTo(pastBefore);
         take("H1-" + suffix, "2024-09-30", null).statusCode(200).body("reproduced", equalTo(true));
         assertThat(given().get("/api/v1/reviews/{code}", "H1-" + suffix).then().extract().asString()).isEqualTo(firstTaking);
-        assertThat(TopicReader.readAll(bootstrapServers, Topics.MILESTONE_STATUS, r -> m1.toString().equals(r.key()),
+        assertThat(TopicReader.readAll(SuiteEvents.bootstrapServers(), Topics.MILESTONE_STATUS, r -> m1.toString().equals(r.key()),
                 Duration.ofSeconds(2))).as("the rebuild announces no status again").hasSize(1);
     }
 
@@ -218,27 +212,27 @@ class PlanExecutionViewsTest {
         List<TopicReader.Outgoing> items = List.of(
                 item(chapter, "I", null, 1, false), item(UUID.randomUUID(), "II", null, 2, false),
                 item(section, "I.2", chapter, 2, true), item(item, "I.2.(3-1)", section, 1, false),
-                new TopicReader.Outgoing(laterPlansSection.toString(), mapper.writeValueAsString(new PlanItemEvent(
+                new TopicReader.Outgoing(laterPlansSection.toString(), SuiteEvents.json(new PlanItemEvent(
                         laterPlansSection, plan + "-NEXT", "I.2", null, "次年度", null, 1, false, false, 1, april,
                         agency, 2025)), CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, laterPlansSection.toString())),
                 // Another plan of the same year (a demo, say): its indicators are not this plan's.
-                new TopicReader.Outgoing(sameYearsOther.toString(), mapper.writeValueAsString(new PlanItemEvent(
+                new TopicReader.Outgoing(sameYearsOther.toString(), SuiteEvents.json(new PlanItemEvent(
                         sameYearsOther, plan + "-DEMO", "I.2", null, "デモ", null, 1, false, false, 1, april,
                         agency, 2024)), CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, sameYearsOther.toString())));
-        TopicReader.sendAll(bootstrapServers, Topics.PLAN_ITEMS, items);
+        TopicReader.sendAll(SuiteEvents.bootstrapServers(), Topics.PLAN_ITEMS, items);
         var definition = new IndicatorEvent(indicator, "アクセス数", "Accesses", "accesses", "digital-talent",
                 laterPlansSection, false, false, IndicatorEvent.Aggregation.SUM,
                 List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("1200"))),
                 false, 1, april);
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, indicator, mapper.writeValueAsString(definition),
+        TopicReader.send(SuiteEvents.bootstrapServers(), Topics.INDICATORS, indicator, SuiteEvents.json(definition),
                 CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, indicator));
         var demo = new IndicatorEvent(indicator + "-demo", "デモ", "Demo", "accesses", "digital-talent", sameYearsOther,
                 false, false, IndicatorEvent.Aggregation.SUM,
                 List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("1"))),
                 false, 1, april);
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, demo.code(), mapper.writeValueAsString(demo),
+        TopicReader.send(SuiteEvents.bootstrapServers(), Topics.INDICATORS, demo.code(), SuiteEvents.json(demo),
                 CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, demo.code()));
-        TopicReader.sendAll(bootstrapServers, Topics.MEASUREMENTS, List.of(
+        TopicReader.sendAll(SuiteEvents.bootstrapServers(), Topics.MEASUREMENTS, List.of(
                 value("2024-06", "120", 1, "2024-09-15T00:00:00Z"), value("2024-09", "30", 1, "2024-10-05T00:00:00Z"),
                 value("2024-11", "50", 1, "2024-12-10T00:00:00Z")));
 
@@ -256,11 +250,11 @@ class PlanExecutionViewsTest {
                 commentary(2, "会場確保は１１月に完了", "2024-12-01T00:00:00Z"),
                 measure(initiative, Kind.INITIATIVE, section, Status.ON_TRACK, List.of(deliverable), 1, "2024-04-01T00:00:00Z"),
                 measure(initiative, Kind.INITIATIVE, section, Status.DONE, List.of(delivered), 2, "2024-09-21T00:00:00Z"));
-        TopicReader.sendAll(bootstrapServers, Topics.PLAN_EXECUTION, log);
+        TopicReader.sendAll(SuiteEvents.bootstrapServers(), Topics.PLAN_EXECUTION, log);
     }
 
     private TopicReader.Outgoing item(UUID id, String code, UUID parent, int order, boolean important) throws Exception {
-        return new TopicReader.Outgoing(id.toString(), mapper.writeValueAsString(new PlanItemEvent(id, plan, code, parent,
+        return new TopicReader.Outgoing(id.toString(), SuiteEvents.json(new PlanItemEvent(id, plan, code, parent,
                 code + " の名前", null, order, important, false, 1, Instant.parse("2024-04-01T00:00:00Z"), agency, 2024)),
                 CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, id.toString()));
     }
@@ -268,7 +262,7 @@ class PlanExecutionViewsTest {
     private TopicReader.Outgoing value(String month, String value, int revision, String recordedAt) throws Exception {
         var event = new MeasurementEvent(UUID.randomUUID(), indicator, null, null, "digital-talent", month,
                 new BigDecimal(value), revision, null, null, "test", Instant.parse(recordedAt));
-        return new TopicReader.Outgoing(indicator, mapper.writeValueAsString(event),
+        return new TopicReader.Outgoing(indicator, SuiteEvents.json(event),
                 CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, indicator));
     }
 
@@ -278,7 +272,7 @@ class PlanExecutionViewsTest {
         var event = new MeasureEvent(id, plan, 2024, code, kind, on, null, "①", null, code + " の本文", null,
                 "digital-talent", 1, kind == Kind.INITIATIVE ? List.of("I.2.(3-1)") : List.of(), status, milestones,
                 false, version, "someone@test", Instant.parse(changedAt));
-        return new TopicReader.Outgoing(id.toString(), mapper.writeValueAsString(event),
+        return new TopicReader.Outgoing(id.toString(), SuiteEvents.json(event),
                 CloudEvents.headers(MeasureEvent.TYPE_UPSERTED, id.toString()));
     }
 
@@ -286,7 +280,7 @@ class PlanExecutionViewsTest {
         var event = new CommentaryEvent(measure, plan, 2024, "I.2.(3-1).1", "digital-talent",
                 CommentaryEvent.ReviewPeriod.H1, revision, "準備を進めた", problems, "会場を契約する",
                 List.of("https://www.ipa.go.jp/shiken/"), null, "someone@test", Instant.parse(recordedAt));
-        return new TopicReader.Outgoing(measure.toString(), mapper.writeValueAsString(event),
+        return new TopicReader.Outgoing(measure.toString(), SuiteEvents.json(event),
                 CloudEvents.headers(CommentaryEvent.TYPE_RECORDED, measure.toString()));
     }
 }

@@ -10,39 +10,29 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
-import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
-import org.kpisuite.testing.TopicReader;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class ProgressResourceTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     private String code;
 
     @BeforeEach
     void indicatorFromKafka() throws Exception {
-        code = "manabi-" + UUID.randomUUID().toString().substring(0, 8);
-        publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_DEFINED, indicator(1, "300000"), UUID.randomUUID().toString());
+        code = Codes.unique("manabi");
+        SuiteEvents.publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_DEFINED, indicator(1, "300000"));
         await().atMost(Duration.ofSeconds(30)).until(() -> progress().getInt("size()") >= 0
                 && given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}", code).statusCode() == 200);
     }
@@ -51,15 +41,15 @@ class ProgressResourceTest {
     void valuesAddUpAndARedeliveredEventIsNotCountedTwice() throws Exception {
         var april = measurement("2024-04", "100000", 1, Instant.parse("2024-05-08T01:00:00Z"));
         String aprilEventId = UUID.randomUUID().toString();
-        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED, april, aprilEventId);
-        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
-                measurement("2024-05", "50000", 1, Instant.parse("2024-06-07T01:00:00Z")), UUID.randomUUID().toString());
+        SuiteEvents.publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED, april, aprilEventId);
+        SuiteEvents.publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-05", "50000", 1, Instant.parse("2024-06-07T01:00:00Z")));
         awaitActual("150000");
 
         // The same event again (a redelivery), then a new value: once the new one shows, the duplicate was consumed.
-        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED, april, aprilEventId);
-        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
-                measurement("2024-06", "1", 1, Instant.parse("2024-07-05T01:00:00Z")), UUID.randomUUID().toString());
+        SuiteEvents.publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED, april, aprilEventId);
+        SuiteEvents.publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-06", "1", 1, Instant.parse("2024-07-05T01:00:00Z")));
         awaitActual("150001");
 
         given().queryParam("fiscalYear", 2024).queryParam("asOf", "2025-04-30")
@@ -71,10 +61,10 @@ class ProgressResourceTest {
 
     @Test
     void aCorrectionReplacesTheValueButAnEarlierAsOfStillSeesTheOriginal() throws Exception {
-        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
-                measurement("2024-09", "120000", 1, Instant.parse("2024-09-30T05:00:00Z")), UUID.randomUUID().toString());
-        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
-                measurement("2024-09", "150000", 2, Instant.parse("2024-10-03T05:00:00Z")), UUID.randomUUID().toString());
+        SuiteEvents.publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-09", "120000", 1, Instant.parse("2024-09-30T05:00:00Z")));
+        SuiteEvents.publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-09", "150000", 2, Instant.parse("2024-10-03T05:00:00Z")));
         awaitActual("150000");
 
         // As known at the half-year review (September 30, Japan time) the first revision was in force.
@@ -89,11 +79,11 @@ class ProgressResourceTest {
 
     @Test
     void aChangedTargetShowsWithoutARestartAndAnOlderVersionDoesNotUndoIt() throws Exception {
-        publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
-                measurement("2024-04", "200000", 1, Instant.parse("2024-05-08T01:00:00Z")), UUID.randomUUID().toString());
+        SuiteEvents.publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-04", "200000", 1, Instant.parse("2024-05-08T01:00:00Z")));
         awaitActual("200000");
-        publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_CHANGED, indicator(3, "150000"), UUID.randomUUID().toString());
-        publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_CHANGED, indicator(2, "999999"), UUID.randomUUID().toString());
+        SuiteEvents.publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_CHANGED, indicator(3, "150000"));
+        SuiteEvents.publish(Topics.INDICATORS, code, IndicatorEvent.TYPE_CHANGED, indicator(2, "999999"));
         // Version 3 shows, and stays while the older version 2 behind it on the same partition is consumed.
         Runnable changedTarget = () -> given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}", code)
                 .then().statusCode(200)
@@ -137,8 +127,4 @@ class ProgressResourceTest {
                 revision, null, revision > 1 ? "recount" : null, "test", recordedAt);
     }
 
-    private void publish(String topic, String key, String type, Object event, String eventId) throws Exception {
-        TopicReader.send(bootstrapServers, topic, key, mapper.writeValueAsString(event),
-                CloudEvents.headers(eventId, type, key));
-    }
 }

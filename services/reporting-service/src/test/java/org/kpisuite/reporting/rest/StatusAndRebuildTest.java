@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.IndicatorEvent;
@@ -19,29 +18,25 @@ import org.kpisuite.events.IndicatorStatusEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.testing.CloudEvents;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.TestIndicators;
 import org.kpisuite.testing.TopicReader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /** Status changes go out on kpi.indicator-status.v1; a rebuild from the topics gives the same progress. */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class StatusAndRebuildTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @Inject
-    ObjectMapper mapper;
-
     @Test
     void reachingTheTargetPublishesAStatusChange() throws Exception {
-        String code = "partner-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("partner");
         publishIndicator(code, "10");
         var noData = awaitStatus(code, null);
         assertThat(noData.status()).isEqualTo("NO_DATA");
@@ -60,7 +55,7 @@ class StatusAndRebuildTest {
 
     @Test
     void rebuildingFromTheTopicsGivesTheSameProgress() throws Exception {
-        String code = "ics-" + UUID.randomUUID().toString().substring(0, 8);
+        String code = Codes.unique("ics");
         publishIndicator(code, "360");
         publishValue(code, "2024-05", "100");
         publishValue(code, "2024-08", "200");
@@ -85,18 +80,18 @@ class StatusAndRebuildTest {
                     List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("100")),
                             new IndicatorEvent.Target(2025, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("100"))),
                     false, 1, Instant.now());
-            indicators.add(new TopicReader.Outgoing(code, mapper.writeValueAsString(indicator),
+            indicators.add(new TopicReader.Outgoing(code, SuiteEvents.json(indicator),
                     CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, code)));
             for (int m = 0; m < 12; m++) {
                 String month = java.time.YearMonth.of(2024, 4).plusMonths(m).toString();
                 var value = new MeasurementEvent(UUID.randomUUID(), code, null, null, "security", month,
                         BigDecimal.valueOf(i % 3 == 0 ? 2 : 10), 1, null, null, "test", Instant.parse("2025-04-01T00:00:00Z"));
-                values.add(new TopicReader.Outgoing(code, mapper.writeValueAsString(value),
+                values.add(new TopicReader.Outgoing(code, SuiteEvents.json(value),
                         CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, code)));
             }
         }
-        TopicReader.sendAll(bootstrapServers, Topics.INDICATORS, indicators);
-        TopicReader.sendAll(bootstrapServers, Topics.MEASUREMENTS, values);
+        TopicReader.sendAll(SuiteEvents.bootstrapServers(), Topics.INDICATORS, indicators);
+        TopicReader.sendAll(SuiteEvents.bootstrapServers(), Topics.MEASUREMENTS, values);
         // FY2024 holds the values; FY2025 has a target and no value yet (NO_DATA).
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(todaysProgress(prefix)).hasSize(120)
                 .filteredOn(p -> p.contains("\"fiscalYear\":2024")).hasSize(60)
@@ -125,10 +120,10 @@ class StatusAndRebuildTest {
                 new BigDecimal("40"), 2, null, "recount", "test", Instant.now());
         var another = new MeasurementEvent(UUID.randomUUID(), corrected, null, null, "digital-talent", "2024-04",
                 new BigDecimal("5"), 1, null, null, "test", Instant.now());
-        TopicReader.sendAll(bootstrapServers, Topics.MEASUREMENTS, List.of(
-                new TopicReader.Outgoing(corrected, mapper.writeValueAsString(correction),
+        TopicReader.sendAll(SuiteEvents.bootstrapServers(), Topics.MEASUREMENTS, List.of(
+                new TopicReader.Outgoing(corrected, SuiteEvents.json(correction),
                         CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, corrected)),
-                new TopicReader.Outgoing(corrected, mapper.writeValueAsString(another),
+                new TopicReader.Outgoing(corrected, SuiteEvents.json(another),
                         CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, corrected))));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", corrected).then().statusCode(200)
@@ -139,8 +134,8 @@ class StatusAndRebuildTest {
     private List<String> todaysProgress(String prefix) throws Exception {
         List<String> entries = new java.util.ArrayList<>();
         for (int year : new int[] { 2024, 2025 }) {
-            var list = mapper.readTree(given().queryParam("fiscalYear", year).get("/api/v1/progress").then()
-                    .statusCode(200).extract().asString());
+            var list = SuiteEvents.read(given().queryParam("fiscalYear", year).get("/api/v1/progress").then()
+                    .statusCode(200).extract().asString(), JsonNode.class);
             list.forEach(node -> {
                 if (node.get("indicatorCode").asText().startsWith(prefix)) {
                     entries.add(node.toString());
@@ -151,7 +146,7 @@ class StatusAndRebuildTest {
     }
 
     private List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> statusEvents(String prefix) {
-        return TopicReader.readAll(bootstrapServers, Topics.INDICATOR_STATUS, r -> r.key().startsWith(prefix),
+        return SuiteEvents.readAll(Topics.INDICATOR_STATUS, r -> r.key().startsWith(prefix),
                 Duration.ofSeconds(3));
     }
 
@@ -162,33 +157,29 @@ class StatusAndRebuildTest {
 
     /** The status event of this indicator that follows {@code previous} (null: the first one). */
     private IndicatorStatusEvent awaitStatus(String code, String previous) throws Exception {
-        var record = TopicReader.awaitRecord(bootstrapServers, Topics.INDICATOR_STATUS, r -> {
+        var record = SuiteEvents.awaitRecord(Topics.INDICATOR_STATUS, r -> {
             if (!code.equals(r.key()) || !IndicatorStatusEvent.TYPE_CHANGED.equals(TopicReader.header(r, CloudEventHeaders.TYPE))) {
                 return false;
             }
             try {
-                var event = mapper.readValue(r.value(), IndicatorStatusEvent.class);
+                var event = SuiteEvents.read(r.value(), IndicatorStatusEvent.class);
                 return previous == null ? event.previousStatus() == null : previous.equals(event.previousStatus());
             } catch (Exception e) {
                 return false;
             }
-        }, Duration.ofSeconds(30));
-        return mapper.readValue(record.value(), IndicatorStatusEvent.class);
+        });
+        return SuiteEvents.read(record.value(), IndicatorStatusEvent.class);
     }
 
     private void publishIndicator(String code, String target) throws Exception {
-        var indicator = new IndicatorEvent(code, "連携した組織", "Partner organisations", "organisations", "security",
-                UUID.randomUUID(), false, false, IndicatorEvent.Aggregation.SUM,
-                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal(target))),
-                false, 1, Instant.now());
-        TopicReader.send(bootstrapServers, Topics.INDICATORS, code, mapper.writeValueAsString(indicator),
-                CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, code));
+        var indicator = TestIndicators.sum(code, "連携した組織", "Partner organisations",
+                "organisations", "security", false, target);
+        SuiteEvents.indicator(indicator);
     }
 
     private void publishValue(String code, String month, String value) throws Exception {
         var m = new MeasurementEvent(UUID.randomUUID(), code, null, null, "security", month, new BigDecimal(value), 1,
                 null, null, "test", Instant.parse("2024-09-01T00:00:00Z"));
-        TopicReader.send(bootstrapServers, Topics.MEASUREMENTS, code, mapper.writeValueAsString(m),
-                CloudEvents.headers(MeasurementEvent.TYPE_RECORDED, code));
+        SuiteEvents.measurement(m);
     }
 }

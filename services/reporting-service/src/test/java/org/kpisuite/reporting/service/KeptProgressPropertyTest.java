@@ -35,9 +35,9 @@ import org.kpisuite.fiscal.Frequency;
 import org.kpisuite.fiscal.Period;
 import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.reporting.domain.MonthlyValue;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -74,8 +74,6 @@ class KeptProgressPropertyTest {
     @Inject
     ProgressRefresher refresher;
 
-    @Inject
-    ObjectMapper mapper;
 
     @Inject
     org.kpisuite.reporting.config.ReportingConfig config;
@@ -255,7 +253,7 @@ class KeptProgressPropertyTest {
 
     private void applyIndicator(IndicatorEvent indicator) throws Exception {
         InboundEvent event = new InboundEvent(UUID.randomUUID().toString(), IndicatorEvent.TYPE_CHANGED,
-                indicator.code(), mapper.writeValueAsString(indicator));
+                indicator.code(), SuiteEvents.json(indicator));
         QuarkusTransaction.requiringNew().run(() -> {
             projection.apply(Topics.INDICATORS, event);
             projection.flush();
@@ -266,7 +264,7 @@ class KeptProgressPropertyTest {
         List<InboundEvent> events = new ArrayList<>();
         for (MeasurementEvent m : poll) {
             events.add(new InboundEvent(UUID.randomUUID().toString(), m.type(), m.indicatorCode(),
-                    mapper.writeValueAsString(m)));
+                    SuiteEvents.json(m)));
         }
         QuarkusTransaction.requiringNew().run(() -> {
             events.forEach(e -> projection.apply(Topics.MEASUREMENTS, e));
@@ -287,6 +285,6 @@ class KeptProgressPropertyTest {
     }
 
     private String json(Object value) throws Exception {
-        return mapper.writeValueAsString(value);
+        return SuiteEvents.json(value);
     }
 }

@@ -42,8 +42,8 @@ final class FaultChecks {
     }
 
     /**
-     * Publishes SUM indicators by site (values from FY1999, a target in FY2024) as indicator-service would, and
-     * waits until ingestion knows each of them: its probe value for March 2000 is then accepted, and counts.
+     * Publishes SUM indicators by site (values from FY2000, a target in FY2024) as indicator-service would, and
+     * waits until ingestion knows each of them: its probe value for March 2001 (FY2000) is then accepted, and counts.
      */
     static List<ValueStream.Accepted> defineIndicators(FaultSuite suite, List<String> codes) {
         publishIndicators(suite, codes);
@@ -57,7 +57,7 @@ final class FaultChecks {
                     {"code":"%1$s","nameJa":"障害試験","nameEn":"fault test","unit":"cases","department":"%2$s",
                      "planItemId":"%3$s","coreTarget":false,"referenceOnly":false,"aggregation":"SUM","components":[],
                      "breakdown":{"dimension":"site","nameJa":"拠点","nameEn":"site","values":[%5$s]},
-                     "allowsNegative":false,"firstFiscalYear":1999,"lastFiscalYear":null,
+                     "allowsNegative":false,"firstFiscalYear":2000,"lastFiscalYear":null,
                      "targets":[{"fiscalYear":2024,"comparator":"AT_LEAST","value":1000,"scope":"FISCAL_YEAR",
                                  "conditions":[]}],
                      "retired":false,"version":1,"changedAt":"%4$s"}
@@ -68,11 +68,11 @@ final class FaultChecks {
         }
     }
 
-    /** Waits until ingestion accepts a probe value (March 2000, site s0) of each indicator: it knows them then. */
+    /** Waits until ingestion accepts a probe value (March 2001, site s0) of each indicator: it knows them then. */
     static List<ValueStream.Accepted> awaitIndicators(FaultSuite suite, List<String> codes) {
         List<ValueStream.Accepted> probes = new ArrayList<>();
         for (String code : codes) {
-            String body = submission(code, ValueStream.SITES.get(0), DEPARTMENT, "2000-03", BigDecimal.ONE, null);
+            String body = submission(code, ValueStream.SITES.get(0), DEPARTMENT, "2001-03", BigDecimal.ONE, null);
             String[] id = new String[1];
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).until(() -> {
                 var response = Requests.api(suite.url(SuiteServices.INGESTION), suite.adminToken())
@@ -80,7 +80,7 @@ final class FaultChecks {
                 id[0] = response.statusCode() == 201 ? response.path("id") : null;
                 return id[0] != null;
             });
-            probes.add(new ValueStream.Accepted(code, ValueStream.SITES.get(0), "2000-03", BigDecimal.ONE, id[0], 1));
+            probes.add(new ValueStream.Accepted(code, ValueStream.SITES.get(0), "2001-03", BigDecimal.ONE, id[0], 1));
         }
         return probes;
     }

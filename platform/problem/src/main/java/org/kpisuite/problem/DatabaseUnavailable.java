@@ -3,7 +3,13 @@ package org.kpisuite.problem;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Recognises a failure that comes from the database being down or restarting, not from the request: whatever
@@ -27,15 +33,29 @@ public final class DatabaseUnavailable {
         return cause == null ? String.valueOf(failure) : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
+    /**
+     * Searches the causes and what they suppressed: a commit that fails as the server goes away surfaces as a
+     * RollbackException whose XAException (the driver's FATAL 57P01 below it) is suppressed, not its cause.
+     */
     private static Throwable find(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
+        Deque<Throwable> pending = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.add(failure);
+        while (!pending.isEmpty() && seen.size() < 50) {
+            Throwable t = pending.poll();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return t;
             }
             if (t instanceof SQLException sql && unavailable(sql)) {
                 return t;
             }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+            pending.addAll(List.of(t.getSuppressed()));
         }
         return null;
     }

@@ -23,6 +23,19 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitCutByTheServerShuttingDownIsTheDatabaseBeingDown() {
+        // As Narayana reports it: the driver's FATAL is below an XAException suppressed by the RollbackException.
+        var rollback = new IllegalStateException("ARJUNA016053: Could not commit transaction.");
+        var xa = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        rollback.addSuppressed(xa);
+        assertThat(DatabaseUnavailable.causes(new RuntimeException(rollback))).isTrue();
+        var constraint = new IllegalStateException("rolled back");
+        constraint.addSuppressed(new SQLException("duplicate key value violates unique constraint", "23505"));
+        assertThat(DatabaseUnavailable.causes(constraint)).isFalse();
+    }
+
+    @Test
     void aBrokenQueryOrConstraintIsNot() {
         assertThat(DatabaseUnavailable.causes(new RuntimeException(
                 new SQLException("duplicate key value violates unique constraint", "23505")))).isFalse();

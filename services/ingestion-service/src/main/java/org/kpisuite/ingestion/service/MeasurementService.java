@@ -110,11 +110,15 @@ public class MeasurementService {
         if (request.period() != null && request.month() != null && !request.period().equals(request.month())) {
             return Checked.rejected(Rejection.malformed("period", "period.both", request.period(), request.month()));
         }
-        Period period = Period.parse(request.periodText()).filter(p -> FiscalCalendar.isPlausibleYear(p.fiscalYear()))
-                .orElse(null);
+        Period period = Period.parse(request.periodText()).orElse(null);
         if (period == null || (request.period() == null && period.frequency() != Frequency.MONTHLY)) {
             return Checked.rejected(Rejection.malformed(field, request.period() == null ? "month.malformed"
                     : "period.malformed"));
+        }
+        if (!FiscalCalendar.isPlausibleYear(period.fiscalYear())) {
+            return Checked.rejected(Rejection.malformed(field, "period.out_of_range", request.periodText(),
+                    String.valueOf(period.fiscalYear()), String.valueOf(FiscalCalendar.MIN_YEAR),
+                    String.valueOf(FiscalCalendar.MAX_YEAR)));
         }
         IndicatorReplica replica = lookup.replica(request.indicatorCode());
         if (replica == null) {

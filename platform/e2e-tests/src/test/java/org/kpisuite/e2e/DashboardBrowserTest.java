@@ -346,8 +346,13 @@ class DashboardBrowserTest {
             assertThat(chart.getAttribute("role")).isEqualTo("img");
             assertThat(chart.getAttribute("aria-label")).isNotBlank();
             String code = chart.getAttribute("data-chart");
-            assertThat(driver.findElements(By.cssSelector(".chart-table[data-table='" + code + "'] tbody tr")))
-                    .as("twelve months in the table of %s", code).hasSize(12);
+            // One row per period of the indicator's frequency: twelve months, four quarters, two halves or the year.
+            List<String> periods = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("fiscalYear", 2024)
+                    .get("/api/v1/progress/{code}/series", code).then().statusCode(200).extract().jsonPath()
+                    .getList("months.month");
+            assertThat(driver.findElements(By.cssSelector(".chart-table[data-table='" + code + "'] tbody tr"))
+                    .stream().map(r -> r.getAttribute("data-month")).toList())
+                    .as("the periods in the table of %s", code).isNotEmpty().isEqualTo(periods);
         }
         WebElement table = driver.findElement(By.cssSelector(".chart-table[data-table='manabi-dx-accesses']"));
         table.findElement(By.tagName("summary")).click();

@@ -10,9 +10,11 @@ import java.util.function.Function;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -53,9 +55,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         + "updatedSince, cacheable with ETag / If-None-Match")
 @Produces({ MediaType.APPLICATION_JSON, ExportFormat.CSV_TYPE })
 public class ExportResource {
-
-    static final int DEFAULT_LIMIT = 1000;
-    static final int MAX_LIMIT = 10000;
 
     private static final String COMMON = "\n\n" + """
             **Format.** JSON by default. CSV with `format=csv` or `Accept: text/csv` (the format parameter wins): \
@@ -150,25 +149,16 @@ public class ExportResource {
             @Parameter(description = "Only rows whose latest revision was recorded strictly after this instant "
                     + "(ISO 8601 with Z or an offset; encode + as %2B)", example = "2025-04-30T23:55:00Z")
             @QueryParam("updatedSince") Instant updatedSince,
-            @Parameter(description = "Rows per answer, 1 to 10000", example = "1000",
-                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000"))
-            @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit,
             @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged",
                     schema = @Schema(type = SchemaType.STRING))
             @QueryParam("cursor") ExportService.FactKey cursor,
-            @Parameter(description = "json or csv; default: by the Accept header, else json", example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
-            @QueryParam("format") ExportFormat format,
-            @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("bom") Boolean bom) {
+            @Valid @BeanParam ExportPaging paging) {
         var query = new ExportService.FactQuery(fiscalYear, indicatorCode(indicatorCode), updatedSince, cursor,
-                limit == null ? DEFAULT_LIMIT : limit);
-        ExportFormat type = ExportFormat.of(format, request);
-        boolean withBom = Boolean.TRUE.equals(bom);
+                paging.limitOrDefault());
+        ExportFormat type = ExportFormat.of(paging.format, request);
         var page = exports.facts(query);
         String next = page.next() == null ? null : page.next().cursor();
-        byte[] body = type == ExportFormat.CSV ? ExportCsv.write(ExportFact.class, page.rows(), withBom)
+        byte[] body = type == ExportFormat.CSV ? ExportCsv.write(ExportFact.class, page.rows(), paging.withBom())
                 : json(new ExportFactsPage(page.rows(), next));
         return ExportResponses.respond(type, body, next, Map.of(), "kpi-facts", uri, request);
     }
@@ -201,26 +191,18 @@ public class ExportResource {
             @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(description = "Report as known at the end of this day (default: today, Japan time)", example = "2024-09-30")
             @QueryParam("asOf") LocalDate asOf,
-            @Parameter(description = "Rows per answer, 1 to 10000", example = "1000",
-                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000"))
-            @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit,
             @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged",
                     schema = @Schema(type = SchemaType.STRING))
             @QueryParam("cursor") ProgressCursor cursor,
-            @Parameter(description = "json or csv; default: by the Accept header, else json", example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
-            @QueryParam("format") ExportFormat format,
-            @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("bom") Boolean bom) {
+            @Valid @BeanParam ExportPaging paging) {
         var day = asOf == null ? progress.today() : asOf;
         List<ExportProgressRow> rows = progress.progress(fiscalYear, day).stream()
                 .map(ProgressResponse::of).map(ExportProgressRow::of)
                 .sorted(Comparator.comparing(ExportProgressRow::indicatorCode))
                 .toList();
         return page(ExportProgressRow.class, rows, ExportProgressRow::indicatorCode,
-                cursor == null ? null : cursor.indicatorCode(), limit, key -> new ProgressCursor(key).cursor(),
-                ExportProgressPage::new, format, bom, Map.of("asOf", day.toString()), "kpi-progress-FY" + fiscalYear);
+                cursor == null ? null : cursor.indicatorCode(), paging, key -> new ProgressCursor(key).cursor(),
+                ExportProgressPage::new, Map.of("asOf", day.toString()), "kpi-progress-FY" + fiscalYear);
     }
 
     @GET
@@ -256,18 +238,10 @@ public class ExportResource {
             @Parameter(description = "The tree as of this day, as recorded by its end (default: today, Japan time)",
                     example = "2024-09-30") @QueryParam("asOf") LocalDate asOf,
             @Parameter(description = "The rows of this review instead", example = "FY2024-H1") @QueryParam("review") String review,
-            @Parameter(description = "Rows per answer, 1 to 10000", example = "1000",
-                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "1000", minimum = "1", maximum = "10000"))
-            @QueryParam("limit") @Min(1) @Max(MAX_LIMIT) Integer limit,
             @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged",
                     schema = @Schema(type = SchemaType.STRING))
             @QueryParam("cursor") PlanRowCursor cursor,
-            @Parameter(description = "json or csv; default: by the Accept header, else json", example = "csv",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
-            @QueryParam("format") ExportFormat format,
-            @Parameter(description = "CSV only: start with the UTF-8 BOM (EF BB BF) for Excel", example = "true",
-                    schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
-            @QueryParam("bom") Boolean bom) {
+            @Valid @BeanParam ExportPaging paging) {
         PlanTree tree;
         Map<String, String> pin = Map.of();
         String name;
@@ -284,7 +258,7 @@ public class ExportResource {
         }
         // The file name carries codes from events: only characters a header holds plainly.
         return page(ExportPlanRow.class, ExportPlanRow.of(tree), ExportPlanRow::path, cursor == null ? null : cursor.path(),
-                limit, key -> new PlanRowCursor(key).cursor(), ExportPlanPage::new, format, bom, pin,
+                paging, key -> new PlanRowCursor(key).cursor(), ExportPlanPage::new, pin,
                 name.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
@@ -293,14 +267,14 @@ public class ExportResource {
      * {@code limit}, and the cursor of the next page when more follow; JSON as the page record, or CSV.
      */
     private <R extends Record> Response page(Class<R> rowType, List<R> ordered, Function<R, String> key, String after,
-            Integer limit, Function<String, String> cursorOf, BiFunction<List<R>, String, Object> jsonPage,
-            ExportFormat format, Boolean bom, Map<String, String> pin, String fileName) {
-        int max = limit == null ? DEFAULT_LIMIT : limit;
+            ExportPaging paging, Function<String, String> cursorOf, BiFunction<List<R>, String, Object> jsonPage,
+            Map<String, String> pin, String fileName) {
+        int max = paging.limitOrDefault();
         List<R> rows = ordered.stream().filter(r -> after == null || key.apply(r).compareTo(after) > 0).toList();
         List<R> page = rows.subList(0, Math.min(max, rows.size()));
         String next = rows.size() > max ? cursorOf.apply(key.apply(page.get(page.size() - 1))) : null;
-        ExportFormat chosen = ExportFormat.of(format, request);
-        byte[] body = chosen == ExportFormat.CSV ? ExportCsv.write(rowType, page, Boolean.TRUE.equals(bom))
+        ExportFormat chosen = ExportFormat.of(paging.format, request);
+        byte[] body = chosen == ExportFormat.CSV ? ExportCsv.write(rowType, page, paging.withBom())
                 : json(jsonPage.apply(page, next));
         return ExportResponses.respond(chosen, body, next, pin, fileName, uri, request);
     }

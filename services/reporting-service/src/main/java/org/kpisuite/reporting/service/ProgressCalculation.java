@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +51,9 @@ public class ProgressCalculation {
     @Inject
     PlanPlacesCache planPlaces;
 
+    /** How many indicators' values a kept recalculation reads at once. */
+    static final int KEPT_CHUNK = 1_000;
+
     /** The progress of each indicator (which must have a target in the year), in the given order. */
     public List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
             Source source) {
@@ -71,6 +75,15 @@ public class ProgressCalculation {
         if (indicators.isEmpty()) {
             return List.of();
         }
+        if (indicators.size() > KEPT_CHUNK) {
+            // As for the kept progress: the values of a bounded number of indicators at once, in the given order.
+            List<IndicatorProgress> result = new ArrayList<>(indicators.size());
+            for (int from = 0; from < indicators.size(); from += KEPT_CHUNK) {
+                result.addAll(calculateFrom(indicators.subList(from, Math.min(indicators.size(), from + KEPT_CHUNK)),
+                        fiscalYear, asOf, recordedBefore));
+            }
+            return result;
+        }
         Map<String, List<MonthlyValue>> values = valuesNeeded(indicators.stream().map(IndicatorEvent::code).toList(),
                 firstYearRead(indicators, fiscalYear), fiscalYear, asOf, recordedBefore);
         PlanPlaces places = planPlaces.get();
@@ -89,6 +102,26 @@ public class ProgressCalculation {
      * the progress, and a read attaches the places of its own plan generation.
      */
     public List<IndicatorProgress> calculateKept(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today) {
+        Set<String> all = new TreeSet<>();
+        byYear.values().forEach(indicators -> indicators.forEach(i -> all.add(i.code())));
+        if (all.size() <= KEPT_CHUNK) {
+            return calculateKeptChunk(byYear, today);
+        }
+        // The values of at most KEPT_CHUNK indicators are held at once: a whole year of 10,000 indicators would
+        // need hundreds of thousands of rows in a heap sized for a few hundred megabytes of process.
+        List<String> codes = List.copyOf(all);
+        List<IndicatorProgress> result = new ArrayList<>();
+        for (int from = 0; from < codes.size(); from += KEPT_CHUNK) {
+            Set<String> chunk = Set.copyOf(codes.subList(from, Math.min(codes.size(), from + KEPT_CHUNK)));
+            Map<Integer, List<IndicatorEvent>> part = new TreeMap<>();
+            byYear.forEach((year, indicators) -> part.put(year,
+                    indicators.stream().filter(i -> chunk.contains(i.code())).toList()));
+            result.addAll(calculateKeptChunk(part, today));
+        }
+        return result;
+    }
+
+    private List<IndicatorProgress> calculateKeptChunk(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today) {
         Set<String> codes = new TreeSet<>();
         int firstYear = Integer.MAX_VALUE;
         int lastYear = Integer.MIN_VALUE;

@@ -3,12 +3,12 @@ package org.kpisuite.reporting.rest;
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.kpisuite.reporting.service.KeptProgress;
+import org.kpisuite.reporting.service.YearCache;
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +32,7 @@ class ProgressListBody {
     @Inject
     ObjectMapper mapper;
 
-    private final Map<Integer, Body> bodies = new ConcurrentHashMap<>();
+    private final YearCache<Body> bodies = new YearCache<>(YearCache.ENTRY_BUDGET, b -> b.entries().size());
 
     Body of(KeptProgress.Snapshot snapshot) {
         Body last = bodies.get(snapshot.fiscalYear());

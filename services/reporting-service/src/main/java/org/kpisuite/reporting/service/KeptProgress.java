@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,7 +83,7 @@ public class KeptProgress {
         }
     }
 
-    private final Map<Integer, Snapshot> snapshots = new ConcurrentHashMap<>();
+    private final YearCache<Snapshot> snapshots = new YearCache<>(YearCache.ENTRY_BUDGET, s -> s.progress().size());
 
     /** What the current transaction changed, recalculated once before it commits. */
     private static final class Noted {

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -124,12 +123,6 @@ public class ExportResource {
             `Link rel="next"` until there is none; tomorrow \
             `GET /api/v1/exports/facts?updatedSince=2025-04-30T23:55:00Z&format=csv`.""" + COMMON)
     @APIResponse(responseCode = "200", description = "A page of rows",
-            headers = {
-                    @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", when more rows follow",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = ExportResponses.NEXT_CURSOR, description = "The next page's cursor, when more rows follow",
-                            schema = @Schema(type = SchemaType.STRING)) },
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportFactsPage.class)),
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
@@ -138,7 +131,6 @@ public class ExportResource {
                                     indicatorCode,indicatorNameJa,indicatorNameEn,unit,department,fiscalYear,month,component,breakdown,value,revision,recordedAt,updatedAt
                                     manabi-dx-accesses,「マナビＤＸ」へのアクセス数,Manabi DX accesses,accesses,digital-talent,2024,2024-05,,,165000,2,2024-06-07T01:00:00Z,2024-06-20T05:30:00Z
                                     """)) })
-    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
     @APIResponse(responseCode = "400", description = "A malformed parameter, named in violations[0].field")
     public Response facts(
             @Parameter(description = "Only months of this Japanese fiscal year (April to March)", example = "2024",
@@ -173,17 +165,10 @@ public class ExportResource {
             Without asOf it is as of today (Japan time); the next link pins the asOf of the first page so that \
             all pages agree. Progress is recomputed on every request: use the ETag to skip unchanged answers.""" + COMMON)
     @APIResponse(responseCode = "200", description = "A page of rows",
-            headers = {
-                    @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", when more rows follow",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = ExportResponses.NEXT_CURSOR, description = "The next page's cursor, when more rows follow",
-                            schema = @Schema(type = SchemaType.STRING)) },
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportProgressPage.class)),
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportProgressRow")) })
-    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
     @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
     public Response progress(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true,
@@ -216,17 +201,10 @@ public class ExportResource {
             review's, as it was taken; otherwise the tree as of `asOf` (default today, pinned by the next link with \
             the plan).""" + COMMON)
     @APIResponse(responseCode = "200", description = "A page of rows",
-            headers = {
-                    @Header(name = "ETag", description = "Strong validator of this answer", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "Link", description = "<URL of the next page>; rel=\"next\", when more rows follow",
-                            schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = ExportResponses.NEXT_CURSOR, description = "The next page's cursor, when more rows follow",
-                            schema = @Schema(type = SchemaType.STRING)) },
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportPlanPage.class)),
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportPlanRow")) })
-    @APIResponse(responseCode = "304", description = "If-None-Match matched the current ETag: nothing changed, no body")
     @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
     @APIResponse(responseCode = "404", description = "No such review or plan, or no plan with measures in the fiscal year")
     public Response plan(

@@ -114,8 +114,16 @@ class PlanExecutionEndToEndTest {
 
     /** The measure I.2.(3-1).1 in a plan tree (chapter I, section I.2, item I.2.(3-1)). */
     @SuppressWarnings("unchecked")
+    /** The measure in the tree; an assertion (which an await retries) while reporting has not placed it yet. */
     private static Map<String, Object> measureOf(JsonPath tree) {
-        return tree.getMap("items.find { it.code == 'I' }.items.find { it.code == 'I.2' }.items"
-                + ".find { it.code == 'I.2.(3-1)' }.measures.find { it.code == '" + MEASURE + "' }");
+        Map<String, Object> measure;
+        try {
+            measure = tree.getMap("items.find { it.code == 'I' }.items.find { it.code == 'I.2' }.items"
+                    + ".find { it.code == 'I.2.(3-1)' }.measures.find { it.code == '" + MEASURE + "' }");
+        } catch (IllegalArgumentException notThereYet) {
+            measure = null; // an item on the way is missing too
+        }
+        assertThat(measure).as("measure %s in the tree", MEASURE).isNotNull();
+        return measure;
     }
 }

@@ -34,14 +34,6 @@ import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
 @ApplicationScoped
 public class ProgressCalculation {
 
-    /** Where the values come from. */
-    public enum Source {
-        /** monthly_total: the latest revision of every key, as the consumers keep it. */
-        KEPT,
-        /** measurement_revision: the latest revision recorded by the end of the asOf day. */
-        HISTORY
-    }
-
     @Inject
     EntityManager entityManager;
 
@@ -54,10 +46,12 @@ public class ProgressCalculation {
     /** How many indicators' values a kept recalculation reads at once. */
     static final int KEPT_CHUNK = 1_000;
 
-    /** The progress of each indicator (which must have a target in the year), in the given order. */
-    public List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
-            Source source) {
-        return calculateFrom(indicators, fiscalYear, asOf, source == Source.HISTORY ? endOf(asOf) : null);
+    /**
+     * The progress of each indicator (which must have a target in the year), in the given order, from the history
+     * as recorded by the end of the asOf day (today's is kept: {@link #calculateKept}).
+     */
+    public List<IndicatorProgress> calculate(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf) {
+        return calculateFrom(indicators, fiscalYear, asOf, endOf(asOf));
     }
 
     /**

@@ -71,7 +71,7 @@ public class ProgressService {
             return cached.progress();
         }
         List<IndicatorProgress> calculated = calculation.calculate(definitions.withTargetIn(fiscalYear), fiscalYear,
-                asOf, ProgressCalculation.Source.HISTORY);
+                asOf);
         if (head.kept() && !head.rebuilding()) {
             synchronized (past) {
                 past.put(key, new Past(head.keptVersion(), head.planGeneration(), calculated));
@@ -86,7 +86,7 @@ public class ProgressService {
             return kept.snapshot(fiscalYear).byCode().get(code);
         }
         return definitions.find(code).filter(i -> i.targetFor(fiscalYear) != null)
-                .map(i -> calculation.calculate(List.of(i), fiscalYear, asOf, ProgressCalculation.Source.HISTORY).get(0))
+                .map(i -> calculation.calculate(List.of(i), fiscalYear, asOf).get(0))
                 .orElse(null);
     }
 

@@ -117,8 +117,7 @@ class KeptProgressPropertyTest {
         for (Target target : indicator.targets()) {
             int year = target.fiscalYear();
             var kept = read(() -> progress.progress(indicator.code(), year, today));
-            var full = read(() -> calculation.calculate(List.of(indicator), year, today,
-                    ProgressCalculation.Source.HISTORY).get(0));
+            var full = read(() -> calculation.calculate(List.of(indicator), year, today).get(0));
             Progress model = model(indicator, year, today, applied);
             String what = indicator.code() + " FY" + year + " after " + applied.size() + " events";
             assertThat(json(kept.progress())).as("kept vs model, " + what).isEqualTo(json(model));

@@ -114,13 +114,16 @@ public final class DevStack {
         printReady();
     }
 
-    /** The FY2024 plan and its indicators, through the public APIs; loading it again changes nothing. */
+    /** The FY2024 plan, its indicators and its budget, through the public APIs; loading it again changes nothing. */
     void loadCatalog() {
         Path catalog = root.resolve("deploy/catalog/fy2024.yaml");
         try {
-            var summary = new CatalogLoader(SuiteServices.PLAN.baseUrl(), SuiteServices.INDICATOR.baseUrl(),
-                    tokens.mint("devstack-catalog-loader", LocalTokens.ADMIN, null, Duration.ofMinutes(30))).load(catalog);
-            say("Catalog " + root.relativize(catalog) + " loaded: " + summary);
+            var loader = new CatalogLoader(SuiteServices.PLAN.baseUrl(), SuiteServices.INDICATOR.baseUrl(),
+                    tokens.mint("devstack-catalog-loader", LocalTokens.ADMIN, null, Duration.ofMinutes(30)));
+            say("Catalog " + root.relativize(catalog) + " loaded: " + loader.load(catalog));
+            for (Path budget : CatalogLoader.budgetFiles(catalog.getParent())) {
+                say("Budget " + root.relativize(budget) + " loaded: " + loader.loadBudget(budget));
+            }
         } catch (Exception e) {
             say("Catalog " + catalog + " could NOT be loaded (the suite runs without it): " + e.getMessage());
         }

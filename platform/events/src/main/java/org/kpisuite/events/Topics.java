@@ -22,6 +22,13 @@ public final class Topics {
     /** Milestone status changes (e.g. OPEN → OVERDUE) computed by reporting, keyed by milestone id. */
     public static final String MILESTONE_STATUS = "kpi.milestone-status.v1";
     /**
+     * Budgets: every version of a fiscal year's budget (keyed by the year) and of finance's analysis of a drifting
+     * line (keyed by the line's code). A durable log like plan execution, not compacted: every version stays.
+     */
+    public static final String BUDGETS = "kpi.budgets.v1";
+    /** Budget line and ceiling status changes (e.g. ON_BUDGET → DRIFTING) computed by reporting, keyed by code. */
+    public static final String BUDGET_STATUS = "kpi.budget-status.v1";
+    /**
      * Events a consumer could not read, whole, with where they came from, which consumer group refused them and
      * why (headers {@code kpi-dlq-*}); each service replays its own once fixed.
      */
@@ -38,6 +45,8 @@ public final class Topics {
             new Spec(INDICATOR_STATUS, 3, false),
             new Spec(PLAN_EXECUTION, 3, false),
             new Spec(MILESTONE_STATUS, 1, false),
+            new Spec(BUDGETS, 1, false),
+            new Spec(BUDGET_STATUS, 1, false),
             new Spec(DEAD_LETTERS, 1, false));
 
     private Topics() {

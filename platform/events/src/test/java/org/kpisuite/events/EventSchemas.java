@@ -36,6 +36,9 @@ final class EventSchemas {
         EVENTS.put(MeasureEvent.class, Topics.PLAN_EXECUTION);
         EVENTS.put(CommentaryEvent.class, Topics.PLAN_EXECUTION);
         EVENTS.put(MilestoneStatusEvent.class, Topics.MILESTONE_STATUS);
+        EVENTS.put(BudgetEvent.class, Topics.BUDGETS);
+        EVENTS.put(BudgetAnalysisEvent.class, Topics.BUDGETS);
+        EVENTS.put(BudgetStatusEvent.class, Topics.BUDGET_STATUS);
     }
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "kpi.indicator")
 public interface IndicatorConfig {
@@ -14,4 +15,8 @@ public interface IndicatorConfig {
      * Unset, any well-formed code is taken.
      */
     Optional<Set<String>> departments();
+
+    /** The department that owns the budget: its lines' indicators are its to report, their analyses its to record. */
+    @WithDefault("finance")
+    String budgetDepartment();
 }

@@ -19,7 +19,7 @@ import org.kpisuite.reporting.service.ReadModelProjection;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Builds the read model from its four topics, one transaction per poll (InboundProcessor.processAll): a poll's
+ * Builds the read model from its five topics, one transaction per poll (InboundProcessor.processAll): a poll's
  * revisions are applied with a few set-based statements and what they move is recalculated once, at its end. As the
  * topics' InboundHandler, the same path replays dead letters.
  */
@@ -56,9 +56,15 @@ public class ReadModelConsumers implements InboundHandler {
         inbound.processAll(list(records), this);
     }
 
+    @Incoming(Topics.BUDGETS)
+    @Blocking
+    public void budgets(ConsumerRecords<String, String> records) {
+        inbound.processAll(list(records), this);
+    }
+
     @Override
     public Set<String> topics() {
-        return Set.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS, Topics.PLAN_EXECUTION);
+        return Set.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS, Topics.PLAN_EXECUTION, Topics.BUDGETS);
     }
 
     @Override

@@ -37,6 +37,8 @@ import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.ProgressCursor;
+import org.kpisuite.reporting.service.BudgetLineCursor;
+import org.kpisuite.reporting.service.BudgetReports;
 import org.kpisuite.reporting.service.ExportFact;
 import org.kpisuite.reporting.service.ExportService;
 import org.kpisuite.reporting.service.PlanReviews;
@@ -80,6 +82,9 @@ public class ExportResource {
 
     @Inject
     ProgressService progress;
+
+    @Inject
+    BudgetReports budgets;
 
     @Inject
     PlanTreeService trees;
@@ -238,6 +243,43 @@ public class ExportResource {
         return page(ExportPlanRow.class, ExportPlanRow.of(tree), ExportPlanRow::path, cursor == null ? null : cursor.path(),
                 paging, key -> new PlanRowCursor(key).cursor(), ExportPlanPage::new, pin,
                 name.replaceAll("[^A-Za-z0-9._-]", "_"));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.BI, Roles.ADMIN })
+    @Path("/budget-lines")
+    @Operation(operationId = "exportBudgetLines",
+            summary = "Budget against actuals of a fiscal year, one flat row per line of every table, for BI",
+            description = """
+            What `GET /api/v1/budgets/{fiscalYear}/variance` answers, one flat row per line of every table \
+            (whole agency, accounts, segments), ordered by code. The actuals themselves are in the facts export \
+            (their indicators are the line codes). Without asOf it is as of today (Japan time); the next link pins \
+            the asOf of the first page so that all pages agree.""" + COMMON)
+    @APIResponse(responseCode = "200", description = "A page of rows",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportBudgetPage.class)),
+                    @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
+                            description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportBudgetRow")) })
+    @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
+    @APIResponse(responseCode = "404", description = "No budget for that fiscal year (yet)")
+    public Response budgetLines(
+            @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER))
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(description = "Report as known at the end of this day (default: today, Japan time)", example = "2024-09-30")
+            @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "The nextCursor (or X-Next-Cursor) of the previous answer, unchanged",
+                    schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("cursor") BudgetLineCursor cursor,
+            @Valid @BeanParam ExportPaging paging) {
+        var day = asOf == null ? budgets.today() : asOf;
+        var report = budgets.report(fiscalYear, day)
+                .orElseThrow(() -> ProblemException.notFound("budget", "FY" + fiscalYear));
+        List<ExportBudgetRow> rows = ExportBudgetRow.of(report).stream()
+                .sorted(Comparator.comparing(ExportBudgetRow::code)).toList();
+        return page(ExportBudgetRow.class, rows, ExportBudgetRow::code, cursor == null ? null : cursor.code(), paging,
+                key -> new BudgetLineCursor(key).cursor(), ExportBudgetPage::new, Map.of("asOf", day.toString()),
+                "kpi-budget-FY" + fiscalYear);
     }
 
     /**

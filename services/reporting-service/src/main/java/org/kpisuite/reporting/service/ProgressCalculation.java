@@ -162,6 +162,15 @@ public class ProgressCalculation {
                 indicator.frequency(), indicator.parts());
     }
 
+    /**
+     * The values of the codes in the fiscal years, of the periods begun by the asOf month: today's from the kept
+     * monthly totals, a past day's from the history as recorded by its end.
+     */
+    public Map<String, List<MonthlyValue>> values(List<String> codes, int firstYear, int lastYear, LocalDate asOf,
+            boolean today) {
+        return codes.isEmpty() ? Map.of() : valuesNeeded(codes, firstYear, lastYear, asOf, today ? null : endOf(asOf));
+    }
+
     /** The first instant after the asOf day (Japan time): the history recorded before it is what was known then. */
     private Instant endOf(LocalDate asOf) {
         return asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();

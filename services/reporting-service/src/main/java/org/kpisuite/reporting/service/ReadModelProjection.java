@@ -43,6 +43,9 @@ public class ReadModelProjection {
     PlanExecutionProjection planExecution;
 
     @Inject
+    BudgetProjection budgets;
+
+    @Inject
     TransactionSynchronizationRegistry transactions;
 
     private static final class Pending {
@@ -58,6 +61,7 @@ public class ReadModelProjection {
             case Topics.PLAN_ITEMS -> FullState.PLAN_ITEMS.apply(event, mapper, planItems);
             case Topics.INDICATORS -> FullState.INDICATORS.apply(event, mapper, indicators);
             case Topics.PLAN_EXECUTION -> planExecution.apply(event);
+            case Topics.BUDGETS -> budgets.apply(event);
             case Topics.MEASUREMENTS -> {
                 // The measurements log is not compacted: a record without a value is no revision.
                 if (!event.isTombstone()) {

@@ -1,0 +1,182 @@
+package org.kpisuite.indicator;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kpisuite.events.BudgetAnalysisEvent;
+import org.kpisuite.events.BudgetEvent;
+import org.kpisuite.events.CloudEventHeaders;
+import org.kpisuite.events.PlanItemEvent;
+import org.kpisuite.events.Topics;
+import org.kpisuite.testing.Codes;
+import org.kpisuite.testing.SuiteEvents;
+import org.kpisuite.testing.SuiteInfrastructure;
+import org.kpisuite.testing.Tokens;
+import org.kpisuite.testing.TopicReader;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** A fiscal year's budget: versions, the line indicators finance reports to, rules and analyses. */
+@QuarkusTest
+@WithTestResource(SuiteInfrastructure.class)
+class BudgetResourceTest {
+
+    private String planCode;
+    private String table;
+    private int year;
+
+    @BeforeEach
+    void planWithBudgetItemsKnown() {
+        planCode = Codes.unique("PLAN").toUpperCase();
+        table = Codes.unique("bg");
+        // Each test its own year: a year has one budget.
+        year = ThreadLocalRandom.current().nextInt(2030, 2100);
+        for (String code : new String[] { "IV.1", "IV.2", "IV.3", "V" }) {
+            SuiteEvents.planItem(new PlanItemEvent(UUID.randomUUID(), planCode, code, null, "予算 " + code, code, 1,
+                    false, false, 1, Instant.now()));
+        }
+        await().atMost(SuiteEvents.WAIT).until(() -> put(budget("1000", "9")).statusCode() != 422);
+    }
+
+    /** Revenue 運営費交付金 and その他収入 printed 1 and 9 with a 計 printed as given (the plan's rounding), spending. */
+    private String budget(String spending, String revenueTotal) {
+        return """
+                {"planCode":"%s","reason":"当初予算","unit":"million-yen",
+                 "borrowingLimit":{"code":"%s-borrowing","nameJa":"短期借入金残高","limit":3000},
+                 "tables":[{"code":"%s","kind":"BUDGET","annex":"1-3","account":"examination","titleJa":"予算（試験勘定）",
+                   "lines":[
+                     {"key":"rev-grant","nameJa":"運営費交付金","side":"REVENUE","amount":1},
+                     {"key":"rev-other","nameJa":"その他収入","side":"REVENUE","amount":9},
+                     {"key":"rev-total","nameJa":"計","side":"REVENUE","amount":%s,"sumOf":["rev-grant","rev-other"]},
+                     {"key":"exp-operations","nameJa":"業務経費","side":"EXPENDITURE","amount":%s}]}]}"""
+                .formatted(planCode, table, table, revenueTotal, spending);
+    }
+
+    private io.restassured.response.Response put(String body) {
+        return given().contentType(ContentType.JSON).body(body).put("/api/v1/budgets/{year}", year);
+    }
+
+    @Test
+    void aBudgetIsVersionedAndItsLinesBecomeIndicatorsFinanceReportsTo() {
+        // The @BeforeEach put the first version: the same budget again changes nothing.
+        put(budget("1000", "9")).then().statusCode(200).header("X-Outcome", "UNCHANGED").body("version", equalTo(1));
+
+        given().get("/api/v1/indicators/{code}", table + "-exp-operations").then().statusCode(200)
+                .body("department", equalTo("finance"))
+                .body("unit", equalTo("million-yen"))
+                .body("referenceOnly", equalTo(true))
+                .body("aggregation", equalTo("SUM"))
+                .body("firstFiscalYear", equalTo(year))
+                .body("targets", hasSize(0));
+        given().get("/api/v1/indicators/{code}", table + "-borrowing").then().statusCode(200)
+                .body("aggregation", equalTo("LAST"));
+        // A total takes no actuals of its own: it adds up its lines.
+        given().get("/api/v1/indicators/{code}", table + "-rev-total").then().statusCode(404);
+
+        // A revision (補正): version 2, and version 1 stays readable as it was.
+        put(budget("1200", "9")).then().statusCode(200).header("X-Outcome", "CHANGED").body("version", equalTo(2));
+        given().get("/api/v1/budgets/{year}", year).then().statusCode(200)
+                .body("version", equalTo(2)).body("tables[0].lines[3].amount", equalTo(1200));
+        given().get("/api/v1/budgets/{year}/versions/1", year).then().statusCode(200)
+                .body("tables[0].lines[3].amount", equalTo(1000))
+                .body("tables[0].lines[2].amount", equalTo(9));
+        given().get("/api/v1/budgets/{year}/versions", year).then().statusCode(200).body("version", hasSize(2));
+
+        var record = SuiteEvents.awaitRecord(Topics.BUDGETS, r -> Integer.toString(year).equals(r.key())
+                && SuiteEvents.read(r.value(), BudgetEvent.class).version() == 2, Duration.ofSeconds(20));
+        assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(BudgetEvent.TYPE_CHANGED);
+        BudgetEvent event = SuiteEvents.read(record.value(), BudgetEvent.class);
+        // Kept as printed: 計 9 although its lines add up to 10.
+        assertThat(event.tables().get(0).lines().get(2).amount()).isEqualByComparingTo("9");
+        assertThat(event.changedBy()).isNotBlank();
+    }
+
+    @Test
+    void aBrokenBudgetIsAProblemNamingTheFieldAndChangesNothing() {
+        String unknownPart = budget("1000", "9").replace("\"sumOf\":[\"rev-grant\",\"rev-other\"]",
+                "\"sumOf\":[\"rev-grant\",\"rev-nothing\"]");
+        put(unknownPart).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("tables[0].lines[2].sumOf[1]"));
+
+        String circle = budget("1000", "9").replace("{\"key\":\"rev-grant\",\"nameJa\":\"運営費交付金\",\"side\":\"REVENUE\",\"amount\":1}",
+                "{\"key\":\"rev-grant\",\"nameJa\":\"運営費交付金\",\"side\":\"REVENUE\",\"amount\":1,\"sumOf\":[\"rev-total\"]}");
+        put(circle).then().statusCode(422).body("violations.field", hasItem("tables[0].lines"));
+
+        String badRollup = budget("1000", "9").replace("\"tables\":[", """
+                "tables":[{"code":"%s-total","kind":"CASH_FLOW","account":"total","titleJa":"総表","rollupOf":["%s"],
+                  "lines":[{"key":"rev-grant","nameJa":"運営費交付金","side":"REVENUE","amount":1}]},""".formatted(table, table));
+        put(badRollup).then().statusCode(422).body("violations.field", hasItem("tables[0].rollupOf[0]"));
+
+        String noSide = budget("1000", "9").replace("\"side\":\"EXPENDITURE\",", "");
+        put(noSide).then().statusCode(422).body("violations.field", hasItem("tables[0].lines[3].side"));
+
+        given().contentType(ContentType.JSON).body("{\"planCode\":\"X\",\"tables\":[]}").put("/api/v1/budgets/1999")
+                .then().statusCode(400);
+
+        // Nothing of the broken ones was kept: still version 1.
+        given().get("/api/v1/budgets/{year}", year).then().statusCode(200).body("version", equalTo(1));
+    }
+
+    @Test
+    void financeRecordsAnalysesOfALineWithHistory() {
+        String line = table + "-exp-operations";
+        given().contentType(ContentType.JSON)
+                .body("{\"cause\":\"大型調達の契約が前倒しとなった\",\"response\":\"下期の執行計画を見直す\"}")
+                .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).then().statusCode(201)
+                .body("version", equalTo(1));
+        given().spec(Tokens.as(Tokens.submitter("finance"))).contentType(ContentType.JSON)
+                .body("{\"cause\":\"前倒しは一時的と判明\",\"response\":\"計画どおり執行する\"}")
+                .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).then().statusCode(201)
+                .body("version", equalTo(2));
+        // A total line can be analysed too: the board reads the totals.
+        given().contentType(ContentType.JSON).body("{\"cause\":\"c\",\"response\":\"r\"}")
+                .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, table + "-rev-total").then().statusCode(201);
+
+        given().get("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).then().statusCode(200)
+                .body("version", hasSize(2))
+                .body("[0].cause", equalTo("大型調達の契約が前倒しとなった"))
+                .body("[1].response", equalTo("計画どおり執行する"));
+
+        given().spec(Tokens.as(Tokens.submitter("security"))).contentType(ContentType.JSON)
+                .body("{\"cause\":\"c\",\"response\":\"r\"}")
+                .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).then().statusCode(403);
+        given().spec(Tokens.as(Tokens.viewer())).contentType(ContentType.JSON).body("{\"cause\":\"c\",\"response\":\"r\"}")
+                .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).then().statusCode(403);
+        given().contentType(ContentType.JSON).body("{\"cause\":\" \",\"response\":\"r\"}")
+                .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).then().statusCode(422)
+                .body("violations.field", hasItem("cause"));
+        given().contentType(ContentType.JSON).body("{\"cause\":\"c\",\"response\":\"r\"}")
+                .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, table + "-nothing").then().statusCode(404);
+
+        SuiteEvents.awaitRecord(Topics.BUDGETS, r -> line.equals(r.key())
+                && BudgetAnalysisEvent.TYPE_RECORDED.equals(TopicReader.header(r, CloudEventHeaders.TYPE))
+                && SuiteEvents.read(r.value(), BudgetAnalysisEvent.class).version() == 2, Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aLineCodeTakenByAnIndicatorThatIsNoBudgetLineIsAConflict() {
+        UUID item = KnownPlanItem.publish();
+        String other = Codes.unique("bgx");
+        String indicator = """
+                {"code":"%s-exp-operations","nameJa":"別の指標","unit":"cases","department":"d","planItemId":"%s",
+                 "aggregation":"SUM","targets":[{"fiscalYear":2024,"comparator":"AT_LEAST","value":1}]}"""
+                .formatted(other, item);
+        given().contentType(ContentType.JSON).body(indicator).post("/api/v1/indicators").then().statusCode(201);
+        put(budget("1000", "9").replace("\"code\":\"" + table + "\"", "\"code\":\"" + other + "\"")).then()
+                .statusCode(409).body("violations.field", hasItem("tables[0].lines[3].key"));
+    }
+}

@@ -35,7 +35,8 @@ final class Rebuild {
 
     Map<String, Object> run(long timeoutSeconds) {
         Map<String, Long> records = new LinkedHashMap<>();
-        for (String topic : List.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS, Topics.PLAN_EXECUTION)) {
+        for (String topic : List.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS, Topics.PLAN_EXECUTION,
+                Topics.BUDGETS)) {
             records.put(topic, count(topic));
         }
         Map<Integer, JsonNode> before = progress();

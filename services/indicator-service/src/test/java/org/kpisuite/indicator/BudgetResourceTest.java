@@ -126,6 +126,19 @@ class BudgetResourceTest {
 
         given().contentType(ContentType.JSON).body("{\"planCode\":\"X\",\"tables\":[]}").put("/api/v1/budgets/1999")
                 .then().statusCode(400);
+        // Hostile shapes are problems, never a 500.
+        for (String hostile : new String[] {
+                budget("1000", "9").replace("\"tables\":[", "\"tables\":[null,"),
+                budget("1000", "9").replace("\"lines\":[", "\"lines\":[null,"),
+                budget("1000", "9").replace("\"sumOf\":[\"rev-grant\"", "\"sumOf\":[null,\"rev-grant\""),
+                budget("1000", "9").replace("\"kind\":\"BUDGET\"", "\"kind\":\"FORECAST\""),
+                budget("1000", "9").replace("\"amount\":1}", "\"amount\":\"one\"}"),
+                budget("1000", "9").replace("\"amount\":1}", "\"amount\":1e400}"),
+                budget("1000", "9").replace("\"amount\":1}", "\"amount\":0.0000001}"),
+                "{\"planCode\":\"%s\"}".formatted(planCode), "[]", "null" }) {
+            int status = put(hostile).then().extract().statusCode();
+            assertThat(status).as(hostile).isBetween(400, 422);
+        }
 
         // Nothing of the broken ones was kept: still version 1.
         given().get("/api/v1/budgets/{year}", year).then().statusCode(200).body("version", equalTo(1));

@@ -24,7 +24,7 @@ class ExportDocumentTest {
                 .jsonPath();
         Map<String, Object> paths = document.getMap("paths");
         List<String> exports = paths.keySet().stream().filter(p -> p.startsWith("/api/v1/exports/")).sorted().toList();
-        assertThat(exports).containsExactly("/api/v1/exports/facts", "/api/v1/exports/plan", "/api/v1/exports/progress");
+        assertThat(exports).containsExactly("/api/v1/exports/budget-lines", "/api/v1/exports/facts", "/api/v1/exports/plan", "/api/v1/exports/progress");
         for (String path : exports) {
             String get = "paths.'" + path + "'.get";
             assertThat(document.getList(get + ".parameters.name", String.class)).as(path)

@@ -26,7 +26,8 @@ import org.kpisuite.fiscal.FiscalCalendar;
  *
  * <ul>
  * <li>Months elapsed: April through the latest month (by the asOf month) with an actual of any line; before the first
- * one, nothing is judged.</li>
+ * one, nothing is judged, and neither is a line that has no reported value (nor any of its parts): NO_ACTUALS, it is
+ * missing rather than off budget (completeness lists it). A reported 0 is an actual.</li>
  * <li>A line's actual: its indicator's values (a table that takes actuals), the same line of the tables it rolls up
  * (総表, an account's 合計), or the signed sum of its parts (a total or a result), month by month.</li>
  * <li>Expected share to date: last year's monthly profile of the line (its cumulative share of last year's total by
@@ -194,7 +195,8 @@ public final class BudgetVariance {
         BigDecimal variance = null;
         BigDecimal rate = null;
         Status status = Status.NO_ACTUALS;
-        if (elapsed > 0) {
+        // A line nothing was reported for (nor for any of its parts) is not judged: it is missing, not off budget.
+        if (elapsed > 0 && !months.isEmpty()) {
             projected = (share.signum() > 0 ? actual.divide(share, 10, RoundingMode.HALF_UP) : actual.add(base))
                     .setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
             variance = projected.subtract(base);

@@ -124,15 +124,16 @@ class BudgetVarianceTest {
         // latest month with an actual of any line is July (line u-c) → April…July = 4 months, August has none yet
         assertThat(r.reportedThrough()).isEqualTo("2024-07");
         assertThat(r.monthsElapsed()).isEqualTo(4);
-        // t-b has no actual at all, yet is judged on the 4 elapsed months: share 4/12 = 0.3333,
-        // expected 1200 × 0.3333333333 = 399.99999996 → 400.000; actual 0 → projected 0, variance −1200, rate −1
+        // t-b has no actual at all: not judged (missing, not off budget) although 4 months elapsed;
+        // its expected share is still shown: 4/12 = 0.3333, expected 1200 × 0.3333333333 = 399.99999996 → 400.000
         LineReport b = line(r, "t-b");
         assertThat(b.expectedShare()).isEqualTo(new BigDecimal("0.3333"));
         assertThat(b.expectedToDate()).isEqualByComparingTo("400");
         assertThat(b.actual()).isEqualByComparingTo("0");
-        assertThat(b.projected()).isEqualByComparingTo("0");
-        assertThat(b.varianceRate()).isEqualByComparingTo("-1.0000");
-        assertThat(b.status()).isEqualTo(Status.DRIFTING);
+        assertThat(b.projected()).isNull();
+        assertThat(b.varianceRate()).isNull();
+        assertThat(b.status()).isEqualTo(Status.NO_ACTUALS);
+        assertThat(r.drifting()).doesNotContain("t-b");
         // t-a: 200 / 0.3333333333 = 600.00000006 → 600.000
         assertThat(line(r, "t-a").projected()).isEqualByComparingTo("600");
     }
@@ -445,15 +446,17 @@ class BudgetVarianceTest {
         assertThat(x.status()).isEqualTo(Status.DRIFTING); // projected ≠ 0
         assertThat(x.printedDifference()).isNull();
 
-        // y: no actual → 0 → projected 0 → ON_BUDGET; z: 5 − 5 = 0 → projected 0 → ON_BUDGET
-        for (String code : List.of("t-y", "t-z")) {
-            LineReport l = line(r, code);
-            assertThat(l.actual()).as(code).isEqualByComparingTo("0");
-            assertThat(l.executionRate()).as(code).isNull();
-            assertThat(l.projected()).as(code).isEqualByComparingTo("0");
-            assertThat(l.varianceRate()).as(code).isNull();
-            assertThat(l.status()).as(code).isEqualTo(Status.ON_BUDGET);
-        }
+        // y: nothing reported → NO_ACTUALS, not judged; z: 5 − 5 = 0 reported → projected 0 → ON_BUDGET
+        LineReport y = line(r, "t-y");
+        assertThat(y.actual()).isEqualByComparingTo("0");
+        assertThat(y.projected()).isNull();
+        assertThat(y.status()).isEqualTo(Status.NO_ACTUALS);
+        LineReport z = line(r, "t-z");
+        assertThat(z.actual()).isEqualByComparingTo("0");
+        assertThat(z.executionRate()).isNull();
+        assertThat(z.projected()).isEqualByComparingTo("0");
+        assertThat(z.varianceRate()).isNull();
+        assertThat(z.status()).isEqualTo(Status.ON_BUDGET);
         assertThat(r.drifting()).containsExactly("t-x");
     }
 

@@ -1,9 +1,14 @@
 import { el } from './dom.js';
+import {
+    applyFrameLabels, fiscalYearOf, fillControls, getJson, initialLang, initialToken, renderSignIn, showMessage,
+    storeLang, storeToken, wireControls, yearAndDate,
+} from './session.js';
 
 // The budget page (予実管理): the year's budget, income-and-expenditure plan and cash-flow plan (別紙１–３) against
 // the actuals finance reports, from reporting-service's GET /api/v1/budgets/{fiscalYear}/variance. Plain ES module,
-// no build step; the chart with ECharts from the webjar (window.echarts). The sign-in is the dashboard's: the same
-// kpi-viewer token in this tab's sessionStorage (from #token=... or the form) and the same language setting.
+// no build step; the chart with ECharts from the webjar (window.echarts). The sign-in is the dashboard's
+// (session.js): the same kpi-viewer token in this tab's sessionStorage (from #token=... or the form) and the same
+// language setting.
 
 const TEXT = {
     ja: {
@@ -229,9 +234,6 @@ const ICONS = {
     NO_BALANCE: '－', BELOW: '○', WARNING: '△', REACHED: '✕',
 };
 
-const TOKEN_KEY = 'kpi.dashboard.token'; // the dashboard's: one sign-in for both pages of the tab
-const LANG_KEY = 'kpi.dashboard.lang';
-
 const $ = (selector, root = document) => root.querySelector(selector);
 
 const state = {
@@ -251,40 +253,6 @@ const state = {
 };
 
 const t = () => TEXT[state.lang];
-
-// ----------------------------------------------------------------------------------- token and language
-
-function initialToken() {
-    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-    const fromUrl = fragment.get('token');
-    if (fromUrl) {
-        history.replaceState(null, '', `${location.pathname}${location.search}`);
-        storeToken(fromUrl.trim());
-        return fromUrl.trim();
-    }
-    try {
-        return sessionStorage.getItem(TOKEN_KEY);
-    } catch (e) {
-        return null;
-    }
-}
-
-function storeToken(token) {
-    try {
-        if (token) sessionStorage.setItem(TOKEN_KEY, token);
-        else sessionStorage.removeItem(TOKEN_KEY);
-    } catch (e) { /* storage may be unavailable: the token lives as long as the page */ }
-}
-
-function initialLang() {
-    const fromUrl = new URLSearchParams(location.search).get('lang');
-    if (fromUrl === 'ja' || fromUrl === 'en') return fromUrl;
-    try {
-        const saved = localStorage.getItem(LANG_KEY);
-        if (saved === 'ja' || saved === 'en') return saved;
-    } catch (e) { /* storage may be unavailable */ }
-    return 'ja';
-}
 
 // ------------------------------------------------------------------------------------------ formatting
 
@@ -329,10 +297,6 @@ function fullLineName(line, table) {
 
 const reported = (line) => Array.isArray(line.months) && line.months.length > 0;
 
-function fiscalYearOf(date) {
-    return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
-}
-
 /** The twelve months of the fiscal year, April to March, as YYYY-MM. */
 function fiscalMonths(year) {
     return Array.from({ length: 12 }, (_, i) => {
@@ -352,23 +316,6 @@ function lineStatus(line) {
 
 // ------------------------------------------------------------------------------------------------ data
 
-async function getJson(url) {
-    const headers = { Accept: 'application/json' };
-    if (state.token) headers.Authorization = `Bearer ${state.token}`;
-    const response = await fetch(url, { headers });
-    if (!response.ok) {
-        let detail = `HTTP ${response.status}`;
-        try {
-            const problem = await response.json();
-            if (problem && problem.detail) detail += `: ${problem.detail}`;
-        } catch (e) { /* not JSON */ }
-        const error = new Error(detail);
-        error.status = response.status;
-        throw error;
-    }
-    return response.json();
-}
-
 async function load() {
     const generation = ++state.generation;
     document.body.dataset.budgetReady = 'false';
@@ -378,7 +325,7 @@ async function load() {
         return;
     }
     state.auth = null;
-    renderSignIn();
+    renderSignIn(state.auth, t());
     state.loading = true;
     state.error = null;
     state.notFound = false;
@@ -389,7 +336,7 @@ async function load() {
         const params = new URLSearchParams();
         if (state.asOf) params.set('asOf', state.asOf);
         const query = params.toString();
-        report = await getJson(`api/v1/budgets/${encodeURIComponent(state.fiscalYear)}/variance${query ? `?${query}` : ''}`);
+        report = await getJson(`api/v1/budgets/${encodeURIComponent(state.fiscalYear)}/variance${query ? `?${query}` : ''}`, state.token);
     } catch (e) {
         if (generation !== state.generation) return;
         if (e.status === 401) {
@@ -429,32 +376,18 @@ function chartLine() {
 // ---------------------------------------------------------------------------------------------- render
 
 function applyLabels() {
-    document.documentElement.lang = state.lang;
-    document.title = `${t().title} · KPI suite`;
-    document.querySelectorAll('[data-i18n]').forEach((node) => {
-        const value = t()[node.dataset.i18n];
-        if (typeof value === 'string') node.textContent = value;
-    });
-    $('#lang-toggle').textContent = t().langButton;
-    $('#lang-toggle').dataset.lang = state.lang;
-    for (const option of $('#fiscal-year').options) option.textContent = t().fy(option.value);
+    applyFrameLabels(state.lang, t());
     const asOf = state.report && state.report.asOf;
     $('#as-of-label').textContent = asOf ? t().asOfLabel(asOf) : '';
 }
 
 function renderMessage() {
-    const box = $('#message');
-    let text = null;
-    let kind = 'info';
-    if (state.auth === 'missing' || state.auth === 'rejected') text = null;
-    else if (state.auth === 'forbidden') { text = t().forbidden; kind = 'error'; }
-    else if (state.loading) text = t().loading;
-    else if (state.notFound) { text = t().notFound(state.fiscalYear); kind = 'notice'; }
-    else if (state.error) { text = t().failed(state.error); kind = 'error'; }
-    box.hidden = text === null;
-    box.className = `message ${kind}`;
-    box.dataset.kind = text === null ? '' : (state.notFound ? 'not-found' : kind);
-    box.textContent = text || '';
+    const { message, kind } = showMessage(state.auth, state.loading, t(), () => {
+        if (state.notFound) return [t().notFound(state.fiscalYear), 'notice'];
+        if (state.error) return [t().failed(state.error), 'error'];
+        return null;
+    });
+    $('#message').dataset.kind = message === null ? '' : (state.notFound ? 'not-found' : kind);
 }
 
 function render() {
@@ -815,16 +748,9 @@ function signIn(reason) {
     state.error = null;
     state.notFound = false;
     render();
-    renderSignIn();
+    renderSignIn(state.auth, t());
     $('#token').focus();
     document.body.dataset.budgetReady = 'true';
-}
-
-function renderSignIn() {
-    const form = $('#signin');
-    const open = state.auth === 'missing' || state.auth === 'rejected';
-    form.hidden = !open;
-    $('#signin-reason').textContent = !open ? '' : state.auth === 'rejected' ? t().signinRejected : t().signinNeeded;
 }
 
 // ----------------------------------------------------------------------------------------------- wiring
@@ -838,60 +764,30 @@ function saveUrl() {
     history.replaceState(null, '', `${location.pathname}?${params}`);
 }
 
-function populateYears() {
-    const select = $('#fiscal-year');
-    const last = Math.max(2024, fiscalYearOf(new Date())) + 1;
-    select.replaceChildren();
-    for (let year = last; year >= 2023; year--) select.append(el('option', { value: year, text: t().fy(year) }));
-    if (![...select.options].some((o) => o.value === String(state.fiscalYear))) {
-        select.prepend(el('option', { value: state.fiscalYear, text: t().fy(state.fiscalYear) }));
-    }
-    select.value = String(state.fiscalYear);
-}
-
 function init() {
     const params = new URLSearchParams(location.search);
-    const year = Number.parseInt(params.get('fiscalYear') || '', 10);
-    state.fiscalYear = Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : fiscalYearOf(new Date());
-    const asOf = params.get('asOf') || '';
-    state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : '';
+    Object.assign(state, yearAndDate(params, fiscalYearOf(new Date())));
     const line = params.get('line') || '';
     state.line = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(line) ? line : null;
     state.token = initialToken();
-    populateYears();
-    $('#as-of').value = state.asOf;
+    fillControls(state.fiscalYear, state.asOf, t());
     applyLabels();
 
-    $('#signin').addEventListener('submit', (e) => {
-        e.preventDefault();
-        const token = $('#token').value.trim().replace(/^Bearer\s+/i, '');
-        if (!token) return;
-        $('#token').value = '';
-        state.token = token;
-        storeToken(token);
-        load();
-    });
-    $('#fiscal-year').addEventListener('change', (e) => {
-        state.fiscalYear = Number(e.target.value);
-        state.line = null;
-        load();
-    });
-    $('#as-of').addEventListener('change', (e) => {
-        const value = e.target.value;
-        if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-        state.asOf = value;
-        load();
+    wireControls({
+        signedIn: (token) => { state.token = token; load(); },
+        fiscalYear: (year) => { state.fiscalYear = year; state.line = null; load(); },
+        asOf: (date) => { state.asOf = date; load(); },
     });
     $('#lang-toggle').addEventListener('click', () => {
         state.lang = state.lang === 'ja' ? 'en' : 'ja';
-        try { localStorage.setItem(LANG_KEY, state.lang); } catch (e) { /* ignore */ }
+        storeLang(state.lang);
         saveUrl();
         const open = new Set([...document.querySelectorAll('details[data-table][open]')].map((d) => d.dataset.table));
         render();
         if (state.report) {
             document.querySelectorAll('details[data-table]').forEach((d) => { d.open = open.has(d.dataset.table); });
         }
-        renderSignIn();
+        renderSignIn(state.auth, t());
     });
     // One listener for every line name (drifting list and annex tables) and the open/close buttons.
     $('#budget').addEventListener('click', (e) => {

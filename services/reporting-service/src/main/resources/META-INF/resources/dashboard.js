@@ -1,10 +1,15 @@
 import { el } from './dom.js';
 import { renderPlan, ICONS } from './plan-tree.js';
+import {
+    applyFrameLabels, fillControls, getJson, initialLang, initialToken, renderSignIn, showMessage, storeLang,
+    storeToken, wireControls, yearAndDate,
+} from './session.js';
 
 // The indicator dashboard: plain ES module, no build step. Data from reporting-service's own API
 // (/api/v1/progress and /api/v1/progress/{code}/series); charts with ECharts from the webjar (window.echarts).
 // The API needs a kpi-viewer bearer token: from the address (#token=..., as make run prints it) or pasted into
-// the sign-in form; kept in this tab's sessionStorage only, and taken out of the address bar at once.
+// the sign-in form; kept in this tab's sessionStorage only, and taken out of the address bar at once (session.js,
+// which budget.js shares).
 
 const TEXT = {
     ja: {
@@ -179,41 +184,6 @@ const state = {
     auth: null, // null, 'missing', 'rejected' or 'forbidden'
 };
 
-const TOKEN_KEY = 'kpi.dashboard.token';
-
-/** The token from #token=... (then removed from the address bar) or from this tab's earlier sign-in. */
-function initialToken() {
-    const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
-    const fromUrl = fragment.get('token');
-    if (fromUrl) {
-        history.replaceState(null, '', `${location.pathname}${location.search}`);
-        storeToken(fromUrl.trim());
-        return fromUrl.trim();
-    }
-    try {
-        return sessionStorage.getItem(TOKEN_KEY);
-    } catch (e) {
-        return null;
-    }
-}
-
-function storeToken(token) {
-    try {
-        if (token) sessionStorage.setItem(TOKEN_KEY, token);
-        else sessionStorage.removeItem(TOKEN_KEY);
-    } catch (e) { /* storage may be unavailable: the token lives as long as the page */ }
-}
-
-function initialLang() {
-    const fromUrl = new URLSearchParams(location.search).get('lang');
-    if (fromUrl === 'ja' || fromUrl === 'en') return fromUrl;
-    try {
-        const saved = localStorage.getItem('kpi.dashboard.lang');
-        if (saved === 'ja' || saved === 'en') return saved;
-    } catch (e) { /* storage may be unavailable */ }
-    return 'ja';
-}
-
 const t = () => TEXT[state.lang];
 
 function conditionName(kind, lang) {
@@ -261,10 +231,6 @@ function comparatorSymbol(comparator) {
     return { AT_LEAST: '≥', AT_MOST: '≤', EQUAL: '=' }[comparator] || '';
 }
 
-function fiscalYearOf(date) {
-    return date.getMonth() >= 3 ? date.getFullYear() : date.getFullYear() - 1;
-}
-
 
 // ---------------------------------------------------------------------------------------------- data
 
@@ -272,23 +238,6 @@ function query() {
     const params = new URLSearchParams({ fiscalYear: String(state.fiscalYear) });
     if (state.asOf) params.set('asOf', state.asOf);
     return params.toString();
-}
-
-async function getJson(url) {
-    const headers = { Accept: 'application/json' };
-    if (state.token) headers.Authorization = `Bearer ${state.token}`;
-    const response = await fetch(url, { headers });
-    if (!response.ok) {
-        let detail = `HTTP ${response.status}`;
-        try {
-            const problem = await response.json();
-            if (problem && problem.detail) detail += `: ${problem.detail}`;
-        } catch (e) { /* not JSON */ }
-        const error = new Error(detail);
-        error.status = response.status;
-        throw error;
-    }
-    return response.json();
 }
 
 async function load() {
@@ -299,14 +248,14 @@ async function load() {
         return;
     }
     state.auth = null;
-    renderSignIn();
+    renderSignIn(state.auth, t());
     state.loading = true;
     state.error = null;
     renderMessage();
     $('#indicators').setAttribute('aria-busy', 'true');
     const plan = loadPlan(generation);
     try {
-        const progress = await getJson(`api/v1/progress?${query()}`);
+        const progress = await getJson(`api/v1/progress?${query()}`, state.token);
         if (generation !== state.generation) return;
         state.progress = Array.isArray(progress) ? progress : [];
     } catch (e) {
@@ -329,7 +278,8 @@ async function load() {
     await Promise.all(state.progress.map(async (p) => {
         let series = null;
         try {
-            series = await getJson(`api/v1/progress/${encodeURIComponent(p.indicatorCode)}/series?${query()}`);
+            series = await getJson(`api/v1/progress/${encodeURIComponent(p.indicatorCode)}/series?${query()}`,
+                state.token);
             if (!series || !Array.isArray(series.months)) series = null;
         } catch (e) {
             series = null;
@@ -348,7 +298,7 @@ async function loadPlan(generation) {
     try {
         const params = new URLSearchParams(query());
         if (state.planCode) params.set('planCode', state.planCode);
-        tree = await getJson(`api/v1/plan-tree?${params}`);
+        tree = await getJson(`api/v1/plan-tree?${params}`, state.token);
     } catch (e) {
         error = e.status === 404 ? 404 : e.message;
     }
@@ -376,16 +326,7 @@ function renderPlanTree() {
 // -------------------------------------------------------------------------------------------- render
 
 function applyLabels() {
-    document.documentElement.lang = state.lang;
-    document.title = `${t().title} · KPI suite`;
-    document.querySelectorAll('[data-i18n]').forEach((node) => {
-        const value = t()[node.dataset.i18n];
-        if (typeof value === 'string') node.textContent = value;
-    });
-    $('#lang-toggle').textContent = t().langButton;
-    $('#lang-toggle').dataset.lang = state.lang;
-    const years = $('#fiscal-year');
-    for (const option of years.options) option.textContent = t().fy(option.value);
+    applyFrameLabels(state.lang, t());
     populateStatusControls();
 }
 
@@ -399,19 +340,6 @@ function populateStatusControls() {
     sort.replaceChildren(el('option', { value: 'plan' }, t().sortPlan),
         el('option', { value: 'attention' }, t().sortAttention));
     sort.value = state.sort;
-}
-
-function populateYears() {
-    const select = $('#fiscal-year');
-    const last = Math.max(2024, fiscalYearOf(new Date())) + 1;
-    select.replaceChildren();
-    for (let year = last; year >= 2023; year--) {
-        select.append(el('option', { value: year, text: t().fy(year) }));
-    }
-    if (![...select.options].some((o) => o.value === String(state.fiscalYear))) {
-        select.prepend(el('option', { value: state.fiscalYear, text: t().fy(state.fiscalYear) }));
-    }
-    select.value = String(state.fiscalYear);
 }
 
 function populateFilters() {
@@ -524,30 +452,17 @@ function signIn(reason) {
     state.error = null;
     render();
     $('#indicators').setAttribute('aria-busy', 'false');
-    renderSignIn();
+    renderSignIn(state.auth, t());
     $('#token').focus();
 }
 
-function renderSignIn() {
-    const form = $('#signin');
-    const open = state.auth === 'missing' || state.auth === 'rejected';
-    form.hidden = !open;
-    $('#signin-reason').textContent = !open ? '' : state.auth === 'rejected' ? t().signinRejected : t().signinNeeded;
-}
-
 function renderMessage(shown) {
-    const box = $('#message');
-    let text = null;
-    let kind = 'info';
-    if (state.auth === 'missing' || state.auth === 'rejected') text = null;
-    else if (state.auth === 'forbidden') { text = t().forbidden; kind = 'error'; }
-    else if (state.loading) text = t().loading;
-    else if (state.error) { text = t().failed(state.error); kind = 'error'; }
-    else if (state.progress.length === 0) text = t().noIndicators;
-    else if (shown === 0) text = t().empty;
-    box.hidden = text === null;
-    box.className = `message ${kind}`;
-    box.textContent = text || '';
+    showMessage(state.auth, state.loading, t(), () => {
+        if (state.error) return [t().failed(state.error), 'error'];
+        if (state.progress.length === 0) return [t().noIndicators, 'info'];
+        if (shown === 0) return [t().empty, 'info'];
+        return null;
+    });
 }
 
 function card(p) {
@@ -766,10 +681,7 @@ function saveUrl() {
 
 function init() {
     const params = new URLSearchParams(location.search);
-    const year = Number.parseInt(params.get('fiscalYear') || '', 10);
-    state.fiscalYear = Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : 2024;
-    const asOf = params.get('asOf') || '';
-    state.asOf = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? asOf : '';
+    Object.assign(state, yearAndDate(params, 2024));
     state.chapter = params.get('chapter') || 'all';
     state.department = params.get('department') || 'all';
     state.statusFilter = FILTERS.includes(params.get('status')) ? params.get('status') : 'all';
@@ -777,29 +689,13 @@ function init() {
     state.planCode = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(params.get('plan') || '') ? params.get('plan') : null;
 
     state.token = initialToken();
-    populateYears();
-    $('#as-of').value = state.asOf;
+    fillControls(state.fiscalYear, state.asOf, t());
     applyLabels();
 
-    $('#signin').addEventListener('submit', (e) => {
-        e.preventDefault();
-        const token = $('#token').value.trim().replace(/^Bearer\s+/i, '');
-        if (!token) return;
-        $('#token').value = '';
-        state.token = token;
-        storeToken(token);
-        load();
-    });
-
-    $('#fiscal-year').addEventListener('change', (e) => {
-        state.fiscalYear = Number(e.target.value);
-        load();
-    });
-    $('#as-of').addEventListener('change', (e) => {
-        const value = e.target.value;
-        if (value && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return;
-        state.asOf = value;
-        load();
+    wireControls({
+        signedIn: (token) => { state.token = token; load(); },
+        fiscalYear: (year) => { state.fiscalYear = year; load(); },
+        asOf: (date) => { state.asOf = date; load(); },
     });
     $('#chapter-filter').addEventListener('change', (e) => {
         state.chapter = e.target.value;
@@ -824,12 +720,12 @@ function init() {
     });
     $('#lang-toggle').addEventListener('click', () => {
         state.lang = state.lang === 'ja' ? 'en' : 'ja';
-        try { localStorage.setItem('kpi.dashboard.lang', state.lang); } catch (e) { /* ignore */ }
+        storeLang(state.lang);
         saveUrl();
         populateFilters();
         populateStatusControls();
         render();
-        renderSignIn();
+        renderSignIn(state.auth, t());
     });
     window.addEventListener('resize', () => state.charts.forEach((chart) => chart.resize()));
     load();

@@ -2,19 +2,17 @@ package org.kpisuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kpisuite.e2e.Browser.WAIT;
 
 import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,16 +24,10 @@ import org.kpisuite.devstack.CatalogLoader;
 import org.kpisuite.devstack.SuiteServices;
 import org.kpisuite.testing.LocalTokens;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -45,41 +37,20 @@ import io.restassured.path.json.JsonPath;
  * The dashboard's budget page ({@code budget.html}) in a real headless browser, as DashboardBrowserTest drives the
  * indicator page: Debian's chromium through its chromedriver, against the packaged services. The FY2024 budget is
  * loaded from the catalog and finance posts the same three months of the examination account as BudgetEndToEndTest
- * (identical rows: whichever of the two runs first, the figures are the same); the page must show what a user checks
- * by hand — the drifting lines first with their rates, the annex rows with their budget, actual and printed totals,
- * the ceiling, a chart with its numbers as text — in words and shapes, in Japanese or English, legibly.
+ * ({@link BudgetActuals}: whichever of the two runs first, the figures are the same); the page must show what a user
+ * checks by hand — the drifting lines first with their rates, the annex rows with their budget, actual and printed
+ * totals, the ceiling, a chart with its numbers as text — in words and shapes, in Japanese or English, legibly.
  */
 @TestMethodOrder(MethodOrderer.Random.class)
 class BudgetBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    /** BudgetEndToEndTest's rows, exactly: April–June of the examination account and the borrowing balance. */
-    private static final String CSV = """
-            indicatorCode,department,month,value,note
-            bg-examination-exp-operations,finance,2024-04,460,
-            bg-examination-exp-operations,finance,2024-05,450,
-            bg-examination-exp-operations,finance,2024-06,470,
-            bg-examination-exp-admin,finance,2024-04,20,
-            bg-examination-exp-admin,finance,2024-05,25,
-            bg-examination-exp-admin,finance,2024-06,30,
-            bg-examination-rev-operations,finance,2024-04,400,
-            bg-examination-rev-operations,finance,2024-05,410,
-            bg-examination-rev-operations,finance,2024-06,420,
-            short-term-borrowing-balance,finance,2024-06,2500,
-            """;
-
     private static SuiteUnderTest suite;
-    private static Path profile;
-    private static ChromeDriverService service;
+    private static Browser browser;
     private static WebDriver driver;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        assertThat(CHROMIUM).as("Debian's chromium (make test installs it)").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (make test installs it)").isExecutable();
+        Browser.assertInstalled();
         suite = SuiteUnderTest.shared();
         var loader = new CatalogLoader(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR),
                 suite.token(LocalTokens.ADMIN));
@@ -88,8 +59,8 @@ class BudgetBrowserTest {
         // 200 with every row created, or unchanged where BudgetEndToEndTest posted them first; until ingestion knows
         // the budget's line indicators, rows may be refused, and are posted again.
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-            var response = suite.submitter("finance", SuiteServices.INGESTION).contentType("text/csv").body(CSV)
-                    .post("/api/v1/measurements/batch");
+            var response = suite.submitter("finance", SuiteServices.INGESTION).contentType("text/csv")
+                    .body(BudgetActuals.CSV).post("/api/v1/measurements/batch");
             if (response.statusCode() != 200) {
                 return false;
             }
@@ -104,45 +75,20 @@ class BudgetBrowserTest {
             assertThat(report.getString("ceiling.status")).isEqualTo("WARNING");
         });
 
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        Path target = suite.root().resolve("platform/e2e-tests/target");
-        Files.createDirectories(target);
-        profile = Files.createTempDirectory(target, "chromium-profile-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(target.resolve("chromedriver-budget.log").toFile()).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,2400", "--lang=ja-JP");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        browser = Browser.start(suite.root().resolve("platform/e2e-tests/target"), "chromedriver-budget.log");
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @BeforeEach
     void freshTab() {
-        if (driver.getCurrentUrl().startsWith(suite.url(SuiteServices.REPORTING))) {
-            js("localStorage.clear(); sessionStorage.clear();");
-        }
-        consoleErrors();
+        browser.freshTab(suite.url(SuiteServices.REPORTING));
     }
 
     @Test
@@ -185,11 +131,11 @@ class BudgetBrowserTest {
         assertThat(fact("threshold")).contains("10.0 %");
         assertThat(fact("unit")).isEqualTo("百万円");
 
-        js("return new Promise(r => setTimeout(r, 600));"); // the chart's short animation
+        browser.js("return new Promise(r => setTimeout(r, 600));"); // the chart's short animation
         File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), suite.root().resolve("platform/e2e-tests/target/budget.png"),
                 StandardCopyOption.REPLACE_EXISTING);
-        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(browser.consoleErrors()).as("errors in the browser console").isEmpty();
     }
 
     @Test
@@ -224,7 +170,7 @@ class BudgetBrowserTest {
         // The examination account's 計 of its expenditure adds up 1,380 + 75.
         assertThat(driver.findElement(By.cssSelector("#table-bg-examination tr[data-line='bg-examination-exp-total'] .actual"))
                 .getText()).isEqualTo("1,455");
-        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(browser.consoleErrors()).as("errors in the browser console").isEmpty();
     }
 
     @Test
@@ -261,26 +207,26 @@ class BudgetBrowserTest {
         assertThat(table.findElement(By.cssSelector("tfoot tr[data-row='budget'] .budget")).getText()).isEqualTo("192");
         assertThat(table.findElement(By.cssSelector("tfoot tr[data-row='projected'] .projected")).getText()).isEqualTo("300");
         // The picture draws the same numbers: June's actual to date and the year's budget as a horizontal line.
-        assertThat(new BigDecimal(String.valueOf(js("""
+        assertThat(new BigDecimal(String.valueOf(browser.js("""
                 return echarts.getInstanceByDom(document.getElementById('budget-chart')).getOption().series[1].data[2];"""))))
                 .isEqualByComparingTo("75");
-        assertThat(new BigDecimal(String.valueOf(js("""
+        assertThat(new BigDecimal(String.valueOf(browser.js("""
                 return echarts.getInstanceByDom(document.getElementById('budget-chart')).getOption().series[1].markLine.data[0].yAxis;"""))))
                 .isEqualByComparingTo("192");
         assertThat(chart.findElement(By.tagName("canvas")).getSize().getWidth()).isGreaterThan(300);
         assertThat(driver.getCurrentUrl()).contains("line=bg-examination-exp-admin");
-        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(browser.consoleErrors()).as("errors in the browser console").isEmpty();
     }
 
     @Test
     void everyStatusIsWrittenInWordsWithAShape() {
         open("/budget.html?fiscalYear=2024&lang=ja");
-        js("document.querySelectorAll('details').forEach(d => d.open = true);");
+        browser.js("document.querySelectorAll('details').forEach(d => d.open = true);");
         Map<String, String> words = Map.of("NO_ACTUALS", "実績なし", "ON_BUDGET", "予算どおり", "DRIFTING", "乖離",
                 "NO_BALANCE", "残高の報告なし", "BELOW", "限度額の範囲内", "WARNING", "限度額に接近", "REACHED", "限度額に到達");
         // Every badge on the page (a few hundred: one per line of the 30 tables), read in one go.
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> badges = (List<Map<String, Object>>) js("""
+        List<Map<String, Object>> badges = (List<Map<String, Object>>) browser.js("""
                 return [...document.querySelectorAll('#budget .badge')].map((b) => ({
                     state: b.dataset.state, icon: b.querySelector('.icon').innerText.trim(),
                     word: b.innerText.replace(b.querySelector('.icon').innerText, '').trim(),
@@ -336,9 +282,8 @@ class BudgetBrowserTest {
     @Test
     void everyTextOnThePageHasAContrastOfAtLeast4Point5() {
         open("/budget.html?fiscalYear=2024&lang=ja");
-        js("document.querySelectorAll('details').forEach(d => d.open = true);");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> texts = (List<Map<String, Object>>) js(CONTRAST_SCRIPT);
+        browser.js("document.querySelectorAll('details').forEach(d => d.open = true);");
+        List<Map<String, Object>> texts = browser.contrast();
         assertThat(texts).as("text elements measured").hasSizeGreaterThan(500);
         // The statuses (badges and their words), the drifting rates, the totals and the notes were among them.
         assertThat(texts).extracting(t -> String.valueOf(t.get("what"))).anyMatch(w -> w.startsWith("span.badge.line-DRIFTING"))
@@ -350,9 +295,8 @@ class BudgetBrowserTest {
         // The English page too.
         driver.findElement(By.id("lang-toggle")).click();
         new WebDriverWait(driver, WAIT).until(d -> "Budget against actuals".equals(d.findElement(By.id("title")).getText()));
-        js("document.querySelectorAll('details').forEach(d => d.open = true);");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> english = (List<Map<String, Object>>) js(CONTRAST_SCRIPT);
+        browser.js("document.querySelectorAll('details').forEach(d => d.open = true);");
+        List<Map<String, Object>> english = browser.contrast();
         assertThat(english).filteredOn(t -> ((Number) t.get("ratio")).doubleValue() < 4.5)
                 .as("text below 4.5:1 (WCAG 2.1 AA), English").isEmpty();
     }
@@ -360,9 +304,9 @@ class BudgetBrowserTest {
     @Test
     void theDashboardLinksToTheBudgetWithTheSameSignInAndAYearWithoutBudgetSaysSo() {
         driver.get(suite.url(SuiteServices.REPORTING) + "/?lang=ja#token=" + suite.token(LocalTokens.VIEWER));
-        wait("the dashboard's cards", () -> driver.findElements(By.cssSelector("#indicators > .card")).isEmpty() ? null : true);
+        browser.wait("the dashboard's cards", () -> driver.findElements(By.cssSelector("#indicators > .card")).isEmpty() ? null : true);
         driver.findElement(By.id("nav-budget")).click();
-        wait("the budget page", () -> "true".equals(js("return document.body.dataset.budgetReady")) ? true : null);
+        browser.wait("the budget page", () -> "true".equals(browser.js("return document.body.dataset.budgetReady")) ? true : null);
         assertThat(driver.getCurrentUrl()).contains("/budget.html");
         assertThat(driver.findElement(By.id("signin")).isDisplayed()).as("signed in with the dashboard's token").isFalse();
         // The default is the current fiscal year (April to March).
@@ -374,26 +318,26 @@ class BudgetBrowserTest {
             assertNoBudget(current);
         }
         year.selectByValue("2024");
-        wait("the FY2024 report", () -> driver.findElements(By.cssSelector("#drifting-lines tr[data-line]")).isEmpty() ? null : true);
+        browser.wait("the FY2024 report", () -> driver.findElements(By.cssSelector("#drifting-lines tr[data-line]")).isEmpty() ? null : true);
         assertThat(driver.findElement(By.id("message")).isDisplayed()).isFalse();
 
         year.selectByValue("2023"); // no budget loaded for FY2023
         assertNoBudget(2023);
-        assertThat(consoleErrors()).as("errors in the browser console").allMatch(e -> e.contains("404"));
+        assertThat(browser.consoleErrors()).as("errors in the browser console").allMatch(e -> e.contains("404"));
     }
 
     @Test
     void withoutATokenThePageAsksForOne() {
         driver.get(suite.url(SuiteServices.REPORTING) + "/budget.html?fiscalYear=2024&lang=en");
-        js("sessionStorage.clear()");
+        browser.js("sessionStorage.clear()");
         driver.navigate().refresh();
-        WebElement reason = wait("the sign-in form", () -> driver.findElement(By.id("signin")).isDisplayed()
+        WebElement reason = browser.wait("the sign-in form", () -> driver.findElement(By.id("signin")).isDisplayed()
                 ? driver.findElement(By.id("signin-reason")) : null);
         assertThat(reason.getText()).contains("Please sign in");
         assertThat(driver.findElements(By.cssSelector("#budget > *"))).isEmpty();
         driver.findElement(By.id("token")).sendKeys(suite.token(LocalTokens.VIEWER));
         driver.findElement(By.id("signin-button")).click();
-        wait("the drifting lines", () -> driver.findElements(By.cssSelector("#drifting-lines tr[data-line]")).isEmpty() ? null : true);
+        browser.wait("the drifting lines", () -> driver.findElements(By.cssSelector("#drifting-lines tr[data-line]")).isEmpty() ? null : true);
         assertThat(driver.findElement(By.id("signin")).isDisplayed()).isFalse();
     }
 
@@ -406,14 +350,7 @@ class BudgetBrowserTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> months(JsonPath report, String code) {
-        for (Map<String, Object> table : report.getList("tables", Map.class)) {
-            for (Map<String, Object> line : (List<Map<String, Object>>) table.get("lines")) {
-                if (code.equals(line.get("code"))) {
-                    return (List<Map<String, Object>>) line.get("months");
-                }
-            }
-        }
-        throw new AssertionError("no line " + code + " in the report");
+        return (List<Map<String, Object>>) BudgetActuals.line(report, code).get("months");
     }
 
     private static BigDecimal juneCumulative(JsonPath report, String code) {
@@ -422,7 +359,7 @@ class BudgetBrowserTest {
     }
 
     private static void assertNoBudget(int fiscalYear) {
-        WebElement message = wait("the message that FY" + fiscalYear + " has no budget", () -> {
+        WebElement message = browser.wait("the message that FY" + fiscalYear + " has no budget", () -> {
             WebElement box = driver.findElement(By.id("message"));
             return box.isDisplayed() && "not-found".equals(box.getAttribute("data-kind")) ? box : null;
         });
@@ -435,7 +372,7 @@ class BudgetBrowserTest {
         // From a blank page: the same address with only a new fragment would not load the page again.
         driver.get("about:blank");
         driver.get(suite.url(SuiteServices.REPORTING) + path + "#token=" + suite.token(LocalTokens.VIEWER));
-        wait("the budget report", () -> "true".equals(js("return document.body.dataset.budgetReady"))
+        browser.wait("the budget report", () -> "true".equals(browser.js("return document.body.dataset.budgetReady"))
                 && !driver.findElements(By.id("overview")).isEmpty() ? true : null);
         assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token=");
     }
@@ -450,7 +387,7 @@ class BudgetBrowserTest {
 
     /** The chart once drawn for the line. */
     private static WebElement chart(String code) {
-        return wait("the chart of " + code, () -> {
+        return browser.wait("the chart of " + code, () -> {
             List<WebElement> found = driver.findElements(By.cssSelector("#budget-chart[data-chart='ok'][data-line='" + code + "']"));
             return found.isEmpty() || found.get(0).findElements(By.tagName("canvas")).isEmpty() ? null : found.get(0);
         });
@@ -464,77 +401,5 @@ class BudgetBrowserTest {
     private static BigDecimal number(String text) {
         String digits = text.replace(",", "").replace("−", "-").trim();
         return digits.isEmpty() || digits.equals("—") ? null : new BigDecimal(digits);
-    }
-
-    /** DashboardBrowserTest's measurement: every visible text's colour against what is behind it (WCAG 2.1 ratio). */
-    private static final String CONTRAST_SCRIPT = """
-            const parse = (c) => {
-                const m = /rgba?\\(([^)]+)\\)/.exec(c || '');
-                if (!m) return null;
-                const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
-                return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
-            };
-            const over = (top, bottom) => {
-                if (!top || top.a === 0) return bottom;
-                const a = top.a + bottom.a * (1 - top.a);
-                const mix = (x, y) => (x * top.a + y * bottom.a * (1 - top.a)) / a;
-                return { r: mix(top.r, bottom.r), g: mix(top.g, bottom.g), b: mix(top.b, bottom.b), a };
-            };
-            const lum = (c) => {
-                const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-                return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
-            };
-            const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
-            const backgrounds = (el) => {
-                const chain = [];
-                for (let n = el; n && n.nodeType === 1; n = n.parentElement) chain.unshift(n);
-                let candidates = [{ r: 255, g: 255, b: 255, a: 1 }];
-                for (const n of chain) {
-                    const s = getComputedStyle(n);
-                    const bg = parse(s.backgroundColor);
-                    candidates = candidates.map((c) => over(bg, c));
-                    const stops = (s.backgroundImage.match(/rgba?\\([^)]+\\)/g) || []).map(parse);
-                    if (stops.length) candidates = stops.flatMap((g) => candidates.map((c) => over(g, c)));
-                }
-                return candidates;
-            };
-            const opacity = (el) => {
-                let o = 1;
-                for (let n = el; n && n.nodeType === 1; n = n.parentElement) o *= Number(getComputedStyle(n).opacity);
-                return o;
-            };
-            const out = [];
-            for (const el of document.querySelectorAll('body *')) {
-                if (['SCRIPT', 'STYLE', 'OPTION', 'OPTGROUP', 'CANVAS', 'svg'].includes(el.tagName)) continue;
-                if (el.closest('canvas, svg, [aria-hidden="true"]:not(.dot):not(.icon):not(.total-mark)')) continue;
-                if (el.disabled || el.closest(':disabled')) continue;
-                const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-                if (!ownText && el.tagName !== 'SELECT') continue;
-                if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
-                const fg = parse(getComputedStyle(el).color);
-                const fade = opacity(el);
-                let worst = Infinity;
-                for (const bg of backgrounds(el)) {
-                    const text = over({ ...fg, a: fg.a * fade }, bg);
-                    worst = Math.min(worst, ratio(text, bg));
-                }
-                out.push({ what: el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).replace(/\\s+/g, '.') : '')
-                    + ' "' + el.textContent.trim().slice(0, 30) + '"', ratio: Math.round(worst * 100) / 100 });
-            }
-            return out;""";
-
-    /** The errors in the browser console since it was last read (reading empties it). */
-    private static List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
-    }
-
-    private static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private static <T> T wait(String what, java.util.function.Supplier<T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage("waiting for " + what).until(d -> condition.get());
     }
 }

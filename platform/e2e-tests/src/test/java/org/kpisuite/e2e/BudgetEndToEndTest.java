@@ -3,10 +3,10 @@ package org.kpisuite.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.kpisuite.e2e.BudgetActuals.line;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -51,21 +51,10 @@ class BudgetEndToEndTest {
                 .statusCode(200).extract().jsonPath();
         assertThat(budget.getList("tables")).hasSize(30);
 
-        // Finance posts April–June of the examination account (別紙１－３) as CSV, and the borrowing balance.
-        String csv = """
-                indicatorCode,department,month,value,note
-                bg-examination-exp-operations,finance,2024-04,460,
-                bg-examination-exp-operations,finance,2024-05,450,
-                bg-examination-exp-operations,finance,2024-06,470,
-                bg-examination-exp-admin,finance,2024-04,20,
-                bg-examination-exp-admin,finance,2024-05,25,
-                bg-examination-exp-admin,finance,2024-06,30,
-                bg-examination-rev-operations,finance,2024-04,400,
-                bg-examination-rev-operations,finance,2024-05,410,
-                bg-examination-rev-operations,finance,2024-06,420,
-                short-term-borrowing-balance,finance,2024-06,2500,
-                """;
-        suite.submitter("finance", SuiteServices.INGESTION).contentType("text/csv").body(csv)
+        // Finance posts April–June of the examination account (別紙１－３) as CSV, and the borrowing balance, once
+        // ingestion knows the budget's lines.
+        BudgetActuals.awaitIngestionKnowsTheLines(suite);
+        suite.submitter("finance", SuiteServices.INGESTION).contentType("text/csv").body(BudgetActuals.CSV)
                 // (the browser test posts the same rows: whichever comes second finds them unchanged)
                 .post("/api/v1/measurements/batch").then().statusCode(200).body("rejected", equalTo(0));
 
@@ -138,18 +127,6 @@ class BudgetEndToEndTest {
                 .statusCode(200).extract().asString();
         assertThat(rows.lines().filter(l -> l.startsWith("bg-examination-exp-admin,")).findFirst().orElseThrow())
                 .contains(",DRIFTING,");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> line(JsonPath report, String code) {
-        for (Map<String, Object> table : report.getList("tables", Map.class)) {
-            for (Map<String, Object> line : (List<Map<String, Object>>) table.get("lines")) {
-                if (code.equals(line.get("code"))) {
-                    return line;
-                }
-            }
-        }
-        throw new AssertionError("no line " + code + " in the report");
     }
 
     private static BigDecimal decimal(Map<String, Object> line, String field) {

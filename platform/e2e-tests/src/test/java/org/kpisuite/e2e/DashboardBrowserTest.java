@@ -2,6 +2,7 @@ package org.kpisuite.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.kpisuite.e2e.Browser.WAIT;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -11,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -29,16 +28,10 @@ import org.kpisuite.devstack.CatalogLoader;
 import org.kpisuite.devstack.SuiteServices;
 import org.kpisuite.testing.LocalTokens;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -55,10 +48,6 @@ import io.restassured.http.ContentType;
 @TestMethodOrder(MethodOrderer.Random.class)
 class DashboardBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
     /** INDICATORS.md: the 17 FY2024 catalog indicators, core targets first. */
     private static final List<String> CORE = List.of("arch-design-points", "mitou-alumni-outcomes", "manabi-dx-accesses",
             "natsec-satisfaction");
@@ -73,14 +62,12 @@ class DashboardBrowserTest {
             "AT_RISK", 0xf29900, "OFF_TRACK", 0xd93025, "NO_DATA", 0x9aa0a6, "NOT_RATED", 0xbdc1c6);
 
     private static SuiteUnderTest suite;
-    private static Path profile;
-    private static ChromeDriverService service;
+    private static Browser browser;
     private static WebDriver driver;
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        assertThat(CHROMIUM).as("Debian's chromium (make test installs it)").isExecutable();
-        assertThat(CHROMEDRIVER).as("Debian's chromium-driver (make test installs it)").isExecutable();
+        Browser.assertInstalled();
         suite = SuiteUnderTest.shared();
         new CatalogLoader(suite.url(SuiteServices.PLAN), suite.url(SuiteServices.INDICATOR),
                 suite.token(LocalTokens.ADMIN))
@@ -106,55 +93,29 @@ class DashboardBrowserTest {
         });
         givePlanAnOverdueMilestone();
 
-        // Selenium Manager is never asked: the driver and the browser are given, nothing is downloaded.
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        Path target = suite.root().resolve("platform/e2e-tests/target");
-        Files.createDirectories(target);
-        profile = Files.createTempDirectory(target, "chromium-profile-");
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
-                .withLogFile(target.resolve("chromedriver.log").toFile()).build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,2400", "--lang=ja-JP");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        browser = Browser.start(suite.root().resolve("platform/e2e-tests/target"), "chromedriver.log");
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
     /** What an earlier test left: the language it chose, the token it signed in with, its console messages. */
     @BeforeEach
     void freshTab() {
-        if (driver.getCurrentUrl().startsWith(suite.url(SuiteServices.REPORTING))) {
-            js("localStorage.clear(); sessionStorage.clear();");
-        }
-        consoleErrors();
+        browser.freshTab(suite.url(SuiteServices.REPORTING));
     }
 
     @Test
     void withoutATokenThePageAsksForOneAndAcceptsAPastedViewerToken() {
         driver.get(suite.url(SuiteServices.REPORTING) + "/?lang=en");
-        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear()");
+        browser.js("sessionStorage.clear()");
         driver.navigate().refresh();
-        WebElement reason = wait("the sign-in form", () -> {
+        WebElement reason = browser.wait("the sign-in form", () -> {
             WebElement form = driver.findElement(By.id("signin"));
             return form.isDisplayed() ? driver.findElement(By.id("signin-reason")) : null;
         });
@@ -163,15 +124,16 @@ class DashboardBrowserTest {
 
         driver.findElement(By.id("token")).sendKeys("not-a-valid-token");
         driver.findElement(By.id("signin-button")).click();
-        wait("the refusal", () -> driver.findElement(By.id("signin-reason")).getText().contains("401") ? true : null);
+        browser.wait("the refusal",
+                () -> driver.findElement(By.id("signin-reason")).getText().contains("401") ? true : null);
         assertThat(cards()).isEmpty();
 
         driver.findElement(By.id("token")).sendKeys(suite.token(LocalTokens.VIEWER));
         driver.findElement(By.id("signin-button")).click();
-        wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
+        browser.wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
         assertThat(driver.findElement(By.id("signin")).isDisplayed()).isFalse();
         // The one error in the console is the 401 this test asked for.
-        assertThat(consoleErrors()).allMatch(e -> e.contains("401"));
+        assertThat(browser.consoleErrors()).allMatch(e -> e.contains("401"));
     }
 
     @Test
@@ -198,7 +160,7 @@ class DashboardBrowserTest {
     @Test
     void aMonthlyChartIsDrawnWithTheReportedValue() {
         open("/?lang=ja");
-        WebElement chart = wait("the chart of manabi-dx-accesses", () -> {
+        WebElement chart = browser.wait("the chart of manabi-dx-accesses", () -> {
             List<WebElement> charts = driver.findElements(
                     By.cssSelector("[data-indicator='manabi-dx-accesses'] .chart[data-series='ok']"));
             return charts.isEmpty() || charts.get(0).findElements(By.tagName("canvas")).isEmpty() ? null : charts.get(0);
@@ -206,12 +168,12 @@ class DashboardBrowserTest {
         WebElement canvas = chart.findElement(By.tagName("canvas"));
         assertThat(canvas.getSize().getWidth()).isGreaterThan(200);
         assertThat(canvas.getSize().getHeight()).isGreaterThan(100);
-        Object may = js("""
+        Object may = browser.js("""
                 const chart = echarts.getInstanceByDom(document.querySelector('[data-chart="manabi-dx-accesses"]'));
                 const option = chart.getOption();
                 return option.series[0].data[1];""");
         assertThat(new BigDecimal(String.valueOf(may))).isEqualByComparingTo("162000");
-        assertThat(js("""
+        assertThat(browser.js("""
                 const chart = echarts.getInstanceByDom(document.querySelector('[data-chart="manabi-dx-accesses"]'));
                 return chart.getOption().series[1].markLine.data[0].yAxis;""").toString()).startsWith("300000");
     }
@@ -257,10 +219,10 @@ class DashboardBrowserTest {
     @Test
     void theScreenshotShowsTheStatusColours() throws IOException {
         open("/?lang=ja");
-        wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
+        browser.wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
                 ? Boolean.TRUE : null);
         String manabiStatus = card("manabi-dx-accesses").getAttribute("data-status");
-        js("return new Promise(r => setTimeout(r, 600));"); // the charts' short animation
+        browser.js("return new Promise(r => setTimeout(r, 600));"); // the charts' short animation
         Path png = suite.root().resolve("platform/e2e-tests/target/dashboard.png");
         File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), png, StandardCopyOption.REPLACE_EXISTING);
@@ -284,7 +246,7 @@ class DashboardBrowserTest {
         long statusColours = STATUS_RGB.values().stream().filter(rgb -> nearby(histogram, rgb) > 50).count();
         assertThat(statusColours).as("status colours on the page").isGreaterThanOrEqualTo(2);
 
-        assertThat(consoleErrors()).as("errors in the browser console").isEmpty();
+        assertThat(browser.consoleErrors()).as("errors in the browser console").isEmpty();
     }
 
     @Test
@@ -300,7 +262,7 @@ class DashboardBrowserTest {
         assertThat(first.getAttribute("data-code")).isEqualTo("I");
         assertThat(first.findElement(By.tagName("summary")).getText()).contains("期限超過");
         first.findElement(By.tagName("summary")).click();
-        WebElement milestone = wait("the overdue milestone in chapter I", () -> {
+        WebElement milestone = browser.wait("the overdue milestone in chapter I", () -> {
             List<WebElement> found = first.findElements(By.cssSelector("[data-milestone='" + MILESTONE + "']"));
             return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
         });
@@ -316,9 +278,9 @@ class DashboardBrowserTest {
     void everyTextOnThePageHasAContrastOfAtLeast4Point5() {
         openPlan("/?lang=ja&plan=" + PLAN);
         // Everything a user can open is opened: chapters, the chart tables, the commentary.
-        js("document.querySelectorAll('details').forEach(d => d.open = true);");
+        browser.js("document.querySelectorAll('details').forEach(d => d.open = true);");
         // The four grades and "none" measured from the page's own CSS, whichever grades the data has today.
-        js("""
+        browser.js("""
                 const card = document.querySelector('#indicators > .card');
                 for (const g of ['A', 'B', 'C', 'D', 'none']) {
                     const probe = document.createElement('span');
@@ -327,20 +289,19 @@ class DashboardBrowserTest {
                     probe.textContent = g === 'none' ? '–' : g;
                     card.append(probe);
                 }""");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> texts = (List<Map<String, Object>>) js(CONTRAST_SCRIPT);
+        List<Map<String, Object>> texts = browser.contrast();
         assertThat(texts).as("text elements measured").hasSizeGreaterThan(100);
         assertThat(texts).filteredOn(t -> String.valueOf(t.get("what")).startsWith("grade-")).hasSize(5)
                 .allSatisfy(t -> assertThat(((Number) t.get("ratio")).doubleValue()).as("%s", t).isGreaterThanOrEqualTo(4.5));
         assertThat(texts).filteredOn(t -> ((Number) t.get("ratio")).doubleValue() < 4.5)
                 .as("text below 4.5:1 (WCAG 2.1 AA)").isEmpty();
-        js("document.querySelectorAll('[data-probe]').forEach(p => p.remove());");
+        browser.js("document.querySelectorAll('[data-probe]').forEach(p => p.remove());");
     }
 
     @Test
     void eachChartHasItsNumbersAsATable() {
         open("/?lang=ja");
-        wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
+        browser.wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
                 ? Boolean.TRUE : null);
         for (WebElement chart : driver.findElements(By.cssSelector(".chart[data-series='ok']"))) {
             assertThat(chart.getAttribute("role")).isEqualTo("img");
@@ -375,7 +336,7 @@ class DashboardBrowserTest {
     @Test
     void statusIsToldInWordsAndShapesNotByColourAlone() {
         openPlan("/?lang=en&plan=" + PLAN);
-        js("document.querySelectorAll('details').forEach(d => d.open = true);");
+        browser.js("document.querySelectorAll('details').forEach(d => d.open = true);");
         Map<String, String> words = Map.of("ACHIEVED", "Achieved", "ON_TRACK", "On track", "AT_RISK", "At risk",
                 "OFF_TRACK", "Off track", "NO_DATA", "No data", "NOT_RATED", "Not rated");
         for (WebElement status : driver.findElements(By.cssSelector("#indicators .status[data-status]"))) {
@@ -460,8 +421,8 @@ class DashboardBrowserTest {
     /** Opens the page and waits for the cards and the plan tree. */
     private static void openPlan(String path) {
         open(path);
-        wait("the plan tree", () -> driver.findElements(By.cssSelector("#plan-chapters > details.plan-item")).isEmpty()
-                ? null : Boolean.TRUE);
+        browser.wait("the plan tree", () -> driver.findElements(By.cssSelector("#plan-chapters > details.plan-item"))
+                .isEmpty() ? null : Boolean.TRUE);
     }
 
     /** A number as the page writes it (162,000; — for none). */
@@ -474,66 +435,6 @@ class DashboardBrowserTest {
         return value == null ? null : new BigDecimal(String.valueOf(value)).stripTrailingZeros();
     }
 
-    /**
-     * For every visible element with text of its own (and every enabled select): its text colour against what is
-     * behind it, from computed styles. Semi-transparent backgrounds are laid over their ancestors'; a gradient counts
-     * by its worst stop; opacity of the element and its ancestors fades the text. The ratio is WCAG 2.1's.
-     */
-    private static final String CONTRAST_SCRIPT = """
-            const parse = (c) => {
-                const m = /rgba?\\(([^)]+)\\)/.exec(c || '');
-                if (!m) return null;
-                const p = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number);
-                return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
-            };
-            const over = (top, bottom) => {
-                if (!top || top.a === 0) return bottom;
-                const a = top.a + bottom.a * (1 - top.a);
-                const mix = (x, y) => (x * top.a + y * bottom.a * (1 - top.a)) / a;
-                return { r: mix(top.r, bottom.r), g: mix(top.g, bottom.g), b: mix(top.b, bottom.b), a };
-            };
-            const lum = (c) => {
-                const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
-                return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
-            };
-            const ratio = (a, b) => { const x = lum(a), y = lum(b); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
-            const backgrounds = (el) => {
-                const chain = [];
-                for (let n = el; n && n.nodeType === 1; n = n.parentElement) chain.unshift(n);
-                let candidates = [{ r: 255, g: 255, b: 255, a: 1 }];
-                for (const n of chain) {
-                    const s = getComputedStyle(n);
-                    const bg = parse(s.backgroundColor);
-                    candidates = candidates.map((c) => over(bg, c));
-                    const stops = (s.backgroundImage.match(/rgba?\\([^)]+\\)/g) || []).map(parse);
-                    if (stops.length) candidates = stops.flatMap((g) => candidates.map((c) => over(g, c)));
-                }
-                return candidates;
-            };
-            const opacity = (el) => {
-                let o = 1;
-                for (let n = el; n && n.nodeType === 1; n = n.parentElement) o *= Number(getComputedStyle(n).opacity);
-                return o;
-            };
-            const out = [];
-            for (const el of document.querySelectorAll('body *')) {
-                if (['SCRIPT', 'STYLE', 'OPTION', 'CANVAS', 'svg'].includes(el.tagName)) continue;
-                if (el.closest('canvas, svg, [aria-hidden="true"]:not(.dot):not(.icon)')) continue;
-                if (el.disabled || el.closest(':disabled')) continue;
-                const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-                if (!ownText && el.tagName !== 'SELECT') continue;
-                if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
-                const fg = parse(getComputedStyle(el).color);
-                const fade = opacity(el);
-                let worst = Infinity;
-                for (const bg of backgrounds(el)) {
-                    const text = over({ ...fg, a: fg.a * fade }, bg);
-                    worst = Math.min(worst, ratio(text, bg));
-                }
-                out.push({ what: el.dataset.probe || (el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).replace(/\\s+/g, '.') : '')
-                    + ' "' + el.textContent.trim().slice(0, 30) + '"'), ratio: Math.round(worst * 100) / 100 });
-            }
-            return out;""";
 
 
     /**
@@ -542,15 +443,8 @@ class DashboardBrowserTest {
      */
     private static void open(String path) {
         driver.get(suite.url(SuiteServices.REPORTING) + path + "#token=" + suite.token(LocalTokens.VIEWER));
-        wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
+        browser.wait("17 indicator cards", () -> cards().size() >= CODES.size() ? Boolean.TRUE : null);
         assertThat(driver.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("token=");
-    }
-
-    /** The errors in the browser console since it was last read (reading empties it). */
-    private static List<String> consoleErrors() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-                .map(LogEntry::getMessage).toList();
     }
 
     private static List<WebElement> cards() {
@@ -563,14 +457,6 @@ class DashboardBrowserTest {
 
     private static WebElement card(String code) {
         return driver.findElement(By.cssSelector("#indicators > .card[data-indicator='" + code + "']"));
-    }
-
-    private static Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private static <T> T wait(String what, java.util.function.Supplier<T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage("waiting for " + what).until(d -> condition.get());
     }
 
     /** Sampled pixels within a small distance of a colour. */

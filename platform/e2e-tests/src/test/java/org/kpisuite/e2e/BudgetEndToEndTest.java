@@ -24,7 +24,8 @@ import io.restassured.path.json.JsonPath;
  * Budget against actuals through the packaged services: the FY2024 budget of every account is loaded from the
  * catalog, finance posts three months of the examination account's actuals as CSV and the borrowing balance, and
  * reporting's variance report gives the execution rates, projections and drift flags worked out by hand; the drift and
- * the ceiling's warning are announced on kpi.budget-status.v1 (BudgetStatusEvent), and finance's analysis shows beside its line.
+ * the ceiling's warning are announced on kpi.budget-status.v1 (BudgetStatusEvent), finance's analysis shows beside its
+ * line, and a rebuild of reporting's read model gives the same report.
  */
 class BudgetEndToEndTest {
 
@@ -127,6 +128,16 @@ class BudgetEndToEndTest {
                 .statusCode(200).extract().asString();
         assertThat(rows.lines().filter(l -> l.startsWith("bg-examination-exp-admin,")).findFirst().orElseThrow())
                 .contains(",DRIFTING,");
+
+        // Reporting's read model rebuilt from the topics gives the same report, line for line.
+        String before = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).get("/api/v1/budgets/2024/variance")
+                .then().statusCode(200).extract().asString();
+        suite.as(LocalTokens.ADMIN, SuiteServices.REPORTING).post("/api/v1/admin/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> !suite
+                .as(LocalTokens.ADMIN, SuiteServices.REPORTING).get("/api/v1/admin/rebuild").then().statusCode(200)
+                .extract().<Boolean>path("running"));
+        assertThat(JsonPath.from(suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).get("/api/v1/budgets/2024/variance")
+                .then().statusCode(200).extract().asString()).getMap("")).isEqualTo(JsonPath.from(before).getMap(""));
     }
 
     private static BigDecimal decimal(Map<String, Object> line, String field) {

@@ -109,7 +109,7 @@ class BudgetViewsTest {
         assertThat(csv.lines().filter(l -> l.startsWith(line + ",")).findFirst().orElseThrow())
                 .contains(",DRIFTING,", "契約の前倒し");
         // Still DRIFTING on the next rounds: announced once.
-        await().pollDelay(Duration.ofSeconds(12)).atMost(Duration.ofSeconds(20)).until(() -> true);
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> true); // watch-every 2s in tests
         assertThat(SuiteEvents.readAll(Topics.BUDGET_STATUS, r -> line.equals(r.key()), Duration.ofSeconds(5))).hasSize(1);
         // (a line code is unique to this test, so every record of it is this test's)
     }

@@ -181,6 +181,27 @@ class BudgetResourceTest {
     }
 
     @Test
+    void analysesRecordedAtOnceEachGetTheirOwnVersion() throws Exception {
+        String line = table + "-exp-operations";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                String body = "{\"cause\":\"c" + i + "\",\"response\":\"r\"}";
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON).body(body)
+                        .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().get("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.contains(1, 2, 3, 4));
+    }
+
+    @Test
     void aLineCodeTakenByAnIndicatorThatIsNoBudgetLineIsAConflict() {
         UUID item = KnownPlanItem.publish();
         String other = Codes.unique("bgx");

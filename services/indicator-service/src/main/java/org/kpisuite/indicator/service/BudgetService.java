@@ -64,6 +64,12 @@ public class BudgetService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    /** 'BUDG': the advisory-lock class of a fiscal year's budget and its analyses. */
+    private static final int LOCK_CLASS = 0x42554447;
+
     public record Result(BudgetEvent budget, IndicatorService.Outcome outcome, int lineIndicators) {
     }
 
@@ -74,6 +80,7 @@ public class BudgetService {
     @Transactional
     public Result put(int fiscalYear, BudgetRequest request) {
         List<Violation> violations = new ArrayList<>(BudgetRules.check(request));
+        lock(fiscalYear);
         Map<String, UUID> items = violations.isEmpty() ? planItems(request, violations) : Map.of();
         fail(violations);
         BudgetEvent candidate = normalised(fiscalYear, request);
@@ -118,6 +125,7 @@ public class BudgetService {
             throw new ProblemException(403, "forbidden", "Forbidden",
                     "only the " + budgetDepartment() + " department or an administrator records budget analyses", null);
         }
+        lock(fiscalYear);
         BudgetEvent budget = latest(fiscalYear);
         boolean known = budget.tables().stream().anyMatch(t -> t.lines().stream()
                 .anyMatch(l -> BudgetEvent.lineCode(t, l).equals(lineCode)));
@@ -143,6 +151,15 @@ public class BudgetService {
 
     public List<BudgetAnalysis> analyses(int fiscalYear, String lineCode) {
         return BudgetAnalysis.of(fiscalYear, lineCode);
+    }
+
+    /**
+     * Two requests for one year (another replica's included) take turns until the first commits, so that each
+     * reads the version the other wrote and writes the next one, instead of both writing the same number.
+     */
+    private void lock(int fiscalYear) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(:class, :year)")
+                .setParameter("class", LOCK_CLASS).setParameter("year", fiscalYear).getSingleResult();
     }
 
     private String budgetDepartment() {

@@ -105,6 +105,19 @@ public record BudgetEvent(
             String basisJa) {
     }
 
+    /** A line finance reports actuals to: a line without {@code sumOf} of a table without {@code rollupOf}. */
+    public record ActualLine(Table table, Line line) {
+        public String code() {
+            return lineCode(table, line);
+        }
+    }
+
+    /** Every line that takes actuals, in printed order; each has an indicator of its {@link ActualLine#code}. */
+    public List<ActualLine> linesTakingActuals() {
+        return tables.stream().filter(Table::takesActuals)
+                .flatMap(t -> t.lines().stream().filter(l -> !l.isTotal()).map(l -> new ActualLine(t, l))).toList();
+    }
+
     /** The indicator that carries a line's actuals: the table's code and the line's key. */
     public static String lineCode(Table table, Line line) {
         return table.code() + "-" + line.key();

@@ -255,22 +255,4 @@ public final class BudgetRules {
             violations.add(new Violation(field, "at most 6 decimal places"));
         }
     }
-
-    /** The lines that carry actuals: the lines without sumOf of the tables without rollupOf. */
-    public static List<LineIndicator> lineIndicators(BudgetEvent budget) {
-        List<LineIndicator> lines = new ArrayList<>();
-        for (Table table : budget.tables()) {
-            if (table.takesActuals()) {
-                for (Line line : table.lines()) {
-                    if (!line.isTotal()) {
-                        lines.add(new LineIndicator(BudgetEvent.lineCode(table, line), table, line));
-                    }
-                }
-            }
-        }
-        return lines;
-    }
-
-    public record LineIndicator(String code, Table table, Line line) {
-    }
 }

@@ -189,7 +189,7 @@ public class BudgetService {
     /** Defines or updates the indicator of every line that takes actuals, and of the borrowing balance. */
     private int defineLineIndicators(BudgetEvent budget, Map<String, UUID> items) {
         int count = 0;
-        for (BudgetRules.LineIndicator line : BudgetRules.lineIndicators(budget)) {
+        for (BudgetEvent.ActualLine line : budget.linesTakingActuals()) {
             Table table = line.table();
             Line l = line.line();
             define(line.code(), "tables[" + budget.tables().indexOf(table) + "].lines[" + table.lines().indexOf(l) + "].key",

@@ -78,12 +78,7 @@ public class BudgetReports {
     }
 
     public BudgetVariance.Report report(BudgetEvent budget, LocalDate asOf) {
-        List<String> codes = new ArrayList<>();
-        for (BudgetEvent.Table table : budget.tables()) {
-            if (table.takesActuals()) {
-                table.lines().stream().filter(l -> !l.isTotal()).forEach(l -> codes.add(BudgetEvent.lineCode(table, l)));
-            }
-        }
+        List<String> codes = new ArrayList<>(budget.linesTakingActuals().stream().map(BudgetEvent.ActualLine::code).toList());
         if (budget.borrowingLimit() != null) {
             codes.add(budget.borrowingLimit().code());
         }

@@ -127,15 +127,10 @@ public final class BudgetVariance {
         YearMonth through = null;
         Map<String, Table> tables = new HashMap<>();
         budget.tables().forEach(t -> tables.put(t.code(), t));
-        for (Table table : budget.tables()) {
-            if (!table.takesActuals()) {
-                continue;
-            }
-            for (Line line : table.lines()) {
-                for (YearMonth month : actuals.getOrDefault(BudgetEvent.lineCode(table, line), Map.of()).keySet()) {
-                    if (!month.isBefore(first) && !month.isAfter(asOfMonth) && (through == null || month.isAfter(through))) {
-                        through = month;
-                    }
+        for (BudgetEvent.ActualLine line : budget.linesTakingActuals()) {
+            for (YearMonth month : actuals.getOrDefault(line.code(), Map.of()).keySet()) {
+                if (!month.isBefore(first) && !month.isAfter(asOfMonth) && (through == null || month.isAfter(through))) {
+                    through = month;
                 }
             }
         }

@@ -5,7 +5,7 @@
 #   make fault-test  only the fault tests: broker stopped and killed, reporting killed, PostgreSQL restarted and gone, under load
 #   make bench       build, start the suite on free ports, load it and print the figures (BENCH_* settings: docs/benchmarks.md)
 #   make clean       remove build output (keeps .data); make clean-data removes the local data too
-#   make -s token ROLE=kpi-admin|kpi-viewer|kpi-bi|kpi-submitter [DEPARTMENT=<code>]   print a local bearer token
+#   make -s token ROLE=kpi-admin|kpi-viewer|kpi-bi|kpi-evaluator|kpi-submitter|kpi-approver [DEPARTMENT=<code>]   print a local bearer token
 
 JAVA ?= java
 MVNW ?= ./mvnw

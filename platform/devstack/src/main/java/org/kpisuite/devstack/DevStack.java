@@ -228,8 +228,8 @@ public final class DevStack {
         String viewer = tokens.mint("local-viewer", LocalTokens.VIEWER, null, DASHBOARD_TOKEN_VALIDITY);
         text.append(String.format(Locale.ROOT, "  %-18s %s/#token=%s%n", "dashboard", SuiteServices.REPORTING.baseUrl(),
                 viewer));
-        text.append(String.format(Locale.ROOT, "  %-18s make -s token ROLE=kpi-admin | kpi-viewer | kpi-bi | "
-                + "kpi-submitter DEPARTMENT=<code>%n", "tokens"));
+        text.append(String.format(Locale.ROOT, "  %-18s make -s token ROLE=kpi-admin | kpi-viewer | kpi-bi | kpi-evaluator | "
+                + "kpi-submitter|kpi-approver DEPARTMENT=<code>%n", "tokens"));
         text.append(String.format(Locale.ROOT, "  %-18s %s/api/v1/progress?fiscalYear=2024%n", "progress FY2024",
                 SuiteServices.REPORTING.baseUrl()));
         text.append(String.format(Locale.ROOT, "  %-18s jdbc:postgresql://localhost:%d/<plan|indicator|ingestion|reporting>"

@@ -43,11 +43,12 @@ public final class TokenCommand {
         if (!LocalTokens.ROLES.contains(role)) {
             return "unknown role '" + role + "'";
         }
-        if (LocalTokens.SUBMITTER.equals(role) && department == null) {
-            return "a kpi-submitter token needs DEPARTMENT=<code> (e.g. digital-talent)";
+        boolean departmental = LocalTokens.SUBMITTER.equals(role) || LocalTokens.APPROVER.equals(role);
+        if (departmental && department == null) {
+            return "a " + role + " token needs DEPARTMENT=<code> (e.g. digital-talent)";
         }
-        if (!LocalTokens.SUBMITTER.equals(role) && department != null) {
-            return "DEPARTMENT is only for ROLE=kpi-submitter";
+        if (!departmental && department != null) {
+            return "DEPARTMENT is only for ROLE=kpi-submitter or kpi-approver";
         }
         return null;
     }

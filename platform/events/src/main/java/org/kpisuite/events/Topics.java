@@ -29,6 +29,16 @@ public final class Topics {
     /** Budget line and ceiling status changes (e.g. ON_BUDGET → DRIFTING) computed by reporting, keyed by code. */
     public static final String BUDGET_STATUS = "kpi.budget-status.v1";
     /**
+     * Self-evaluations and the minister's grades of evaluation items, every version (keyed by plan, fiscal year and
+     * item). A durable log like the budgets, not compacted: a report as of a past date reads the versions of then.
+     */
+    public static final String EVALUATIONS = "kpi.evaluations.v1";
+    /**
+     * Reminders reporting-service mails to departments (values due soon or overdue) and to their approvers (values
+     * waiting for approval), keyed by department; a log, not compacted.
+     */
+    public static final String REMINDERS = "kpi.reminders.v1";
+    /**
      * Events a consumer could not read, whole, with where they came from, which consumer group refused them and
      * why (headers {@code kpi-dlq-*}); each service replays its own once fixed.
      */
@@ -47,6 +57,8 @@ public final class Topics {
             new Spec(MILESTONE_STATUS, 1, false),
             new Spec(BUDGETS, 1, false),
             new Spec(BUDGET_STATUS, 1, false),
+            new Spec(EVALUATIONS, 1, false),
+            new Spec(REMINDERS, 1, false),
             new Spec(DEAD_LETTERS, 1, false));
 
     private Topics() {

@@ -32,6 +32,7 @@ final class EventSchemas {
         EVENTS.put(PlanItemEvent.class, Topics.PLAN_ITEMS);
         EVENTS.put(IndicatorEvent.class, Topics.INDICATORS);
         EVENTS.put(MeasurementEvent.class, Topics.MEASUREMENTS);
+        EVENTS.put(MeasurementApprovalEvent.class, Topics.MEASUREMENTS);
         EVENTS.put(IndicatorStatusEvent.class, Topics.INDICATOR_STATUS);
         EVENTS.put(MeasureEvent.class, Topics.PLAN_EXECUTION);
         EVENTS.put(CommentaryEvent.class, Topics.PLAN_EXECUTION);
@@ -39,6 +40,8 @@ final class EventSchemas {
         EVENTS.put(BudgetEvent.class, Topics.BUDGETS);
         EVENTS.put(BudgetAnalysisEvent.class, Topics.BUDGETS);
         EVENTS.put(BudgetStatusEvent.class, Topics.BUDGET_STATUS);
+        EVENTS.put(EvaluationEvent.class, Topics.EVALUATIONS);
+        EVENTS.put(ReminderEvent.class, Topics.REMINDERS);
     }
 
     static final ObjectMapper JSON = new ObjectMapper();

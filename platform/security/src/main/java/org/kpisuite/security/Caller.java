@@ -55,6 +55,6 @@ public class Caller {
             return Optional.empty();
         }
         return Optional.of(department().orElseThrow(() -> new ProblemException(403, "forbidden", "Forbidden",
-                "a " + Roles.SUBMITTER + " token needs a '" + config.departmentClaim() + "' claim", null)));
+                "a " + String.join(" or ", roles()) + " token needs a '" + config.departmentClaim() + "' claim", null)));
     }
 }

@@ -12,6 +12,10 @@ public final class Roles {
     public static final String SUBMITTER = "kpi-submitter";
     /** Reads progress, the dashboard and everything else that is not an export. */
     public static final String VIEWER = "kpi-viewer";
+    /** Approves or returns the submitted values of its own department (the token's department claim). */
+    public static final String APPROVER = "kpi-approver";
+    /** Records the self-evaluation (S–D and its rationale) of the plan's evaluation items. */
+    public static final String EVALUATOR = "kpi-evaluator";
     /** Pulls the BI exports. */
     public static final String BI = "kpi-bi";
 

@@ -66,7 +66,8 @@ public final class AccessRules {
             if (endpoint.allowed().contains(role) && !endpoint.callAllowed()) {
                 continue;
             }
-            String token = Tokens.of(role, LocalTokens.SUBMITTER.equals(role) ? DEPARTMENT : null);
+            boolean departmental = LocalTokens.SUBMITTER.equals(role) || LocalTokens.APPROVER.equals(role);
+            String token = Tokens.of(role, departmental ? DEPARTMENT : null);
             ValidatableResponse response = send(endpoint, Tokens.as(token));
             if (endpoint.allowed().contains(role)) {
                 // Past the door, and answered: a 500 for an allowed role is a failure of the table, not a pass.

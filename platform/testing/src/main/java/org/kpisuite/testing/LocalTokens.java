@@ -42,7 +42,9 @@ public final class LocalTokens {
     public static final String SUBMITTER = "kpi-submitter";
     public static final String VIEWER = "kpi-viewer";
     public static final String BI = "kpi-bi";
-    public static final List<String> ROLES = List.of(ADMIN, SUBMITTER, VIEWER, BI);
+    public static final String EVALUATOR = "kpi-evaluator";
+    public static final String APPROVER = "kpi-approver";
+    public static final List<String> ROLES = List.of(ADMIN, SUBMITTER, VIEWER, BI, EVALUATOR, APPROVER);
     public static final String PUBLIC_KEY_FILE = "public.pem";
     public static final String PRIVATE_KEY_FILE = "private.pem";
     /** The claim naming a submitter's department (platform/security's kpi.security.department-claim default). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.kpisuite.security.Roles.ADMIN;
+import static org.kpisuite.security.Roles.APPROVER;
 import static org.kpisuite.security.Roles.SUBMITTER;
 import static org.kpisuite.security.Roles.VIEWER;
 import static org.kpisuite.testing.AccessRules.Endpoint.get;
@@ -57,7 +58,11 @@ class IngestionAccessTest extends AccessCheck {
                 get("/api/v1/measurements/" + ID + "/history", VIEWER, SUBMITTER, ADMIN),
                 write("POST", "/api/v1/periods/close", "{}", ADMIN),
                 write("POST", "/api/v1/periods/reopen", "{}", ADMIN),
-                get("/api/v1/periods", VIEWER, SUBMITTER, ADMIN));
+                get("/api/v1/periods", VIEWER, SUBMITTER, ADMIN),
+                write("POST", "/api/v1/approvals", "{}", APPROVER, ADMIN),
+                get("/api/v1/approvals/queue?limit=1", APPROVER, SUBMITTER, ADMIN),
+                get("/api/v1/approvals/steps?indicatorCode=none&department=none&period=2024-05", APPROVER, SUBMITTER,
+                        VIEWER, ADMIN));
     }
 
     @BeforeEach

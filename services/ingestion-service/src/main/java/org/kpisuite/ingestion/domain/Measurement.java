@@ -61,6 +61,9 @@ public class Measurement extends PanacheEntityBase {
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 
+    /** What was noticed about the value when it was accepted (OUTLIER, RULE:<name>), comma-separated; null: nothing. */
+    public String flags;
+
     public static List<Measurement> history(MeasurementKey key) {
         return list("indicatorCode = ?1 and component = ?2 and breakdown = ?3 and department = ?4 and period = ?5 "
                 + "order by revision", key.indicatorCode(), key.component(), key.breakdown(), key.department(),

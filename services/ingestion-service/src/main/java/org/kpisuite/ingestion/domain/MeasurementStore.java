@@ -203,28 +203,29 @@ public final class MeasurementStore {
                     with r as (
                         select id::uuid as id, code, component, breakdown, department, period::bpchar as period,
                                fiscal_year::integer as fiscal_year, value::numeric as value, revision::integer as revision,
-                               note, reason, recorded_by, recorded_at::timestamptz as recorded_at
+                               note, reason, recorded_by, recorded_at::timestamptz as recorded_at, flags
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                              as r(id, code, component, breakdown, department, period, fiscal_year, value, revision,
-                                  note, reason, recorded_by, recorded_at)),
+                                  note, reason, recorded_by, recorded_at, flags)),
                     history as (
                         insert into measurement (id, indicator_code, component, breakdown, department, period,
-                                                 fiscal_year, value, revision, note, reason, recorded_by, recorded_at)
+                                                 fiscal_year, value, revision, note, reason, recorded_by, recorded_at, flags)
                         select id, code, component, breakdown, department, period, fiscal_year, value, revision, note,
-                               reason, recorded_by, recorded_at
+                               reason, recorded_by, recorded_at, flags
                         from r)
                     insert into measurement_current (indicator_code, component, breakdown, department, period, id,
-                                                     fiscal_year, value, revision, note, reason, recorded_by, recorded_at)
+                                                     fiscal_year, value, revision, note, reason, recorded_by, recorded_at, flags)
                     select distinct on (code, component, breakdown, department, period)
                            code, component, breakdown, department, period, id, fiscal_year, value, revision, note,
-                           reason, recorded_by, recorded_at
+                           reason, recorded_by, recorded_at, flags
                     from r
                     order by code, component, breakdown, department, period, revision desc
                     on conflict (indicator_code, component, breakdown, department, period) do update
                         set id = excluded.id, fiscal_year = excluded.fiscal_year, value = excluded.value,
                             revision = excluded.revision, note = excluded.note, reason = excluded.reason,
-                            recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+                            recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at,
+                            flags = excluded.flags
                         where measurement_current.revision < excluded.revision""")) {
                 int p = 1;
                 insert.setArray(p++, texts(connection, revisions, m -> m.id.toString()));
@@ -240,6 +241,7 @@ public final class MeasurementStore {
                 insert.setArray(p++, texts(connection, revisions, m -> m.reason));
                 insert.setArray(p++, texts(connection, revisions, m -> m.recordedBy));
                 insert.setArray(p++, texts(connection, revisions, m -> m.recordedAt.toString()));
+                insert.setArray(p++, texts(connection, revisions, m -> m.flags));
                 insert.executeUpdate();
             }
             return null;
@@ -253,7 +255,7 @@ public final class MeasurementStore {
         return bySeries;
     }
 
-    private static <T> Array texts(Connection connection, List<T> items, Function<T, String> field) throws SQLException {
+    static <T> Array texts(Connection connection, List<T> items, Function<T, String> field) throws SQLException {
         String[] values = new String[items.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = field.apply(items.get(i));
@@ -265,11 +267,11 @@ public final class MeasurementStore {
         return connection.createArrayOf("text", values);
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
-    private static <T> T work(EntityManager em, Work<T> work) {
+    static <T> T work(EntityManager em, Work<T> work) {
         return em.unwrap(Session.class).doReturningWork(work::run);
     }
 }

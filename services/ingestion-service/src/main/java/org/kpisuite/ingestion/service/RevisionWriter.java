@@ -237,6 +237,7 @@ public class RevisionWriter {
         if (stored.isEmpty()) {
             return;
         }
+        stored.forEach(d -> d.measurement().flags = d.flags().isEmpty() ? null : String.join(",", d.flags()));
         MeasurementStore.insert(entityManager, stored.stream().map(Decision::measurement).toList());
         events.recordedAll(stored.stream().map(d -> new MeasurementEvents.Recorded(d.measurement(), d.flags(),
                 d.submission().traceParent())).toList());

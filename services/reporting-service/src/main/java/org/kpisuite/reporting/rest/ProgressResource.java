@@ -31,6 +31,7 @@ import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Roles;
 import org.kpisuite.reporting.service.KeptProgress;
+import org.kpisuite.reporting.service.ApprovalShares;
 import org.kpisuite.reporting.service.ProgressService;
 import org.kpisuite.reporting.service.Rollups;
 
@@ -50,6 +51,9 @@ public class ProgressResource {
     @Inject
     ProgressListBody bodies;
 
+    @Inject
+    ApprovalShares approvalShares;
+
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(operationId = "listProgress",
@@ -63,8 +67,14 @@ public class ProgressResource {
             @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(description = "Report as known at the end of this day (default: today, Japan time)", example = "2024-09-30")
             @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "true: the official figures, from approved values alone (calculated on each read)",
+                    example = "true") @QueryParam("official") Boolean official,
             @Context Request request) {
         LocalDate day = asOf(asOf);
+        if (Boolean.TRUE.equals(official)) {
+            return Response.ok(service.officialProgress(fiscalYear, day).stream().map(ProgressResponse::of).toList())
+                    .build();
+        }
         if (!day.equals(service.today())) {
             return Response.ok(service.progress(fiscalYear, day).stream().map(ProgressResponse::of).toList()).build();
         }
@@ -88,8 +98,29 @@ public class ProgressResource {
     public ProgressResponse one(@PathParam("indicatorCode") String code,
             @Parameter(example = "2024", required = true)
             @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
+            @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf,
+            @Parameter(description = "true: the official figures, from approved values alone", example = "true")
+            @QueryParam("official") Boolean official) {
+        LocalDate day = asOf(asOf);
+        return ProgressResponse.of(found(Boolean.TRUE.equals(official) ? service.officialProgress(code, fiscalYear, day)
+                : service.progress(code, fiscalYear, day), code, fiscalYear));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
+    @Path("/approval")
+    @Operation(operationId = "listApprovalShares", summary = "How much of each indicator's figure is approved",
+            description = "Per indicator with values in the fiscal year: its values in force (as recorded by the end "
+                    + "of asOf) that are approved, returned or still provisional, and the approved share. "
+                    + "`official=true` on the progress reads counts the approved ones alone.")
+    @APIResponse(responseCode = "200", description = "One entry per indicator with values",
+            content = @Content(schema = @Schema(implementation = ApprovalShares.Share.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf")
+    public List<ApprovalShares.Share> approval(
+            @Parameter(example = "2024", required = true)
+            @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
-        return ProgressResponse.of(found(service.progress(code, fiscalYear, asOf(asOf)), code, fiscalYear));
+        return approvalShares.of(fiscalYear, asOf(asOf));
     }
 
     @GET

@@ -36,5 +36,7 @@ public record ExportFact(
         boolean outlier,
         @Schema(description = "The period: 2024-05, 2024-Q1, 2024-H1 or FY2024", example = "2024-05") String period,
         @Schema(description = "The indicator's validation rules the latest revision broke and that flag it for review, "
-                + "comma-separated (empty when none)", example = "") String ruleFlags) {
+                + "comma-separated (empty when none)", example = "") String ruleFlags,
+        @Schema(description = "The review of the latest revision now: APPROVED, RETURNED or PROVISIONAL (an approval "
+                + "does not move updatedAt)", example = "APPROVED") String approval) {
 }

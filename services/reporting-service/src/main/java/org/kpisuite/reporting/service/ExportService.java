@@ -115,7 +115,9 @@ public class ExportService {
                        (select min(f.recorded_at) from measurement_revision f
                          where f.indicator_code = p.indicator_code and f.component = p.component
                            and f.breakdown = p.breakdown and f.department = p.department and f.period = p.period),
-                       p.updated_at, p.outlier, p.rule_flags
+                       p.updated_at, p.outlier, p.rule_flags,
+                       coalesce(approval_before(p.indicator_code, p.component, p.breakdown, p.department, p.period,
+                                                p.revision, 'infinity'), 'PROVISIONAL')
                 from (
                     select l.* from (
                         select distinct on (%1$s)
@@ -148,7 +150,7 @@ public class ExportService {
             rows.add(new ExportFact((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     ((Number) r[5]).intValue(), monthly ? period : null, component.isEmpty() ? null : component,
                     breakdown.isEmpty() ? null : breakdown, plain((BigDecimal) r[9]), ((Number) r[10]).intValue(),
-                    instant(r[11]), updatedAt, Boolean.TRUE.equals(r[13]), period, (String) r[14]));
+                    instant(r[11]), updatedAt, Boolean.TRUE.equals(r[13]), period, (String) r[14], (String) r[15]));
             last = new FactKey(updatedAt, (String) r[0], component, breakdown, (String) r[4], period);
         }
         return new FactPage(rows, result.size() > q.limit() ? last : null);

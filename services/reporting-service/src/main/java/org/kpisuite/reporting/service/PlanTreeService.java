@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.kpisuite.events.CommentaryEvent;
+import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasureEvent;
 import org.kpisuite.messaging.InboundEvent;
 import org.kpisuite.problem.ProblemException;
@@ -99,8 +100,16 @@ public class PlanTreeService {
 
     /** The tree as of the date as recorded by the instant: what a review takes, and takes again identically. */
     public PlanTree snapshot(String planCode, int fiscalYear, LocalDate asOf, Instant recordedBy) {
-        List<ProgressService.IndicatorProgress> indicators = calculation.calculate(definitions.withTargetIn(fiscalYear),
-                fiscalYear, asOf, recordedBy.plus(1, ChronoUnit.MICROS));
+        return snapshot(planCode, fiscalYear, asOf, recordedBy, false);
+    }
+
+    /** As {@link #snapshot(String, int, LocalDate, Instant)}; officialOnly: the figures of approved values alone. */
+    public PlanTree snapshot(String planCode, int fiscalYear, LocalDate asOf, Instant recordedBy, boolean officialOnly) {
+        List<IndicatorEvent> targets = definitions.withTargetIn(fiscalYear);
+        Instant before = recordedBy.plus(1, ChronoUnit.MICROS);
+        List<ProgressService.IndicatorProgress> indicators = officialOnly
+                ? calculation.calculateOfficial(targets, fiscalYear, asOf, before)
+                : calculation.calculate(targets, fiscalYear, asOf, before);
         return PlanTree.build(planCode, fiscalYear, asOf, recordedBy, items(planCode), measures(planCode, recordedBy),
                 commentary(planCode, recordedBy), placed(planCode, indicators));
     }

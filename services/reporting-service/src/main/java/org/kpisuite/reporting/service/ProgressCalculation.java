@@ -63,9 +63,23 @@ public class ProgressCalculation {
         return calculateFrom(indicators, fiscalYear, asOf, recordedBefore);
     }
 
-    /** From the kept monthly totals (recordedBefore null) or the history recorded before the instant. */
+    /**
+     * The official figures: as {@link #calculate(List, int, LocalDate, Instant)}, from approved values alone (of each
+     * value, the latest revision whose latest review step by then approved it).
+     */
+    public List<IndicatorProgress> calculateOfficial(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
+            Instant recordedBefore) {
+        return calculateFrom(indicators, fiscalYear, asOf, recordedBefore, true);
+    }
+
     private List<IndicatorProgress> calculateFrom(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
             Instant recordedBefore) {
+        return calculateFrom(indicators, fiscalYear, asOf, recordedBefore, false);
+    }
+
+    /** From the kept monthly totals (recordedBefore null) or the history recorded before the instant. */
+    private List<IndicatorProgress> calculateFrom(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
+            Instant recordedBefore, boolean approvedOnly) {
         if (indicators.isEmpty()) {
             return List.of();
         }
@@ -74,12 +88,12 @@ public class ProgressCalculation {
             List<IndicatorProgress> result = new ArrayList<>(indicators.size());
             for (int from = 0; from < indicators.size(); from += KEPT_CHUNK) {
                 result.addAll(calculateFrom(indicators.subList(from, Math.min(indicators.size(), from + KEPT_CHUNK)),
-                        fiscalYear, asOf, recordedBefore));
+                        fiscalYear, asOf, recordedBefore, approvedOnly));
             }
             return result;
         }
         Map<String, List<MonthlyValue>> values = valuesNeeded(indicators.stream().map(IndicatorEvent::code).toList(),
-                firstYearRead(indicators, fiscalYear), fiscalYear, asOf, recordedBefore);
+                firstYearRead(indicators, fiscalYear), fiscalYear, asOf, recordedBefore, approvedOnly);
         PlanPlaces places = planPlaces.get();
         List<IndicatorProgress> result = new ArrayList<>(indicators.size());
         for (IndicatorEvent indicator : indicators) {
@@ -183,6 +197,11 @@ public class ProgressCalculation {
      */
     private Map<String, List<MonthlyValue>> valuesNeeded(List<String> codes, int firstYear, int fiscalYear,
             LocalDate asOf, Instant recordedBefore) {
+        return valuesNeeded(codes, firstYear, fiscalYear, asOf, recordedBefore, false);
+    }
+
+    private Map<String, List<MonthlyValue>> valuesNeeded(List<String> codes, int firstYear, int fiscalYear,
+            LocalDate asOf, Instant recordedBefore, boolean approvedOnly) {
         YearMonth lastMonth = YearMonth.from(asOf);
         // A period's text does not sort by time across frequencies (2024-Q1 > 2024-12): periods are compared here.
         String sql = recordedBefore == null ? """
@@ -194,6 +213,10 @@ public class ProgressCalculation {
                        indicator_code, component, breakdown, period, value
                 from measurement_revision
                 where indicator_code = any(?) and fiscal_year between ? and ? and recorded_at < ?
+                """ + (approvedOnly ? """
+                  and approval_before(indicator_code, component, breakdown, department, period, revision, ?)
+                      = 'APPROVED'
+                """ : "") + """
                 order by indicator_code, component, breakdown, department, period, revision desc
                 """;
         return Jdbc.work(entityManager, connection -> {
@@ -204,6 +227,9 @@ public class ProgressCalculation {
                 select.setInt(3, fiscalYear);
                 if (recordedBefore != null) {
                     select.setTimestamp(4, Timestamp.from(recordedBefore));
+                }
+                if (approvedOnly) {
+                    select.setTimestamp(5, Timestamp.from(recordedBefore));
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

@@ -1,5 +1,6 @@
 package org.kpisuite.reporting.service;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,9 @@ public class ProgressService {
 
     @Inject
     ReadModelState state;
+
+    @Inject
+    org.kpisuite.reporting.config.ReportingConfig config;
 
     public record IndicatorProgress(IndicatorEvent indicator, IndicatorEvent.Target target, int fiscalYear,
             LocalDate asOf, Progress progress, PlanPlaces.Place place) {
@@ -88,6 +92,26 @@ public class ProgressService {
         return definitions.find(code).filter(i -> i.targetFor(fiscalYear) != null)
                 .map(i -> calculation.calculate(List.of(i), fiscalYear, asOf).get(0))
                 .orElse(null);
+    }
+
+    /**
+     * The official figures of the date, from approved values alone, as recorded by its end (today's: so far):
+     * calculated on each read, as they serve the evaluation, not the dashboards.
+     */
+    public List<IndicatorProgress> officialProgress(int fiscalYear, LocalDate asOf) {
+        return calculation.calculateOfficial(definitions.withTargetIn(fiscalYear), fiscalYear, asOf, endOf(asOf));
+    }
+
+    /** One indicator's official progress; null when it has no target in that year. */
+    public IndicatorProgress officialProgress(String code, int fiscalYear, LocalDate asOf) {
+        return definitions.find(code).filter(i -> i.targetFor(fiscalYear) != null)
+                .map(i -> calculation.calculateOfficial(List.of(i), fiscalYear, asOf, endOf(asOf)).get(0))
+                .orElse(null);
+    }
+
+    /** The first instant after the asOf day in the agency's calendar: what was recorded before it was known then. */
+    private Instant endOf(LocalDate asOf) {
+        return asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();
     }
 
     /** One indicator's months; null when it has no target in that year. */

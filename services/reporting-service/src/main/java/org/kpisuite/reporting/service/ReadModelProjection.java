@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.events.MeasurementApprovalEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.PlanItemEvent;
 import org.kpisuite.events.Topics;
@@ -48,8 +49,12 @@ public class ReadModelProjection {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    ApprovalProjection approvals;
+
     private static final class Pending {
         final List<MeasurementProjection.Revision> revisions = new ArrayList<>();
+        final List<MeasurementApprovalEvent> approvals = new ArrayList<>();
     }
 
     /**
@@ -64,7 +69,13 @@ public class ReadModelProjection {
             case Topics.BUDGETS -> budgets.apply(event);
             case Topics.MEASUREMENTS -> {
                 // The measurements log is not compacted: a record without a value is no revision.
-                if (!event.isTombstone()) {
+                if (event.isTombstone()) {
+                    return;
+                }
+                if (MeasurementApprovalEvent.TYPE_DECIDED.equals(event.type())) {
+                    pending().approvals.add(ApprovalProjection.checked(event.dataAs(mapper,
+                            MeasurementApprovalEvent.class), event.id()));
+                } else {
                     measurement(event.dataAs(mapper, MeasurementEvent.class));
                 }
             }
@@ -98,12 +109,16 @@ public class ReadModelProjection {
 
     /** Gathers the revision for {@link #flush}; UnreadableEventException for an event it cannot hold. */
     private void measurement(MeasurementEvent event) {
+        pending().revisions.add(MeasurementProjection.Revision.of(event));
+    }
+
+    private Pending pending() {
         Pending pending = (Pending) transactions.getResource(Pending.class);
         if (pending == null) {
             pending = new Pending();
             transactions.putResource(Pending.class, pending);
         }
-        pending.revisions.add(MeasurementProjection.Revision.of(event));
+        return pending;
     }
 
     /**
@@ -121,6 +136,10 @@ public class ReadModelProjection {
             } else {
                 kept.valuesChanged(measurements.apply(revisions));
             }
+        }
+        if (pending != null && !pending.approvals.isEmpty()) {
+            approvals.record(List.copyOf(pending.approvals));
+            pending.approvals.clear();
         }
         kept.refreshNoted();
         planExecution.flush();

@@ -96,7 +96,7 @@ public class ReadModelRebuild {
                         "a rebuild of the read model is in progress: GET /api/v1/admin/rebuild tells how far it is", List.of());
             }
             // The values (and the marks of their pending recalculation) are emptied; the full-state views stay readable and take every event again (version -1).
-            entityManager.createNativeQuery("truncate measurement_revision, measurement_current, monthly_total, kept_pending, "
+            entityManager.createNativeQuery("truncate measurement_revision, measurement_approval, measurement_current, monthly_total, kept_pending, "
                     + "measure_history, commentary_revision").executeUpdate();
             entityManager.createNativeQuery("update measure_view set version = -1").executeUpdate();
             entityManager.createNativeQuery("update indicator_view set version = -1").executeUpdate();

@@ -31,7 +31,7 @@ class ExportCsvAndETagTest {
 
     private static final String NAME_JA = "アクセス数, 速報値「暫定」\"参考\"";
     private static final String HEADER = "indicatorCode,indicatorNameJa,indicatorNameEn,unit,department,fiscalYear,month,"
-            + "component,breakdown,value,revision,recordedAt,updatedAt,outlier,period,ruleFlags";
+            + "component,breakdown,value,revision,recordedAt,updatedAt,outlier,period,ruleFlags,approval";
 
     private String code;
 
@@ -56,7 +56,7 @@ class ExportCsvAndETagTest {
         String csv = new String(plain, StandardCharsets.UTF_8);
         assertThat(csv.split("\r\n", -1)).containsExactly(HEADER,
                 code + ",\"アクセス数, 速報値「暫定」\"\"参考\"\"\",\"Accesses, preliminary\",accesses,digital-talent,2024,"
-                        + "2024-05,,,1234.5,1,2024-06-07T01:00:00Z,2024-06-07T01:00:00Z,false,2024-05,",
+                        + "2024-05,,,1234.5,1,2024-06-07T01:00:00Z,2024-06-07T01:00:00Z,false,2024-05,,PROVISIONAL",
                 "");
 
         byte[] withBom = facts("csv", "true").then().statusCode(200).extract().asByteArray();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.kpisuite.security.Roles.ADMIN;
 import static org.kpisuite.security.Roles.BI;
+import static org.kpisuite.security.Roles.EVALUATOR;
 import static org.kpisuite.security.Roles.SUBMITTER;
 import static org.kpisuite.security.Roles.VIEWER;
 import static org.kpisuite.testing.AccessRules.Endpoint.get;
@@ -42,6 +43,12 @@ class ReportingAccessTest extends AccessCheck {
                 get("/api/v1/reviews/NO-SUCH-REVIEW", VIEWER, SUBMITTER, ADMIN),
                 get("/api/v1/reviews/compare?from=A&to=B", VIEWER, SUBMITTER, ADMIN),
                 write("PUT", "/api/v1/reviews/NO-SUCH-REVIEW", "{}", ADMIN),
+                get("/api/v1/evaluations/2024?planCode=NO-SUCH-PLAN", VIEWER, SUBMITTER, EVALUATOR, ADMIN),
+                get("/api/v1/evaluations/2024/items/I.1/versions?planCode=NO-SUCH-PLAN", VIEWER, SUBMITTER, EVALUATOR, ADMIN),
+                write("PUT", "/api/v1/evaluations/2024/items/I.1/self?planCode=NO-SUCH-PLAN", "{\"grade\":\"B\"}",
+                        EVALUATOR, ADMIN),
+                write("PUT", "/api/v1/evaluations/2024/items/I.1/minister?planCode=NO-SUCH-PLAN", "{\"grade\":\"B\"}",
+                        ADMIN),
                 // An administrator's call would really rebuild the read model under the other tests;
                 // StatusAndRebuildTest does that one.
                 write("POST", "/api/v1/admin/rebuild", null, ADMIN).refusalsOnly());

@@ -33,13 +33,16 @@ public final class LocalSuite implements AutoCloseable {
     private final PostgresServer postgres;
     private final LocalTokens tokens;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceConfig;
 
-    private LocalSuite(Path root, Path logDirectory, KafkaBroker kafka, PostgresServer postgres, LocalTokens tokens) {
+    private LocalSuite(Path root, Path logDirectory, KafkaBroker kafka, PostgresServer postgres, LocalTokens tokens,
+            Map<String, Map<String, String>> serviceConfig) {
         this.root = root;
         this.logDirectory = logDirectory;
         this.kafka = kafka;
         this.postgres = postgres;
         this.tokens = tokens;
+        this.serviceConfig = Map.copyOf(serviceConfig);
     }
 
     /** Starts the suite with the services' default JVM options and waits until every service is ready. */
@@ -57,19 +60,26 @@ public final class LocalSuite implements AutoCloseable {
      */
     public static LocalSuite start(Path projectRoot, Path logDirectory, List<String> jvmOptions,
             Map<String, String> postgresConfig) throws IOException {
+        return start(projectRoot, logDirectory, jvmOptions, postgresConfig, Map.of());
+    }
+
+    /**
+     * As above, with settings of its own for some services, by service name (the end-to-end tests point reporting's
+     * mailer at the SMTP server they start).
+     */
+    public static LocalSuite start(Path projectRoot, Path logDirectory, List<String> jvmOptions,
+            Map<String, String> postgresConfig, Map<String, Map<String, String>> serviceConfig) throws IOException {
         Path root = projectRoot.toAbsolutePath().normalize();
         Path logs = Files.createDirectories(logDirectory);
         LocalTokens tokens = LocalTokens.inDirectory(DevStack.keysDirectory(Files.createTempDirectory("kpi-suite-root")));
         LocalSuite suite = new LocalSuite(root, logs, KafkaBroker.start(), PostgresServer.startTemporary(postgresConfig),
-                tokens);
+                tokens, serviceConfig);
         try {
             for (ServiceSpec spec : SuiteServices.ALL) {
                 ServiceSpec onFreePort = spec.withPort(freePort());
                 suite.postgres.ensureDatabase(spec.database());
-                var config = SuiteServices.config(onFreePort, suite.postgres.port(), suite.kafka.bootstrapServers(),
-                        tokens);
                 suite.services.put(spec.name(), new ServiceProcess(spec.name(), onFreePort.jar(root), onFreePort.port(),
-                        config, jvmOptions, logs.resolve(spec.name() + ".log")).start());
+                        suite.config(onFreePort), jvmOptions, logs.resolve(spec.name() + ".log")).start());
             }
             awaitAllReady(suite.services.values(), READY_TIMEOUT);
         } catch (RuntimeException e) {
@@ -110,11 +120,18 @@ public final class LocalSuite implements AutoCloseable {
      */
     public ServiceProcess startReplica(ServiceSpec spec, String name) throws IOException {
         ServiceSpec onFreePort = spec.withPort(freePort());
-        var config = SuiteServices.config(onFreePort, postgres.port(), kafka.bootstrapServers(), tokens);
-        ServiceProcess replica = new ServiceProcess(name, onFreePort.jar(root), onFreePort.port(), config,
+        ServiceProcess replica = new ServiceProcess(name, onFreePort.jar(root), onFreePort.port(), config(onFreePort),
                 ServiceProcess.DEFAULT_JVM_OPTIONS, logDirectory.resolve(name + ".log")).start();
         services.put(name, replica);
         return replica;
+    }
+
+    /** A service's settings in this suite: its database, the broker, the keys, and any of its own. */
+    private Map<String, String> config(ServiceSpec spec) {
+        Map<String, String> config = new LinkedHashMap<>(SuiteServices.config(spec, postgres.port(),
+                kafka.bootstrapServers(), tokens));
+        config.putAll(serviceConfig.getOrDefault(spec.name(), Map.of()));
+        return config;
     }
 
     @Override

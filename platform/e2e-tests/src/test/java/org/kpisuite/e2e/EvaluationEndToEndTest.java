@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -29,8 +32,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * From a department's values to the report the agency files, through the packaged services: public relations reports
- * FY2024's web articles (#17, ≥ 2,500), its approver approves eleven months and returns March, the corrected March is
+ * From a department's values to the report the agency files, through the packaged services: public relations is
+ * reminded by mail (the suite's SMTP server) of a recent month it has not reported, reports FY2024's web articles (#17,
+ * ≥ 2,500), its approvers are reminded of the values waiting, approve eleven months and return March, the corrected March is
  * approved too, reporting's official figure then counts all twelve (3,000: 120 %, A), the evaluator records Ⅸ's grade
  * S with its rationale, and the workbook and the PDF of the year, read back, carry the grades, the figures and the
  * approved revisions behind them.
@@ -39,6 +43,7 @@ class EvaluationEndToEndTest {
 
     private static final String CODE = "web-article-count";
     private static final String DEPARTMENT = "public-relations";
+    private static final java.time.ZoneId TOKYO = java.time.ZoneId.of("Asia/Tokyo");
     private static SuiteUnderTest suite;
 
     @BeforeAll
@@ -50,6 +55,12 @@ class EvaluationEndToEndTest {
 
     @Test
     void valuesAreApprovedGradedAndFiledAsAWorkbookAndAPdf() throws Exception {
+        // Every indicator of the department is expected each month (as completeness says): the month before last is
+        // past its deadline (10 business days after it) and unreported, so the department has been reminded.
+        YearMonth unreported = YearMonth.now(TOKYO).minusMonths(2);
+        String overdue = awaitMail("kpi-" + DEPARTMENT + "@agency.example", "Values for " + unreported + " are overdue");
+        assertThat(overdue).contains(CODE).contains(DEPARTMENT);
+
         // Twelve months of 250 articles, March first reported as 25 (a slipped digit).
         StringBuilder csv = new StringBuilder("indicatorCode,department,month,value,note\n");
         for (YearMonth month = YearMonth.of(2024, 4); !month.isAfter(YearMonth.of(2025, 3)); month = month.plusMonths(1)) {
@@ -61,6 +72,9 @@ class EvaluationEndToEndTest {
                     .body(csv.toString()).post("/api/v1/measurements/batch");
             return answer.statusCode() == 200 && answer.jsonPath().getInt("rejected") == 0;
         });
+
+        // Left waiting, they bring the department's approvers a reminder (the suite calls two seconds too long).
+        assertThat(awaitMail("kpi-approvers-" + DEPARTMENT + "@agency.example", "承認待ち")).contains(CODE);
 
         // The approver's queue: all twelve provisional; March returned, the rest approved.
         List<Map<String, Object>> queue = ours(approver().queryParam("fiscalYear", 2024).queryParam("limit", 1000)
@@ -136,11 +150,29 @@ class EvaluationEndToEndTest {
         }
 
         // A past date's report, taken twice, is the same.
-        String yesterday = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).minusDays(1).toString();
+        String yesterday = LocalDate.now(TOKYO).minusDays(1).toString();
         String first = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("asOf", yesterday)
                 .get("/api/v1/evaluations/2024").then().statusCode(200).extract().asString();
         assertThat(suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("asOf", yesterday)
                 .get("/api/v1/evaluations/2024").then().statusCode(200).extract().asString()).isEqualTo(first);
+    }
+
+    /** The subject and text of the first mail to the address whose subject contains the text, once it arrived. */
+    private static String awaitMail(String address, String subjectPart) {
+        String[] found = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (MimeMessage message : SuiteUnderTest.mail().findReceivedMessages(
+                    user -> address.equalsIgnoreCase(user.getEmail()), m -> true).toList()) {
+                if (message.getSubject().contains(subjectPart)) {
+                    Object content = message.getContent();
+                    found[0] = message.getSubject() + "\n" + (content instanceof Multipart multipart
+                            ? multipart.getBodyPart(0).getContent() : content);
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found[0];
     }
 
     private static RequestSpecification approver() {

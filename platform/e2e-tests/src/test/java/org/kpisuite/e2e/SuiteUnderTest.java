@@ -3,13 +3,18 @@ package org.kpisuite.e2e;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.kpisuite.devstack.LocalSuite;
 import org.kpisuite.devstack.ServiceProcess;
+import org.kpisuite.devstack.SuiteServices;
 import org.kpisuite.devstack.SuiteServices.ServiceSpec;
 import org.kpisuite.testing.KafkaBroker;
 import org.kpisuite.testing.LocalTokens;
 import org.kpisuite.testing.PostgresServer;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -36,19 +41,37 @@ final class SuiteUnderTest implements AutoCloseable {
 
     private static SuiteUnderTest shared;
 
-    /** One suite for all end-to-end test classes: starting four services costs tens of seconds. */
+    /** The SMTP server reporting mails its reminders to (GreenMail), started with the suite. */
+    private static GreenMail mail;
+
+    /**
+     * One suite for all end-to-end test classes: starting four services costs tens of seconds. Reporting mails to
+     * {@link #mail()} and looks for reminders every two seconds; a value waits "too long" for approval after two.
+     */
     static synchronized SuiteUnderTest shared() throws IOException {
         if (shared == null) {
             Path root = Path.of(System.getProperty("kpi.project.root", "../..")).toAbsolutePath().normalize();
-            shared = new SuiteUnderTest(LocalSuite.start(root, root.resolve("platform/e2e-tests/target/service-logs")));
+            mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+            mail.start();
+            Map<String, String> reporting = Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
+                    "quarkus.mailer.port", Integer.toString(mail.getSmtp().getPort()),
+                    "kpi.reporting.reminders.every", "2s", "kpi.reporting.reminders.approval-wait", "2s");
+            shared = new SuiteUnderTest(LocalSuite.start(root, root.resolve("platform/e2e-tests/target/service-logs"),
+                    ServiceProcess.DEFAULT_JVM_OPTIONS, Map.of(), Map.of(SuiteServices.REPORTING.name(), reporting)));
         }
         return shared;
+    }
+
+    /** What reached the suite's SMTP server. */
+    static GreenMail mail() {
+        return mail;
     }
 
     static synchronized void stopShared() {
         if (shared != null) {
             shared.close();
             shared = null;
+            mail.stop();
         }
     }
 

@@ -32,12 +32,17 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * From a department's values to the report the agency files, through the packaged services: public relations is
- * reminded by mail (the suite's SMTP server) of a recent month it has not reported, reports FY2024's web articles (#17,
- * ≥ 2,500), its approvers are reminded of the values waiting, approve eleven months and return March, the corrected March is
- * approved too, reporting's official figure then counts all twelve (3,000: 120 %, A), the evaluator records Ⅸ's grade
- * S with its rationale, and the workbook and the PDF of the year, read back, carry the grades, the figures and the
- * approved revisions behind them.
+ * From a department's values to the report the agency files, through the packaged services:
+ * <ul>
+ * <li>public relations is reminded by mail (the suite's SMTP server) of a recent month it has not reported;</li>
+ * <li>it reports FY2024's web articles (#17, ≥ 2,500), and its approvers are reminded of the values waiting;</li>
+ * <li>they approve eleven months and return March; the corrected March is approved too, and reporting's official
+ * figure then counts all twelve (3,000: 120 %, A);</li>
+ * <li>the evaluator records Ⅸ's grade S with its rationale, and a rebuild of reporting's read model gives the same
+ * report;</li>
+ * <li>the workbook and the PDF of the year, read back, carry the grades, the figures and the approved revisions
+ * behind them.</li>
+ * </ul>
  */
 class EvaluationEndToEndTest {
 
@@ -118,6 +123,15 @@ class EvaluationEndToEndTest {
                 .put("/api/v1/evaluations/2024/items/IX/self").then().statusCode(201)
                 .body("proposedGrade", equalTo("A")).body("selfGrade", equalTo("S"));
 
+        // Reporting's read model rebuilt from the topics gives the same official report: the figures, the approval of
+        // every revision behind them, and the grades (which reporting owns, and a rebuild leaves alone).
+        String before = officialReport();
+        suite.as(LocalTokens.ADMIN, SuiteServices.REPORTING).post("/api/v1/admin/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> !suite
+                .as(LocalTokens.ADMIN, SuiteServices.REPORTING).get("/api/v1/admin/rebuild").then().statusCode(200)
+                .extract().<Boolean>path("running"));
+        assertThat(JsonPath.from(officialReport()).getMap("")).isEqualTo(JsonPath.from(before).getMap(""));
+
         // The workbook of the official figures: Ⅸ's row, and the twelve approved revisions behind its figure.
         byte[] xlsx = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("official", true)
                 .queryParam("format", "xlsx").get("/api/v1/evaluations/2024").then().statusCode(200).extract().asByteArray();
@@ -173,6 +187,11 @@ class EvaluationEndToEndTest {
             return false;
         });
         return found[0];
+    }
+
+    private static String officialReport() {
+        return suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("official", true)
+                .get("/api/v1/evaluations/2024").then().statusCode(200).extract().asString();
     }
 
     private static RequestSpecification approver() {

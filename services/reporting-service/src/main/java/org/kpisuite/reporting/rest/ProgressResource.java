@@ -149,7 +149,9 @@ public class ProgressResource {
             @Parameter(example = "2024", required = true)
             @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
             @Parameter(example = "2024-09-30") @QueryParam("asOf") LocalDate asOf) {
-        return SeriesResponse.of(found(service.series(code, fiscalYear, asOf(asOf)), code, fiscalYear), fiscalYear);
+        LocalDate day = asOf(asOf);
+        return SeriesResponse.of(found(service.series(code, fiscalYear, day), code, fiscalYear), fiscalYear,
+                approvalShares.byPeriod(code, fiscalYear, day));
     }
 
     /** The service answers null for an indicator that does not exist or has no target in the year. */

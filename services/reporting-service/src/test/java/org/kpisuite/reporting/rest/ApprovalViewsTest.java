@@ -67,6 +67,12 @@ class ApprovalViewsTest {
         assertThat(facts).extracting(f -> f.get("period") + " r" + f.get("revision") + " " + f.get("approval"))
                 .containsExactlyInAnyOrder("2024-05 r1 APPROVED", "2024-06 r2 PROVISIONAL", "2024-07 r1 RETURNED");
 
+        // And the series per month: May's one value approved, June's correction and July's return not.
+        JsonPath series = given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}/series", code).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(series.getList("months.findAll { it.values > 0 }.collect { it.period + ':' + it.approved }"))
+                .containsExactly("2024-05:1", "2024-06:0", "2024-07:0");
+
         assertThat(actual(false)).isEqualTo("110");
         assertThat(actual(true)).as("May 40 and June's approved revision 30").isEqualTo("70");
         // As known on 2024-07-15: June's first revision was approved on 07-12, the correction not yet made.

@@ -1,7 +1,7 @@
 -- What ingestion noticed about a revision when it accepted it (OUTLIER, RULE:<name>; comma-separated, null for
 -- nothing): the approvers' queue puts these first.
-alter table measurement add column flags varchar(500);
-alter table measurement_current add column flags varchar(500);
+alter table measurement add column flags text;
+alter table measurement_current add column flags text;
 
 -- The review of values: every step (approved, or returned with a comment), with who and when, numbered per key from
 -- 1 across its revisions. A value in force is APPROVED or RETURNED by the latest step on its revision, PROVISIONAL

@@ -36,7 +36,7 @@ final class Rebuild {
     Map<String, Object> run(long timeoutSeconds) {
         Map<String, Long> records = new LinkedHashMap<>();
         for (String topic : List.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS, Topics.PLAN_EXECUTION,
-                Topics.BUDGETS)) {
+                Topics.BUDGETS, Topics.EVALUATIONS)) {
             records.put(topic, count(topic));
         }
         Map<Integer, JsonNode> before = progress();

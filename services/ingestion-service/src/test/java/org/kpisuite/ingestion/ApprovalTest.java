@@ -79,6 +79,13 @@ class ApprovalTest extends OwnIndicatorTests {
                 .post("/api/v1/approvals").then(), 400, "decisions");
         assertThat(steps("2024-01")).isEmpty();
 
+        // A closed month is locked: no decision on its values until it is reopened.
+        given().contentType(ContentType.JSON).body("{\"month\":\"2024-03\",\"indicatorCode\":\"" + code + "\"}")
+                .post("/api/v1/periods/close").then().statusCode(201);
+        Problems.expect(decide(approver, decision("2024-03", 1, "APPROVED", null)), 409, "decisions[0].period")
+                .body("detail", containsString("closed"));
+        assertThat(steps("2024-03")).isEmpty();
+
         // Approved and returned; the same decision again is no new step.
         decide(approver, decision("2024-01", 1, "APPROVED", null), decision("2024-02", 1, "RETURNED", "桁を確認してください"))
                 .statusCode(200).body("outcome", equalTo(List.of("RECORDED", "RECORDED"))).body("step", equalTo(List.of(1, 1)));

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.events.MeasurementApprovalEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.fiscal.Period;
 import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.domain.MeasurementReviews;
 import org.kpisuite.ingestion.domain.MeasurementStore;
@@ -39,6 +40,9 @@ public class ApprovalService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Closures closures;
 
     @Schema(name = "ApprovalOutcome", description = "What a decision did: RECORDED as a new step, or UNCHANGED when the "
             + "same decision on the same revision was the latest already")
@@ -68,8 +72,11 @@ public class ApprovalService {
             throw new ProblemException(422, "validation", "Invalid request", refused.get(0).field() + ": "
                     + refused.get(0).reason(), refused);
         }
-        // The same locks as a submission of these keys: a correction and a decision on it take turns.
+        // The same locks as a submission of these keys: a correction and a decision on it take turns, and no month
+        // decided on is closed or reopened meanwhile.
         MeasurementStore.lock(entityManager, keys);
+        Closures.Known closed = closures.at(((Number) entityManager.createNativeQuery(
+                "select version from closure_version where id = 1").getSingleResult()).longValue());
         Map<MeasurementKey, MeasurementReviews.InForce> inForce = MeasurementReviews.inForce(entityManager, keys);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         List<Outcome> outcomes = new ArrayList<>();
@@ -84,6 +91,13 @@ public class ApprovalService {
                 throw new ProblemException(404, "not-found", "Not found", "decisions[" + i + "]: no value of "
                         + d.indicatorCode() + " for " + d.department() + " in " + d.period() + " was submitted",
                         List.of(new Problem.Violation("decisions[" + i + "]", "no such value")));
+            }
+            // A closed month is locked: its values and their review stand as they are until it is reopened.
+            String lastMonth = Period.parse(d.period()).map(p -> p.lastMonth().toString()).orElse(d.period());
+            var closure = closed.covering(lastMonth, d.indicatorCode(), d.department());
+            if (closure.isPresent()) {
+                throw ProblemException.conflict("decisions[" + i + "].period", "month " + lastMonth + " is closed: "
+                        + "its values and their review are locked until an administrator reopens it");
             }
             if (current.revision() != d.revision()) {
                 throw ProblemException.conflict("decisions[" + i + "].revision", "the value is at revision "

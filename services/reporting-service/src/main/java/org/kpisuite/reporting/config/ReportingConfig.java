@@ -78,8 +78,8 @@ public interface ReportingConfig {
         int daysBefore();
 
         /**
-         * How far back reminders chase: OVERDUE for periods whose deadline passed within it, APPROVAL_WAITING for values
-         * recorded within it.
+         * How far back OVERDUE reminders chase: periods whose deadline passed within it. (APPROVAL_WAITING chases every
+         * undecided value of this fiscal year and the last, however long it has waited.)
          */
         @WithDefault("62d")
         java.time.Duration lookback();

@@ -89,7 +89,7 @@ public class EvaluationResource {
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "400", description = "A malformed fiscalYear, asOf, lang or format (named)")
     @APIResponse(responseCode = "404", description = "No such plan, or no plan with measures in the fiscal year")
-    @APIResponse(responseCode = "422", description = "asOf after today")
+    @APIResponse(responseCode = "422", description = "asOf after today, or planCode names a plan of another fiscal year")
     public Response report(
             @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
             @Parameter(description = "The plan; absent: the plan with the most measures in the fiscal year",
@@ -132,9 +132,10 @@ public class EvaluationResource {
     @Operation(operationId = "recordSelfEvaluation", summary = "Record the agency's grade of an evaluation item",
             description = """
             A new version of the item's evaluation with the grade (S–D), its rationale and the grade proposed from \
-            the item's indicators as of today, published on kpi.evaluations.v1. A rationale is required for S, \
-            wherever the grade differs from the proposal, and for an item with no rated indicator. The same grade \
-            and rationale again, with the same proposal, changes nothing (200).""")
+            the item's indicators as of today (from approved values alone with `official=true`, the figures the \
+            filed report rests on), published on kpi.evaluations.v1. A rationale is required for S, wherever the \
+            grade differs from the proposal, and for an item with no rated indicator. The same grade and rationale \
+            again, with the same proposal, changes nothing (200).""")
     @APIResponse(responseCode = "201", description = "Recorded as a new version",
             content = @Content(schema = @Schema(implementation = EvaluationEvent.class)))
     @APIResponse(responseCode = "200", description = "Already in force: nothing changed",
@@ -142,14 +143,18 @@ public class EvaluationResource {
     @APIResponse(responseCode = "400", description = "A malformed grade or field (named)")
     @APIResponse(responseCode = "404", description = "No such plan, or the item is not one of its evaluation items")
     @APIResponse(responseCode = "409", description = "A rebuild of the read model is running")
-    @APIResponse(responseCode = "422", description = "The rationale the grade needs is missing (why, named)")
+    @APIResponse(responseCode = "422", description = "The rationale the grade needs is missing (why, named), or "
+            + "planCode names a plan of another fiscal year")
     public Response recordSelf(
             @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
             @Parameter(description = "The evaluation item", example = "I.2") @PathParam("itemCode") @Size(max = 64) String itemCode,
             @Parameter(description = "The plan; absent: the plan with the most measures in the fiscal year",
                     example = "IPA-FY2024") @QueryParam("planCode") @Size(max = 64) String planCode,
+            @Parameter(description = "true: propose from approved values alone (the official figures)", example = "true")
+            @QueryParam("official") Boolean official,
             @Valid @NotNull SelfEvaluationRequest request) {
-        return recorded(evaluations.recordSelf(fiscalYear, planCode, itemCode, request, caller.subject()));
+        return recorded(evaluations.recordSelf(fiscalYear, planCode, itemCode, request, Boolean.TRUE.equals(official),
+                caller.subject()));
     }
 
     @PUT
@@ -167,6 +172,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "400", description = "A malformed grade or field (named)")
     @APIResponse(responseCode = "404", description = "No such plan")
     @APIResponse(responseCode = "409", description = "The item has no self-evaluation yet")
+    @APIResponse(responseCode = "422", description = "planCode names a plan of another fiscal year")
     public Response recordMinister(
             @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
             @Parameter(description = "The evaluation item", example = "I.2") @PathParam("itemCode") @Size(max = 64) String itemCode,
@@ -184,6 +190,7 @@ public class EvaluationResource {
     @APIResponse(responseCode = "200", description = "The versions",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EvaluationEvent.class)))
     @APIResponse(responseCode = "404", description = "No such plan, or nothing recorded for the item")
+    @APIResponse(responseCode = "422", description = "planCode names a plan of another fiscal year")
     public List<EvaluationEvent> versions(
             @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
             @Parameter(description = "The evaluation item", example = "I.2") @PathParam("itemCode") @Size(max = 64) String itemCode,

@@ -40,8 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class EvaluationService {
 
-    static final String SELF = "SELF";
-    static final String MINISTER = "MINISTER";
+    static final String SELF = EvaluationEvent.SELF;
+    static final String MINISTER = EvaluationEvent.MINISTER;
 
     @Inject
     EntityManager entityManager;
@@ -69,14 +69,19 @@ public class EvaluationService {
     }
 
     @Transactional
-    public Recorded recordSelf(int fiscalYear, String planCode, String itemCode, SelfEvaluationRequest request, String by) {
+    public Recorded recordSelf(int fiscalYear, String planCode, String itemCode, SelfEvaluationRequest request,
+            boolean official, String by) {
         if (state.rebuildingForShare()) {
             throw new ProblemException(409, "rebuild-running", "A rebuild is running", "the proposal a grade is "
                     + "checked against is recalculated by the rebuild: record the grade once GET /api/v1/admin/rebuild "
                     + "says it has finished", List.of());
         }
-        String plan = trees.planOf(fiscalYear, planCode);
-        EvaluationItems.Evaluated item = item(trees.tree(fiscalYear, plan, trees.today()), itemCode);
+        String plan = plan(fiscalYear, planCode);
+        LocalDate today = trees.today();
+        // The proposal on the figures the report will rest on: approved values alone, or every value.
+        PlanTree tree = official ? trees.snapshot(plan, fiscalYear, today, trees.endOf(today), true)
+                : trees.tree(fiscalYear, plan, today);
+        EvaluationItems.Evaluated item = item(tree, itemCode);
         String rationale = blankToNull(request.rationale());
         String missing = EvaluationItems.rationaleMissing(request.grade(), item.proposedGrade(), rationale);
         if (missing != null) {
@@ -85,20 +90,20 @@ public class EvaluationService {
         lock(plan, fiscalYear, itemCode);
         EvaluationEvent current = latest(plan, fiscalYear, itemCode);
         if (current != null && request.grade().equals(current.selfGrade()) && Objects.equals(rationale, current.rationale())
-                && Objects.equals(item.proposedGrade(), current.proposedGrade())) {
+                && Objects.equals(item.proposedGrade(), current.proposedGrade()) && Boolean.valueOf(official).equals(current.officialFigures())) {
             return new Recorded(current, false);
         }
         EvaluationEvent next = new EvaluationEvent(plan, fiscalYear, itemCode, current == null ? 1 : current.version() + 1,
-                request.grade(), rationale, item.proposedGrade(), current == null ? null : current.ministerGrade(),
-                current == null ? null : current.ministerComment(), now(), by);
-        insert(next, SELF);
+                request.grade(), rationale, item.proposedGrade(), official, current == null ? null : current.ministerGrade(),
+                current == null ? null : current.ministerComment(), now(), by, SELF);
+        insert(next);
         return new Recorded(next, true);
     }
 
     @Transactional
     public Recorded recordMinister(int fiscalYear, String planCode, String itemCode, MinisterEvaluationRequest request,
             String by) {
-        String plan = trees.planOf(fiscalYear, planCode);
+        String plan = plan(fiscalYear, planCode);
         lock(plan, fiscalYear, itemCode);
         EvaluationEvent current = latest(plan, fiscalYear, itemCode);
         if (current == null || current.selfGrade() == null) {
@@ -110,14 +115,15 @@ public class EvaluationService {
             return new Recorded(current, false);
         }
         EvaluationEvent next = new EvaluationEvent(plan, fiscalYear, itemCode, current.version() + 1,
-                current.selfGrade(), current.rationale(), current.proposedGrade(), request.grade(), comment, now(), by);
-        insert(next, MINISTER);
+                current.selfGrade(), current.rationale(), current.proposedGrade(), current.officialFigures(),
+                request.grade(), comment, now(), by, MINISTER);
+        insert(next);
         return new Recorded(next, true);
     }
 
     /** Every version of an item's evaluation, oldest first. */
     public List<EvaluationEvent> versions(int fiscalYear, String planCode, String itemCode) {
-        String plan = trees.planOf(fiscalYear, planCode);
+        String plan = plan(fiscalYear, planCode);
         List<EvaluationEvent> versions = Jdbc.work(entityManager, connection -> {
             List<EvaluationEvent> list = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""
@@ -150,7 +156,7 @@ public class EvaluationService {
             throw ProblemException.invalidField("asOf", "a report looks back: must not be after today ("
                     + trees.today() + "), not " + asOf);
         }
-        String plan = trees.planOf(fiscalYear, planCode);
+        String plan = plan(fiscalYear, planCode);
         Instant recordedBy = trees.endOf(asOf);
         PlanTree tree = trees.snapshot(plan, fiscalYear, asOf, recordedBy, official);
         Map<String, Map<String, EvaluationEvent>> recorded = recordedBy(plan, fiscalYear, recordedBy);
@@ -235,8 +241,8 @@ public class EvaluationService {
     }
 
     /**
-     * The revision behind every value the indicators' figures read: each indicator's years from the first its target
-     * needs, periods begun by the asOf month, as recorded by the instant, with its review state then; the revision in
+     * The revision behind every value the indicators' figures read: each indicator's years from the one before the first
+     * its target needs, periods begun by the asOf month, as recorded by the instant, with its review state then; the revision in
      * force, or for official figures the latest approved one (what the progress read).
      */
     private List<EvaluationReport.Revision> revisions(List<String> codes, int fiscalYear, LocalDate asOf, Instant recordedBy,
@@ -281,9 +287,10 @@ public class EvaluationService {
         });
     }
 
+    /** As the calculation reads: the year before the first the target needs (year-on-year, last year's pace). */
     private static int firstYear(IndicatorEvent indicator, int fiscalYear) {
         IndicatorEvent.Target target = indicator.targetFor(fiscalYear);
-        return target == null ? fiscalYear : target.firstYearNeeded();
+        return (target == null ? fiscalYear : target.firstYearNeeded()) - 1;
     }
 
     private EvaluationEvent latest(String plan, int fiscalYear, String itemCode) {
@@ -307,7 +314,40 @@ public class EvaluationService {
                 .setParameter("key", "evaluation/" + plan + "/" + fiscalYear + "/" + itemCode).getSingleResult();
     }
 
-    private void insert(EvaluationEvent evaluation, String part) {
+    /**
+     * The plan of the fiscal year: the one named, which must be a plan of that year where its items say their year,
+     * else the year's plan with the most measures.
+     */
+    private String plan(int fiscalYear, String planCode) {
+        String plan = trees.planOf(fiscalYear, planCode);
+        PlanItemView dated = PlanItemView.find("planCode = ?1 and fiscalYear is not null", plan).firstResult();
+        if (dated != null && dated.fiscalYear != fiscalYear) {
+            throw ProblemException.invalidField("planCode", plan + " is the plan of FY" + dated.fiscalYear
+                    + ", not of FY" + fiscalYear);
+        }
+        return plan;
+    }
+
+    /**
+     * A version read back from kpi.evaluations.v1 (the rebuild replays it): kept once, so a reporting database
+     * restored from an older backup gets the versions recorded since.
+     */
+    public void restore(EvaluationEvent evaluation) {
+        if (evaluation.planCode() == null || evaluation.itemCode() == null || evaluation.version() < 1
+                || evaluation.recordedAt() == null || !List.of(SELF, MINISTER).contains(evaluation.part())) {
+            throw new org.kpisuite.messaging.UnreadableEventException("evaluation " + evaluation.planCode() + "/"
+                    + evaluation.itemCode() + " lacks its plan, item, version, time or part", null);
+        }
+        write(evaluation);
+    }
+
+    private void insert(EvaluationEvent evaluation) {
+        write(evaluation);
+        outbox.record(Topics.EVALUATIONS, EvaluationEvent.AGGREGATE_TYPE, evaluation.key(), EvaluationEvent.TYPE_RECORDED,
+                evaluation);
+    }
+
+    private void write(EvaluationEvent evaluation) {
         String json;
         try {
             json = mapper.writeValueAsString(evaluation);
@@ -317,19 +357,17 @@ public class EvaluationService {
         Jdbc.work(entityManager, connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into item_evaluation (plan_code, fiscal_year, item_code, version, part, state, recorded_at)
-                    values (?, ?, ?, ?, ?, ?::jsonb, ?)""")) {
+                    values (?, ?, ?, ?, ?, ?::jsonb, ?) on conflict do nothing""")) {
                 insert.setString(1, evaluation.planCode());
                 insert.setInt(2, evaluation.fiscalYear());
                 insert.setString(3, evaluation.itemCode());
                 insert.setLong(4, evaluation.version());
-                insert.setString(5, part);
+                insert.setString(5, evaluation.part());
                 insert.setString(6, json);
                 insert.setTimestamp(7, Timestamp.from(evaluation.recordedAt()));
                 return insert.executeUpdate();
             }
         });
-        outbox.record(Topics.EVALUATIONS, EvaluationEvent.AGGREGATE_TYPE, evaluation.key(), EvaluationEvent.TYPE_RECORDED,
-                evaluation);
     }
 
     private static Instant now() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.kpisuite.events.EvaluationEvent;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementApprovalEvent;
 import org.kpisuite.events.MeasurementEvent;
@@ -52,6 +53,9 @@ public class ReadModelProjection {
     @Inject
     ApprovalProjection approvals;
 
+    @Inject
+    EvaluationService evaluations;
+
     private static final class Pending {
         final List<MeasurementProjection.Revision> revisions = new ArrayList<>();
         final List<MeasurementApprovalEvent> approvals = new ArrayList<>();
@@ -67,6 +71,12 @@ public class ReadModelProjection {
             case Topics.INDICATORS -> FullState.INDICATORS.apply(event, mapper, indicators);
             case Topics.PLAN_EXECUTION -> planExecution.apply(event);
             case Topics.BUDGETS -> budgets.apply(event);
+            // Only the rebuild reads this topic: reporting wrote it, and keeps what it wrote unless a backup lost it.
+            case Topics.EVALUATIONS -> {
+                if (!event.isTombstone() && EvaluationEvent.TYPE_RECORDED.equals(event.type())) {
+                    evaluations.restore(event.dataAs(mapper, EvaluationEvent.class));
+                }
+            }
             case Topics.MEASUREMENTS -> {
                 // The measurements log is not compacted: a record without a value is no revision.
                 if (event.isTombstone()) {

@@ -44,7 +44,7 @@ public class ReadModelRebuild {
 
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     static final List<String> TOPICS = List.of(Topics.PLAN_ITEMS, Topics.INDICATORS, Topics.MEASUREMENTS,
-            Topics.PLAN_EXECUTION, Topics.BUDGETS);
+            Topics.PLAN_EXECUTION, Topics.BUDGETS, Topics.EVALUATIONS);
     private static final Duration STALE = Duration.ofSeconds(60);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
     private static final int BATCH = 10_000;

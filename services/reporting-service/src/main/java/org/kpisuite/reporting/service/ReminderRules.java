@@ -23,7 +23,7 @@ import org.kpisuite.fiscal.FiscalCalendar;
  * itself, for each department that still has an expected value missing for the period.</li>
  * <li>OVERDUE: from the day after the deadline, for as long as the deadline lies within {@code lookback} days.</li>
  * <li>APPROVAL_WAITING: per department, the values in force without an approval decision recorded more than the
- * approval wait ago (and within the lookback); keyed by the day, so approvers hear once a day at most.</li>
+ * approval wait ago, of the fiscal year and the one before it; keyed by the day, so approvers hear once a day at most.</li>
  * </ul>
  */
 public final class ReminderRules {
@@ -109,19 +109,17 @@ public final class ReminderRules {
     }
 
     /**
-     * APPROVAL_WAITING reminders, one per department with a value recorded more than {@code wait} before {@code now}
-     * and at most {@code lookback} before it; keyed by {@code today}.
+     * APPROVAL_WAITING reminders, one per department with a value recorded more than {@code wait} before {@code now},
+     * however long ago (the longest waiting first); keyed by {@code today}.
      *
-     * @param provisional values in force without an approval decision, per department
+     * @param provisional values in force without an approval decision, per department (of the open fiscal years)
      */
-    public static List<Due> waiting(Map<String, List<Value>> provisional, Instant now, LocalDate today, Duration wait,
-            Duration lookback) {
+    public static List<Due> waiting(Map<String, List<Value>> provisional, Instant now, LocalDate today, Duration wait) {
         Instant waitedSince = now.minus(wait);
-        Instant chasedSince = now.minus(lookback);
         List<Due> due = new ArrayList<>();
         new TreeMap<>(provisional).forEach((department, values) -> {
             List<Value> waited = values.stream()
-                    .filter(v -> v.recordedAt().isBefore(waitedSince) && !v.recordedAt().isBefore(chasedSince))
+                    .filter(v -> v.recordedAt().isBefore(waitedSince))
                     .sorted(Comparator.comparing(Value::recordedAt).thenComparing(Value::indicatorCode)
                             .thenComparing(Value::period))
                     .toList();

@@ -3,7 +3,6 @@ package org.kpisuite.reporting.service;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -107,8 +106,9 @@ public class Reminders {
             due.addAll(ReminderRules.missing(completeness.completeness(year, today), today, settings.daysBefore(),
                     lookbackDays));
         }
-        due.addAll(ReminderRules.waiting(provisional(now.minus(settings.lookback())), now, today,
-                settings.approvalWait(), settings.lookback()));
+        // However long a value has waited, while its year is open: this one, and the last (being evaluated).
+        due.addAll(ReminderRules.waiting(provisional(FiscalCalendar.fiscalYearOf(today) - 1), now, today,
+                settings.approvalWait()));
         if (due.isEmpty()) {
             return List.of();
         }
@@ -227,8 +227,8 @@ public class Reminders {
         });
     }
 
-    /** The values in force without an approval decision on their revision, recorded since the instant. */
-    private Map<String, List<Value>> provisional(Instant since) {
+    /** The values in force of the fiscal year and later without an approval decision on their revision. */
+    private Map<String, List<Value>> provisional(int fromFiscalYear) {
         return Jdbc.work(entityManager, connection -> {
             Map<String, List<Value>> byDepartment = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement("""
@@ -237,12 +237,12 @@ public class Reminders {
                     join measurement_revision r on r.indicator_code = c.indicator_code and r.component = c.component
                         and r.breakdown = c.breakdown and r.department = c.department and r.period = c.period
                         and r.revision = c.revision
-                    where r.recorded_at >= ?
+                    where c.fiscal_year >= ?
                       and not exists (select 1 from measurement_approval a
                           where a.indicator_code = c.indicator_code and a.component = c.component
                             and a.breakdown = c.breakdown and a.department = c.department and a.period = c.period
                             and a.revision = c.revision)""")) {
-                select.setTimestamp(1, Timestamp.from(since));
+                select.setInt(1, fromFiscalYear);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         byDepartment.computeIfAbsent(rs.getString(1), d -> new ArrayList<>()).add(new Value(

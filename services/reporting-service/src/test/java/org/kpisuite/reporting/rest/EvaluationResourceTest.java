@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +16,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -36,6 +40,7 @@ import org.kpisuite.testing.SuiteInfrastructure;
 import org.kpisuite.testing.Tokens;
 import org.kpisuite.testing.TopicReader;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -45,11 +50,15 @@ import io.restassured.response.ValidatableResponse;
 /**
  * The self-evaluation of a plan's evaluation items, from a plan, indicators, values and measures published as the
  * other services publish them: the proposal, the rules a grade's rationale follows, the versions and their event, the
- * minister's grade, and the report as JSON, a workbook and a PDF, read back.
+ * minister's grade, versions restored from the topic by a rebuild, and the report as JSON, a workbook and a PDF, read
+ * back.
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class EvaluationResourceTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private final String plan = "EV-" + suffix;
@@ -95,6 +104,15 @@ class EvaluationResourceTest {
         Problems.expect(self("I.9", "{\"grade\":\"B\"}"), 404, null).body("detail", containsString("I.1, I.2, II"));
         given().queryParam("planCode", plan).get("/api/v1/evaluations/2024/items/I.1/versions").then().statusCode(404);
         Problems.expect(minister("I.1", "{\"grade\":\"B\"}"), 409, "itemCode");
+        Problems.expect(given().spec(Tokens.as(Tokens.of(Roles.EVALUATOR, null))).contentType(ContentType.JSON)
+                .queryParam("planCode", plan).body("{\"grade\":\"B\",\"rationale\":\"x\"}")
+                .put("/api/v1/evaluations/2025/items/I.1/self").then(), 422, "planCode")
+                .body("detail", containsString("FY2024"));
+        // On the official figures nothing is approved yet, so nothing is proposed and B needs its reasons too.
+        Problems.expect(given().spec(Tokens.as(Tokens.of(Roles.EVALUATOR, null))).contentType(ContentType.JSON)
+                .queryParam("planCode", plan).queryParam("official", true).body("{\"grade\":\"B\"}")
+                .put("/api/v1/evaluations/2024/items/I.1/self").then(), 422, "rationale")
+                .body("detail", containsString("no rated indicator"));
 
         // The proposal needs no rationale; the same again is no new version; A, above it, needs one.
         self("I.1", "{\"grade\":\"B\"}").statusCode(201).body("version", equalTo(1)).body("proposedGrade", equalTo("B"));
@@ -118,6 +136,20 @@ class EvaluationResourceTest {
                 Duration.ofSeconds(30));
         assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo(EvaluationEvent.TYPE_RECORDED);
         assertThat(SuiteEvents.read(record.value(), EvaluationEvent.class).ministerComment()).isEqualTo("概ね計画どおり");
+
+        // Lost from reporting's database (restored from an older backup, say), the versions come back from
+        // kpi.evaluations.v1 with a rebuild of the read model.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement("delete from item_evaluation where plan_code = ?")) {
+            delete.setString(1, plan);
+            delete.executeUpdate();
+        }
+        given().queryParam("planCode", plan).get("/api/v1/evaluations/2024/items/I.1/versions").then().statusCode(404);
+        given().post("/api/v1/admin/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(120)).until(() -> !given().get("/api/v1/admin/rebuild").then().statusCode(200)
+                .extract().<Boolean>path("running"));
+        assertThat(List.of(given().queryParam("planCode", plan).get("/api/v1/evaluations/2024/items/I.1/versions").then()
+                .statusCode(200).extract().as(EvaluationEvent[].class))).isEqualTo(versions);
 
         // Today's report has the grades; yesterday's, as recorded by its end, has none, and is the same taken twice.
         JsonPath now = report(null);

@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.kpisuite.reporting.config.ReportingConfig;
 
 /** How much of each indicator's figure rests on approved values: its values in force by review state. */
 @ApplicationScoped
@@ -26,7 +25,7 @@ public class ApprovalShares {
     EntityManager entityManager;
 
     @Inject
-    ReportingConfig config;
+    ProgressCalculation calculation;
 
     @Schema(name = "ApprovalShare", description = "An indicator's values in force in the fiscal year by review state")
     public record Share(
@@ -59,7 +58,7 @@ public class ApprovalShares {
     }
 
     private List<Count> counts(String groupBy, int fiscalYear, String indicatorCode, LocalDate asOf) {
-        Timestamp recordedBefore = Timestamp.from(asOf.plusDays(1).atStartOfDay(config.zone()).toInstant());
+        Timestamp recordedBefore = Timestamp.from(calculation.endOf(asOf));
         return Jdbc.work(entityManager, connection -> {
             List<Count> counts = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""

@@ -186,7 +186,7 @@ public class ProgressCalculation {
     }
 
     /** The first instant after the asOf day (Japan time): the history recorded before it is what was known then. */
-    private Instant endOf(LocalDate asOf) {
+    Instant endOf(LocalDate asOf) {
         return asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();
     }
 

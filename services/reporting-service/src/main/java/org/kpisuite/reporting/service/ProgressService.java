@@ -1,6 +1,5 @@
 package org.kpisuite.reporting.service;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +30,6 @@ public class ProgressService {
 
     @Inject
     ReadModelState state;
-
-    @Inject
-    org.kpisuite.reporting.config.ReportingConfig config;
 
     public record IndicatorProgress(IndicatorEvent indicator, IndicatorEvent.Target target, int fiscalYear,
             LocalDate asOf, Progress progress, PlanPlaces.Place place) {
@@ -99,19 +95,15 @@ public class ProgressService {
      * calculated on each read, as they serve the evaluation, not the dashboards.
      */
     public List<IndicatorProgress> officialProgress(int fiscalYear, LocalDate asOf) {
-        return calculation.calculateOfficial(definitions.withTargetIn(fiscalYear), fiscalYear, asOf, endOf(asOf));
+        return calculation.calculateOfficial(definitions.withTargetIn(fiscalYear), fiscalYear, asOf,
+                calculation.endOf(asOf));
     }
 
     /** One indicator's official progress; null when it has no target in that year. */
     public IndicatorProgress officialProgress(String code, int fiscalYear, LocalDate asOf) {
         return definitions.find(code).filter(i -> i.targetFor(fiscalYear) != null)
-                .map(i -> calculation.calculateOfficial(List.of(i), fiscalYear, asOf, endOf(asOf)).get(0))
+                .map(i -> calculation.calculateOfficial(List.of(i), fiscalYear, asOf, calculation.endOf(asOf)).get(0))
                 .orElse(null);
-    }
-
-    /** The first instant after the asOf day in the agency's calendar: what was recorded before it was known then. */
-    private Instant endOf(LocalDate asOf) {
-        return asOf.plusDays(1).atStartOfDay(config.zone()).toInstant();
     }
 
     /** One indicator's months; null when it has no target in that year. */

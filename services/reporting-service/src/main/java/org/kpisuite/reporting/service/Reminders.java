@@ -238,10 +238,8 @@ public class Reminders {
                         and r.breakdown = c.breakdown and r.department = c.department and r.period = c.period
                         and r.revision = c.revision
                     where c.fiscal_year >= ?
-                      and not exists (select 1 from measurement_approval a
-                          where a.indicator_code = c.indicator_code and a.component = c.component
-                            and a.breakdown = c.breakdown and a.department = c.department and a.period = c.period
-                            and a.revision = c.revision)""")) {
+                      and approval_before(c.indicator_code, c.component, c.breakdown, c.department, c.period,
+                                          c.revision, 'infinity') is null""")) {
                 select.setInt(1, fromFiscalYear);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {

@@ -75,8 +75,12 @@ class EvaluationResourceTest {
     void gradesAreRecordedAgainstTheProposalAndTheReportCarriesThemWithTheFiguresBehind() throws Exception {
         publishPlan();
         // 130 of 100 (130 %) and 180 of 200 (90 %): a mean of 110 %, B.
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(report(null).getString(
-                "items.find { it.code == 'I.1' }.proposedGrade")).isEqualTo("B"));
+        // Values and measures arrive on topics of their own: wait for both.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath ready = report(null);
+            assertThat(ready.getString("items.find { it.code == 'I.1' }.proposedGrade")).isEqualTo("B");
+            assertThat(ready.getList("items.code")).containsExactly("I.1", "I.2", "II");
+        });
         JsonPath before = report(null);
         assertThat(before.getList("items.code")).containsExactly("I.1", "I.2", "II");
         assertThat(before.getString("items[0].meanAchievement")).isEqualTo("1.1");

@@ -303,17 +303,24 @@ class DashboardBrowserTest {
         open("/?lang=ja");
         browser.wait("every chart", () -> driver.findElements(By.cssSelector(".chart[data-series='pending']")).isEmpty()
                 ? Boolean.TRUE : null);
-        for (WebElement chart : driver.findElements(By.cssSelector(".chart[data-series='ok']"))) {
-            assertThat(chart.getAttribute("role")).isEqualTo("img");
-            assertThat(chart.getAttribute("aria-label")).isNotBlank();
-            String code = chart.getAttribute("data-chart");
+        // Every drawn chart with its table's periods, read in one go.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> charts = (List<Map<String, Object>>) browser.js("""
+                return [...document.querySelectorAll(".chart[data-series='ok']")].map((c) => ({
+                    code: c.dataset.chart, role: c.getAttribute('role'), label: c.getAttribute('aria-label'),
+                    periods: [...document.querySelectorAll(`.chart-table[data-table='${c.dataset.chart}'] tbody tr`)]
+                        .map((r) => r.dataset.month) }));""");
+        assertThat(charts).isNotEmpty();
+        for (Map<String, Object> chart : charts) {
+            assertThat(chart.get("role")).isEqualTo("img");
+            assertThat((String) chart.get("label")).isNotBlank();
+            String code = String.valueOf(chart.get("code"));
             // One row per period of the indicator's frequency: twelve months, four quarters, two halves or the year.
             List<String> periods = suite.as(LocalTokens.VIEWER, SuiteServices.REPORTING).queryParam("fiscalYear", 2024)
                     .get("/api/v1/progress/{code}/series", code).then().statusCode(200).extract().jsonPath()
                     .getList("months.month");
-            assertThat(driver.findElements(By.cssSelector(".chart-table[data-table='" + code + "'] tbody tr"))
-                    .stream().map(r -> r.getAttribute("data-month")).toList())
-                    .as("the periods in the table of %s", code).isNotEmpty().isEqualTo(periods);
+            assertThat(chart.get("periods")).as("the periods in the table of %s", code).isEqualTo(periods);
+            assertThat(periods).as("the periods of %s", code).isNotEmpty();
         }
         WebElement table = driver.findElement(By.cssSelector(".chart-table[data-table='manabi-dx-accesses']"));
         table.findElement(By.tagName("summary")).click();
@@ -339,15 +346,26 @@ class DashboardBrowserTest {
         browser.js("document.querySelectorAll('details').forEach(d => d.open = true);");
         Map<String, String> words = Map.of("ACHIEVED", "Achieved", "ON_TRACK", "On track", "AT_RISK", "At risk",
                 "OFF_TRACK", "Off track", "NO_DATA", "No data", "NOT_RATED", "Not rated");
-        for (WebElement status : driver.findElements(By.cssSelector("#indicators .status[data-status]"))) {
-            String state = status.getAttribute("data-status");
-            assertThat(status.getText()).as(state).contains(words.get(state));
-            assertThat(status.findElement(By.cssSelector(".dot")).getText()).as("the shape of %s", state).isNotBlank();
+        // Every status and badge on the page (a few hundred with the plan's measures and milestones), read in one go.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> statuses = (List<Map<String, Object>>) browser.js("""
+                return [...document.querySelectorAll('#indicators .status[data-status]')].map((s) => ({
+                    state: s.dataset.status, text: s.innerText, dot: s.querySelector('.dot').innerText.trim() }));""");
+        assertThat(statuses).isNotEmpty();
+        for (Map<String, Object> status : statuses) {
+            Object state = status.get("state");
+            assertThat(String.valueOf(status.get("text"))).as("%s", state).contains(words.get(String.valueOf(state)));
+            assertThat((String) status.get("dot")).as("the shape of %s", state).isNotBlank();
         }
-        for (WebElement badge : driver.findElements(By.cssSelector("#plan .badge"))) {
-            assertThat(badge.findElement(By.cssSelector(".icon")).getText()).isNotBlank();
-            assertThat(badge.getText().replace(badge.findElement(By.cssSelector(".icon")).getText(), "").trim())
-                    .as("the word of %s", badge.getAttribute("data-state")).isNotBlank();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> badges = (List<Map<String, Object>>) browser.js("""
+                return [...document.querySelectorAll('#plan .badge')].map((b) => ({
+                    state: b.dataset.state, icon: b.querySelector('.icon').innerText.trim(),
+                    word: b.innerText.replace(b.querySelector('.icon').innerText, '').trim() }));""");
+        assertThat(badges).isNotEmpty();
+        for (Map<String, Object> badge : badges) {
+            assertThat((String) badge.get("icon")).as("the shape of %s", badge.get("state")).isNotBlank();
+            assertThat((String) badge.get("word")).as("the word of %s", badge.get("state")).isNotBlank();
         }
         assertThat(driver.findElement(By.cssSelector("[data-milestone='" + MILESTONE + "'] .badge")).getText())
                 .contains("Overdue");

@@ -30,6 +30,8 @@ final class FaultSuite implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     // Generous: on a loaded two-core machine a broker has taken over 90 s to start.
     private static final Duration BROKER_TIMEOUT = Duration.ofMinutes(3);
+    static final Duration RELAY_SEND_TIMEOUT = Duration.ofSeconds(8);
+    static final Duration LONGEST_RETRY_PAUSE = Duration.ofSeconds(4);
 
     private final Path data;
     private final KafkaBrokerProcess kafka;
@@ -62,6 +64,9 @@ final class FaultSuite implements AutoCloseable {
                 suite.postgres.ensureDatabase(spec.database());
                 var config = SuiteServices.config(onFreePort, suite.postgresPort, suite.kafka.bootstrapServers(),
                         suite.tokens);
+                // Shorter than the defaults (20 s, 10 s), so that an outage longer than both is a short one.
+                config.put("kpi.outbox.send-timeout", RELAY_SEND_TIMEOUT.toSeconds() + "s");
+                config.put("kpi.inbound.longest-retry-pause", LONGEST_RETRY_PAUSE.toSeconds() + "s");
                 suite.services.put(spec.name(), ServiceProcess.of(root, onFreePort, config,
                         logs.resolve(spec.name() + ".log")).start());
             }

@@ -32,8 +32,9 @@ class IngestionFaultTest {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(120);
     private static final Duration DURING_FAULT = Duration.ofSeconds(60);
-    /** Longer than the relay's send timeout (20 s) and the consumers' longest retry pause (10 s). */
-    private static final Duration LONG_OUTAGE = Duration.ofSeconds(35);
+    /** Longer than the relay's send timeout and the consumers' longest retry pause, as the fault suite sets them. */
+    private static final Duration LONG_OUTAGE = FaultSuite.RELAY_SEND_TIMEOUT.plus(FaultSuite.LONGEST_RETRY_PAUSE)
+            .plusSeconds(4);
     /** After the exact check: long enough for a relay retry, a consumer redelivery or a late submission to land. */
     private static final Duration SETTLE = Duration.ofSeconds(10);
     private static final int CLIENTS = 3;

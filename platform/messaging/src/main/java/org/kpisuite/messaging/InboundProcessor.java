@@ -52,7 +52,9 @@ public class InboundProcessor {
 
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(200);
-    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
+
+    @Inject
+    InboundConfig config;
 
     @Inject
     MeterRegistry registry;
@@ -305,8 +307,9 @@ public class InboundProcessor {
         }
     }
 
-    private static Duration longer(Duration pause) {
-        return pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+    private Duration longer(Duration pause) {
+        Duration longest = config.longestRetryPause();
+        return pause.multipliedBy(2).compareTo(longest) > 0 ? longest : pause.multipliedBy(2);
     }
 
     private static void sleep(Duration pause) {

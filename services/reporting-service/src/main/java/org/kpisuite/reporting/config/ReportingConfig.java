@@ -16,6 +16,13 @@ public interface ReportingConfig {
     @WithDefault("10")
     int deadlineBusinessDays();
 
+    /**
+     * The shortest time between two passes of the progress recalculation: polls that commit within it share one
+     * pass, so that a stream of small polls costs a few passes a second, not one each.
+     */
+    @WithDefault("100ms")
+    java.time.Duration progressPassInterval();
+
     Budget budget();
 
     /** Budget against actuals (予実管理). */

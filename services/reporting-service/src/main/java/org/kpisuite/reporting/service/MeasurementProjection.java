@@ -141,6 +141,8 @@ public class MeasurementProjection {
     public void deriveFromHistory() {
         Jdbc.work(entityManager, connection -> {
             try (Statement derive = connection.createStatement()) {
+                // The history is sorted once per key: in memory rather than in temporary files (PostgreSQL's 4 MB).
+                derive.execute("set local work_mem = '64MB'");
                 derive.execute("truncate measurement_current, monthly_total");
                 derive.execute("""
                         insert into measurement_current (indicator_code, period, component, breakdown, department,

@@ -18,6 +18,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.jboss.logging.Logger;
 import org.kpisuite.messaging.AfterCommit;
+import org.kpisuite.reporting.config.ReportingConfig;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +31,7 @@ import io.quarkus.runtime.StartupEvent;
  * Recalculates, on a thread of its own, the progress that committed polls marked pending ({@code kept_pending}):
  * a consumer's transaction only applies its values, so they are visible as soon as it commits, and when polls
  * come faster than a recalculation takes, one pass covers the marks of all of them. Woken by every local commit
- * that marked something; it also looks every second, for the marks of a replica that stopped before it
+ * that marked something, at most once per {@code kpi.reporting.progress-pass-interval}; it also looks every second, for the marks of a replica that stopped before it
  * recalculated them. A failed pass rolls back and leaves its marks for the next.
  */
 @ApplicationScoped
@@ -43,6 +44,9 @@ public class ProgressRefresher {
 
     @Inject
     KeptProgress kept;
+
+    @Inject
+    ReportingConfig config;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -86,14 +90,22 @@ public class ProgressRefresher {
     }
 
     private void run() {
+        long interval = config.progressPassInterval().toNanos();
+        long lastPass = System.nanoTime() - interval;
         while (running) {
             try {
                 wake.tryAcquire(1, TimeUnit.SECONDS);
+                long early = lastPass + interval - System.nanoTime();
+                if (early > 0) {
+                    TimeUnit.NANOSECONDS.sleep(early);
+                }
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 return;
             }
-            if (drain() < 0) {
+            int drained = drain();
+            lastPass = System.nanoTime();
+            if (drained < 0) {
                 try {
                     Thread.sleep(1_000); // the database is restarting, say: the next look is in a second
                 } catch (InterruptedException e) {

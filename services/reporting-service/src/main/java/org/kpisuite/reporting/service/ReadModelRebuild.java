@@ -3,10 +3,16 @@ package org.kpisuite.reporting.service;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +53,13 @@ public class ReadModelRebuild {
             Topics.PLAN_EXECUTION, Topics.BUDGETS, Topics.EVALUATIONS);
     private static final Duration STALE = Duration.ofSeconds(60);
     private static final Duration HEARTBEAT = Duration.ofSeconds(5);
-    private static final int BATCH = 10_000;
+    private static final int BATCH = 5_000;
+    /**
+     * Measurement batches are applied by this many threads, each in its own transaction: while one batch's rows are
+     * written, the next is parsed. Their order does not matter during the replay, which only adds revisions and
+     * approval steps to the history ({@code on conflict do nothing}); the values in force are derived at the end.
+     */
+    private static final int MEASUREMENT_WRITERS = 2;
 
     @Inject
     EntityManager entityManager;
@@ -137,10 +149,15 @@ public class ReadModelRebuild {
     private void replay(UUID id) {
         long start = System.nanoTime();
         long events = 0;
+        ExecutorService writers = Executors.newFixedThreadPool(MEASUREMENT_WRITERS, task -> {
+            Thread writer = new Thread(task, "read-model-rebuild-writer");
+            writer.setDaemon(true);
+            return writer;
+        });
         try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(readerProperties(), new StringDeserializer(),
                 new StringDeserializer())) {
             for (String topic : TOPICS) {
-                events += replay(id, reader, topic);
+                events += replay(id, reader, topic, Topics.MEASUREMENTS.equals(topic) ? writers : null);
             }
             long replayed = events;
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -164,18 +181,31 @@ public class ReadModelRebuild {
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild %s stopped after %d events; another replica takes it over once its heartbeat is stale",
                     id, events);
+        } finally {
+            writers.shutdownNow();
         }
     }
 
-    /** Replays one topic's partitions from their beginning to the end offsets of now; the number of events. */
-    private long replay(UUID id, KafkaConsumer<String, String> reader, String topic) {
+    /**
+     * Replays one topic's partitions from their beginning to the end offsets of now; the number of events. With
+     * {@code writers}, its batches are applied on them, at most one per writer at a time; without, in order here.
+     */
+    private long replay(UUID id, KafkaConsumer<String, String> reader, String topic, ExecutorService writers) {
         List<TopicPartition> partitions = KafkaReaders.assignAll(reader, topic, Duration.ofSeconds(30));
         reader.seekToBeginning(partitions);
         long[] events = { 0 };
         long[] beat = { System.nanoTime() };
+        Deque<Future<?>> applying = new ArrayDeque<>();
         KafkaReaders.readToCurrentEnd(reader, partitions, Duration.ofSeconds(30), batch -> {
             if (!batch.isEmpty()) {
-                applyRetrying(batch);
+                if (writers == null) {
+                    applyRetrying(batch);
+                } else {
+                    while (applying.size() >= MEASUREMENT_WRITERS) {
+                        awaitApplied(applying.removeFirst());
+                    }
+                    applying.add(writers.submit(() -> applyRetrying(batch)));
+                }
                 events[0] += batch.size();
             }
             if (System.nanoTime() - beat[0] > HEARTBEAT.toNanos()) {
@@ -183,8 +213,23 @@ public class ReadModelRebuild {
                 beat(id, events[0]);
             }
         });
+        while (!applying.isEmpty()) {
+            awaitApplied(applying.removeFirst());
+        }
         beat(id, events[0]);
         return events[0];
+    }
+
+    /** Waits for a batch given to a writer; its failure is the replay's. */
+    private static void awaitApplied(Future<?> applied) {
+        try {
+            applied.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("rebuild interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Tells the other replicas this rebuild is alive; stops it if one of them has taken it over. */

@@ -31,8 +31,8 @@ import io.quarkus.runtime.StartupEvent;
  * Recalculates, on a thread of its own, the progress that committed polls marked pending ({@code kept_pending}):
  * a consumer's transaction only applies its values, so they are visible as soon as it commits, and when polls
  * come faster than a recalculation takes, one pass covers the marks of all of them. Woken by every local commit
- * that marked something, at most once per {@code kpi.reporting.progress-pass-interval}; it also looks every second, for the marks of a replica that stopped before it
- * recalculated them. A failed pass rolls back and leaves its marks for the next.
+ * that marked something, at most once per {@code kpi.reporting.progress-pass-interval}; it also looks every
+ * second, for the marks of a replica that stopped before it recalculated them. A failed pass rolls back and leaves its marks for the next.
  */
 @ApplicationScoped
 public class ProgressRefresher {

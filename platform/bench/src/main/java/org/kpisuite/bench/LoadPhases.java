@@ -92,12 +92,7 @@ final class LoadPhases {
                 futures.add(pool.submit(() -> {
                     String body;
                     while ((body = bodies.poll()) != null) {
-                        long t0 = System.nanoTime();
-                        var answer = Dataset.check(data.client.post(data.endpoints.ingestion()
-                                + "/api/v1/measurements/batch", body), "batch import");
-                        perBatch.add(System.nanoTime() - t0);
-                        JsonNode summary = answer.json(data.mapper);
-                        stored.addAndGet(summary.get("created").asInt() + summary.path("corrected").asInt());
+                        stored.addAndGet(postBatch(body, perBatch));
                     }
                     return null;
                 }));
@@ -123,6 +118,7 @@ final class LoadPhases {
         result.put("batchLatency", perBatch.summary());
         result.put("batchLatencyServerSide", serverSide(SuiteServices.INGESTION, mark, acceptedMark, "POST",
                 "/api/v1/measurements/batch"));
+        result.put("serverErrorsRetried", serverErrors.getAndSet(0));
         return result;
     }
 
@@ -175,6 +171,33 @@ final class LoadPhases {
                 "/api/v1/measurements"));
         result.put("serverErrorsRetried", serverErrors.getAndSet(0));
         return result;
+    }
+
+    /**
+     * Posts one batch; answers how many of its values are stored. A connection that breaks before the answer leaves
+     * it unknown whether the batch was stored, so it is sent again (a batch is idempotent): a resend that finds its
+     * values stored answers them as unchanged, and they count as stored too.
+     */
+    private int postBatch(String body, Latencies perBatch) {
+        for (int attempt = 1; ; attempt++) {
+            long t0 = System.nanoTime();
+            SuiteClient.Answer answer;
+            try {
+                answer = data.client.post(data.endpoints.ingestion() + "/api/v1/measurements/batch", body);
+            } catch (IllegalStateException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                serverErrors.incrementAndGet();
+                System.out.println("[bench] batch import: " + e.getMessage() + "; sending it again");
+                Dataset.sleep(200L * attempt);
+                continue;
+            }
+            perBatch.add(System.nanoTime() - t0);
+            JsonNode summary = Dataset.check(answer, "batch import").json(data.mapper);
+            return summary.get("created").asInt() + summary.path("corrected").asInt()
+                    + (attempt > 1 ? summary.path("unchanged").asInt() : 0);
+        }
     }
 
     /** Posts a correction (+1) of one month; answers the revision ingestion stored it as. */

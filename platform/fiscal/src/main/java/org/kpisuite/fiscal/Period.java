@@ -38,6 +38,10 @@ public record Period(Frequency frequency, int fiscalYear, int index) implements 
         if (text == null) {
             return Optional.empty();
         }
+        Period month = monthOrNull(text);
+        if (month != null) {
+            return Optional.of(month);
+        }
         Matcher m = MONTH.matcher(text);
         if (m.matches()) {
             return Optional.of(of(Frequency.MONTHLY, YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))));
@@ -55,6 +59,34 @@ public record Period(Frequency frequency, int fiscalYear, int index) implements 
             return Optional.of(new Period(Frequency.ANNUALLY, Integer.parseInt(m.group(1)), 1));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A month ({@code 2024-05}) read without a regular expression: the read model parses every value's period on each
+     * recalculation, and months are nearly all of them. Null for anything else (the patterns then decide).
+     */
+    private static Period monthOrNull(String text) {
+        if (text.length() != 7 || text.charAt(4) != '-') {
+            return null;
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            year = year * 10 + (c - '0');
+        }
+        char tens = text.charAt(5);
+        char ones = text.charAt(6);
+        if (tens < '0' || tens > '1' || ones < '0' || ones > '9') {
+            return null;
+        }
+        int month = (tens - '0') * 10 + (ones - '0');
+        if (month < 1 || month > 12) {
+            return null;
+        }
+        return of(Frequency.MONTHLY, YearMonth.of(year, month));
     }
 
     /** Whether the text is a month ({@code 2024-05}): what answers and events still call {@code month}. */

@@ -34,9 +34,17 @@ class PeriodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "2024-13", "2024-Q5", "2024-Q0", "2024-H3", "FY24", "2024", "2024-q1", " 2024-Q1", "" })
+    @ValueSource(strings = { "2024-13", "2024-00", "2024-20", "2024-1a", "2024/05", "202a-05", "2024-5", "2024-005",
+            "２０２４-05", "2024-Q5", "2024-Q0", "2024-H3", "FY24", "2024", "2024-q1", " 2024-Q1", "" })
     void otherTextIsNoPeriod(String text) {
         assertThat(Period.parse(text)).isEmpty();
+    }
+
+    @Test
+    void everyMonthReadsAsItsOwnPeriod() {
+        for (YearMonth month = YearMonth.of(1999, 1); month.isBefore(YearMonth.of(2101, 1)); month = month.plusMonths(1)) {
+            assertThat(Period.parse(month.toString())).contains(Period.of(Frequency.MONTHLY, month));
+        }
     }
 
     @Test

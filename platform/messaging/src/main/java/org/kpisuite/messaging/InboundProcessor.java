@@ -216,7 +216,7 @@ public class InboundProcessor {
     private boolean retrying(List<ConsumerRecord<String, String>> records, String what, Runnable work,
             Consumer<UnreadableEventException> unreadable, Span span) {
         String topic = records.get(0).topic();
-        Duration pause = FIRST_PAUSE;
+        RetryPause pause = new RetryPause(FIRST_PAUSE, config.longestRetryPause());
         while (true) {
             try {
                 long start = System.nanoTime();
@@ -237,9 +237,8 @@ public class InboundProcessor {
                 }
                 registry.counter("kpi.events.retries", "topic", topic).increment();
                 span.addEvent("retry");
-                LOG.warnf("%s failed, retrying in %s: %s", what, pause, e.getMessage());
-                sleep(pause);
-                pause = longer(pause);
+                LOG.warnf("%s failed, retrying in %s: %s", what, pause.next(), e.getMessage());
+                pause.sleep();
             }
         }
     }
@@ -249,7 +248,7 @@ public class InboundProcessor {
      * partition waits: an event is never passed over before it is safely kept).
      */
     private void deadLetter(ConsumerRecord<String, String> record, UnreadableEventException e, Span span) {
-        Duration pause = FIRST_PAUSE;
+        RetryPause pause = new RetryPause(FIRST_PAUSE, config.longestRetryPause());
         while (true) {
             try {
                 deadLetters.send(record, e.getMessage());
@@ -261,9 +260,8 @@ public class InboundProcessor {
                 registry.counter("kpi.events.retries", "topic", record.topic()).increment();
                 span.addEvent("retry dead letter");
                 LOG.warnf("dead-lettering %s-%d@%d failed, retrying in %s: %s", record.topic(), record.partition(),
-                        record.offset(), pause, failed.getMessage());
-                sleep(pause);
-                pause = longer(pause);
+                        record.offset(), pause.next(), failed.getMessage());
+                pause.sleep();
             }
         }
     }
@@ -304,20 +302,6 @@ public class InboundProcessor {
             return Instant.parse(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private Duration longer(Duration pause) {
-        Duration longest = config.longestRetryPause();
-        return pause.multipliedBy(2).compareTo(longest) > 0 ? longest : pause.multipliedBy(2);
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry", e);
         }
     }
 }

@@ -328,6 +328,10 @@ public class KeptProgress {
         });
     }
 
+    /**
+     * Upserts the recalculated rows. One whose progress did not change keeps its row version, so the readers' cached
+     * copies of it stay good, and a rebuild's final recalculation (normally identical) rewrites nothing.
+     */
     private void write(Map<Integer, Long> versions, List<IndicatorProgress> results) {
         if (results.isEmpty()) {
             return;
@@ -342,7 +346,9 @@ public class KeptProgress {
                     select y, code, iv, v, p::jsonb
                     from unnest(?::int4[], ?::varchar[], ?::int8[], ?::int8[], ?::text[]) as t(y, code, iv, v, p)
                     on conflict (fiscal_year, indicator_code) do update set indicator_version = excluded.indicator_version,
-                        version = excluded.version, progress = excluded.progress""")) {
+                        version = excluded.version, progress = excluded.progress
+                    where kept_progress.progress is distinct from excluded.progress
+                        or kept_progress.indicator_version <> excluded.indicator_version""")) {
                 upsert.setArray(1, Jdbc.column(connection, "int4", results, IndicatorProgress::fiscalYear));
                 upsert.setArray(2, Jdbc.column(connection, "varchar", results, p -> p.indicator().code()));
                 upsert.setArray(3, Jdbc.column(connection, "int8", results, p -> p.indicator().version()));

@@ -141,16 +141,20 @@ public class MeasurementProjection {
     public void deriveFromHistory() {
         Jdbc.work(entityManager, connection -> {
             try (Statement derive = connection.createStatement()) {
-                // The history is sorted once per key: in memory rather than in temporary files (PostgreSQL's 4 MB).
+                // The replay has just filled the history: without statistics the planner would sort it whole.
+                derive.execute("analyze measurement_revision");
                 derive.execute("set local work_mem = '64MB'");
                 derive.execute("truncate measurement_current, monthly_total");
+                // In the history's primary key order, read backwards: each key's highest revision comes first, with
+                // no sort of a million rows.
                 derive.execute("""
                         insert into measurement_current (indicator_code, period, component, breakdown, department,
                             fiscal_year, revision, value)
-                        select distinct on (indicator_code, period, component, breakdown, department)
+                        select distinct on (indicator_code, component, breakdown, department, period)
                                indicator_code, period, component, breakdown, department, fiscal_year, revision, value
                         from measurement_revision
-                        order by indicator_code, period, component, breakdown, department, revision desc""");
+                        order by indicator_code desc, component desc, breakdown desc, department desc, period desc,
+                            revision desc""");
                 derive.execute("""
                         insert into monthly_total (indicator_code, fiscal_year, period, component, breakdown, value, keys)
                         select indicator_code, fiscal_year, period, component, breakdown, sum(value), count(*)

@@ -110,12 +110,13 @@ public final class ProgressCalculator {
         Fraction actual = actual(in, inScope, monthly, baseline, scope);
         List<ConditionResult> conditions = conditions(target, inScope);
         boolean rated = !in.referenceOnly() && target.value() != null;
-        Pace pace = pace(in, scope);
+        BigDecimal[] profile = previousYearProfile(in, scope);
+        Pace pace = pace(in, profile);
         if (!rated) {
             return new Progress(round(decimal(actual)), null, null, null, ProgressStatus.NOT_RATED, null, monthsReported,
                     lastMonth, round(baseline), conditions, pace, lastPeriod);
         }
-        BigDecimal expected = expected(in, scope, pace);
+        BigDecimal expected = expected(in, scope, pace, profile);
         if (actual == null) {
             return new Progress(null, null, round(expected), null, ProgressStatus.NO_DATA, null, 0, null,
                     round(baseline), conditions, pace, null);
@@ -123,9 +124,10 @@ public final class ProgressCalculator {
 
         Fraction goal = targetFraction(target);
         boolean yearOver = FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf()) == 12;
-        Fraction forecast = yearOver ? actual : forecast(in, scope, pace, actual, lastMonth, inScope, baseline);
+        Fraction forecast = yearOver ? actual
+                : forecast(in, scope, pace, profile, actual, lastMonth, inScope, baseline);
         boolean conditionsMet = conditions.stream().allMatch(ConditionResult::met);
-        ProgressStatus status = status(in, scope, actual, goal, expected, yearOver, conditionsMet);
+        ProgressStatus status = status(in, scope, pace, actual, goal, expected, yearOver, conditionsMet);
         BigDecimal achievement = achievement(target.comparator(), actual, goal);
         String grade = grade(yearOver ? achievement : achievement(target.comparator(), forecast, goal));
         if (!conditionsMet && ("A".equals(grade) || "B".equals(grade))) {
@@ -162,7 +164,8 @@ public final class ProgressCalculator {
     public static List<MonthPoint> series(Input in) {
         Target target = in.target();
         Scope scope = target.scope() == null ? Scope.FISCAL_YEAR : target.scope();
-        Pace pace = pace(in, scope);
+        BigDecimal[] profile = previousYearProfile(in, scope);
+        Pace pace = pace(in, profile);
         BigDecimal baseline = scope == Scope.CHANGE_FROM_BASELINE ? baseline(in) : null;
         int firstYear = scope == Scope.CUMULATIVE ? target.sinceFiscalYear() : in.fiscalYear();
         YearMonth lastKnown = YearMonth.from(in.asOf());
@@ -171,7 +174,7 @@ public final class ProgressCalculator {
             YearMonth month = period.lastMonth();
             BigDecimal expected = target.value() == null ? null
                     : pace == Pace.LEVEL ? target.value()
-                    : target.value().multiply(share(in, scope, pace, FiscalCalendar.monthIndex(month)), MC);
+                    : target.value().multiply(share(in, scope, pace, profile, FiscalCalendar.monthIndex(month)), MC);
             if (period.firstMonth().isAfter(lastKnown)) {
                 points.add(new MonthPoint(month, null, Map.of(), null, round(expected), period));
                 continue;
@@ -337,21 +340,25 @@ public final class ProgressCalculator {
         return results;
     }
 
-    private static Pace pace(Input in, Scope scope) {
+    /** The pace of the indicator's target; {@code profile} is its {@link #previousYearProfile}. */
+    private static Pace pace(Input in, BigDecimal[] profile) {
         if (in.aggregation() == Aggregation.DISTINCT_COUNT || in.aggregation() == Aggregation.SUM_OF_PARTS) {
             return Pace.LINEAR;
         }
         if (in.aggregation() != Aggregation.SUM) {
             return Pace.LEVEL;
         }
-        if (scope == Scope.FISCAL_YEAR && previousYearProfile(in) != null) {
-            return Pace.PREVIOUS_YEAR;
-        }
-        return Pace.LINEAR;
+        return profile != null ? Pace.PREVIOUS_YEAR : Pace.LINEAR;
     }
 
-    /** Cumulative monthly shares of the previous fiscal year (index 1 = April), if it was reported in full. */
-    private static BigDecimal[] previousYearProfile(Input in) {
+    /**
+     * For a fiscal-year sum, the cumulative monthly shares of the previous fiscal year (index 1 = April), if it was
+     * reported in full; otherwise null. Computed once per calculation: its twelve divisions showed in profiles.
+     */
+    private static BigDecimal[] previousYearProfile(Input in, Scope scope) {
+        if (in.aggregation() != Aggregation.SUM || scope != Scope.FISCAL_YEAR) {
+            return null;
+        }
         SortedMap<YearMonth, BigDecimal> previous = totalsByMonth(within(in.values(), in.fiscalYear() - 1,
                 in.fiscalYear() - 1), null);
         BigDecimal total = sum(previous);
@@ -369,9 +376,9 @@ public final class ProgressCalculator {
     }
 
     /** The share of the scope's total expected after the first {@code months} months of the fiscal year. */
-    private static BigDecimal share(Input in, Scope scope, Pace pace, int monthsOfYear) {
+    private static BigDecimal share(Input in, Scope scope, Pace pace, BigDecimal[] profile, int monthsOfYear) {
         if (pace == Pace.PREVIOUS_YEAR) {
-            return previousYearProfile(in)[monthsOfYear];
+            return profile[monthsOfYear];
         }
         if (scope == Scope.CUMULATIVE) {
             int span = 12 * (in.fiscalYear() - in.target().sinceFiscalYear() + 1);
@@ -381,20 +388,20 @@ public final class ProgressCalculator {
         return BigDecimal.valueOf(monthsOfYear).divide(BigDecimal.valueOf(12), MC);
     }
 
-    private static BigDecimal expected(Input in, Scope scope, Pace pace) {
+    private static BigDecimal expected(Input in, Scope scope, Pace pace, BigDecimal[] profile) {
         BigDecimal target = in.target().value();
         if (target == null || pace == Pace.LEVEL) {
             return target;
         }
-        return target.multiply(share(in, scope, pace, in.monthsEnded()), MC);
+        return target.multiply(share(in, scope, pace, profile, in.monthsEnded()), MC);
     }
 
-    private static Fraction forecast(Input in, Scope scope, Pace pace, Fraction actual, YearMonth lastMonth,
-            List<MonthlyValue> inScope, BigDecimal baseline) {
+    private static Fraction forecast(Input in, Scope scope, Pace pace, BigDecimal[] profile, Fraction actual,
+            YearMonth lastMonth, List<MonthlyValue> inScope, BigDecimal baseline) {
         if (pace == Pace.LEVEL || !FiscalCalendar.contains(in.fiscalYear(), lastMonth)) {
             return actual;
         }
-        BigDecimal share = share(in, scope, pace, FiscalCalendar.monthIndex(lastMonth));
+        BigDecimal share = share(in, scope, pace, profile, FiscalCalendar.monthIndex(lastMonth));
         if (share.signum() == 0) {
             return actual;
         }
@@ -406,8 +413,8 @@ public final class ProgressCalculator {
         return Fraction.of(actual.decimal().divide(share, MC));
     }
 
-    private static ProgressStatus status(Input in, Scope scope, Fraction actual, Fraction goal, BigDecimal expected,
-            boolean yearOver, boolean conditionsMet) {
+    private static ProgressStatus status(Input in, Scope scope, Pace pace, Fraction actual, Fraction goal,
+            BigDecimal expected, boolean yearOver, boolean conditionsMet) {
         Comparator comparator = in.target().comparator();
         boolean met = meets(comparator, actual, goal) && conditionsMet;
         if (yearOver) {
@@ -420,12 +427,12 @@ public final class ProgressCalculator {
         if (met && monotone) {
             return ProgressStatus.ACHIEVED;
         }
-        Fraction expectedNow = pace(in, scope) == Pace.LEVEL ? goal : Fraction.of(expected);
+        Fraction expectedNow = pace == Pace.LEVEL ? goal : Fraction.of(expected);
         if (meets(comparator, actual, expectedNow)) {
             return ProgressStatus.ON_TRACK;
         }
-        BigDecimal pace = achievement(comparator, actual, expectedNow);
-        return pace != null && pace.compareTo(AT_RISK_FLOOR) >= 0 ? ProgressStatus.AT_RISK : ProgressStatus.OFF_TRACK;
+        BigDecimal onPace = achievement(comparator, actual, expectedNow);
+        return onPace != null && onPace.compareTo(AT_RISK_FLOOR) >= 0 ? ProgressStatus.AT_RISK : ProgressStatus.OFF_TRACK;
     }
 
     private static boolean meets(Comparator comparator, Fraction actual, Fraction target) {

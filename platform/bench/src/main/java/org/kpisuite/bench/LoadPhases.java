@@ -180,23 +180,15 @@ final class LoadPhases {
      */
     private int postBatch(String body, Latencies perBatch) {
         for (int attempt = 1; ; attempt++) {
-            long t0 = System.nanoTime();
-            SuiteClient.Answer answer;
-            try {
-                answer = data.client.post(data.endpoints.ingestion() + "/api/v1/measurements/batch", body);
-            } catch (IllegalStateException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-                serverErrors.incrementAndGet();
-                System.out.println("[bench] batch import: " + e.getMessage() + "; sending it again");
-                Dataset.sleep(200L * attempt);
-                continue;
+            SuiteClient.Answer answer = postToIngestion("/api/v1/measurements/batch", body, perBatch);
+            if (answer.status() < 500 || attempt == 3) {
+                JsonNode summary = Dataset.check(answer, "batch import").json(data.mapper);
+                return summary.get("created").asInt() + summary.path("corrected").asInt()
+                        + (attempt > 1 ? summary.path("unchanged").asInt() : 0);
             }
-            perBatch.add(System.nanoTime() - t0);
-            JsonNode summary = Dataset.check(answer, "batch import").json(data.mapper);
-            return summary.get("created").asInt() + summary.path("corrected").asInt()
-                    + (attempt > 1 ? summary.path("unchanged").asInt() : 0);
+            serverErrors.incrementAndGet();
+            System.out.println("[bench] batch import: HTTP " + answer.status() + " " + answer.body() + "; sending it again");
+            Dataset.sleep(200L * attempt);
         }
     }
 
@@ -205,14 +197,7 @@ final class LoadPhases {
         long value = data.expected.next(indicator, year, month);
         String body = data.row(indicator, year, month, value, "bench correction");
         for (int attempt = 1; ; attempt++) {
-            long t0 = System.nanoTime();
-            SuiteClient.Answer answer;
-            try {
-                answer = data.client.post(data.endpoints.ingestion() + "/api/v1/measurements", body);
-            } catch (IllegalStateException e) {
-                answer = new SuiteClient.Answer(599, e.getMessage());
-            }
-            perPost.add(System.nanoTime() - t0);
+            SuiteClient.Answer answer = postToIngestion("/api/v1/measurements", body, perPost);
             if (answer.status() < 500 || attempt == 5) {
                 if (answer.status() != 201) {
                     throw new IllegalStateException("POST measurement: HTTP " + answer.status() + " " + answer.body()
@@ -225,6 +210,19 @@ final class LoadPhases {
             serverErrors.incrementAndGet();
             Dataset.sleep(100L * attempt);
         }
+    }
+
+    /** A POST to ingestion, timed; a connection that broke reads as a 599 answer, to be retried as a 5xx is. */
+    private SuiteClient.Answer postToIngestion(String path, String body, Latencies latencies) {
+        long t0 = System.nanoTime();
+        SuiteClient.Answer answer;
+        try {
+            answer = data.client.post(data.endpoints.ingestion() + path, body);
+        } catch (IllegalStateException e) {
+            answer = new SuiteClient.Answer(599, e.getMessage());
+        }
+        latencies.add(System.nanoTime() - t0);
+        return answer;
     }
 
     /** One freshness sample: a value of a probe indicator, due at a time fixed by the schedule. */

@@ -22,7 +22,6 @@ public record Period(Frequency frequency, int fiscalYear, int index) implements 
     public static final String FORMATS = "2024-05 (a month), 2024-Q1 (a fiscal quarter), 2024-H1 (a fiscal half) or "
             + "FY2024 (the fiscal year)";
 
-    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(0[1-9]|1[0-2])");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
     private static final Pattern HALF = Pattern.compile("(\\d{4})-H([12])");
     private static final Pattern YEAR = Pattern.compile("FY(\\d{4})");
@@ -42,11 +41,7 @@ public record Period(Frequency frequency, int fiscalYear, int index) implements 
         if (month != null) {
             return Optional.of(month);
         }
-        Matcher m = MONTH.matcher(text);
-        if (m.matches()) {
-            return Optional.of(of(Frequency.MONTHLY, YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))));
-        }
-        m = QUARTER.matcher(text);
+        Matcher m = QUARTER.matcher(text);
         if (m.matches()) {
             return Optional.of(new Period(Frequency.QUARTERLY, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
         }
@@ -62,8 +57,9 @@ public record Period(Frequency frequency, int fiscalYear, int index) implements 
     }
 
     /**
-     * A month ({@code 2024-05}) read without a regular expression: the read model parses every value's period on each
-     * recalculation, and months are nearly all of them. Null for anything else (the patterns then decide).
+     * A month ({@code 2024-05}: four ASCII digits, a hyphen, 01–12) read without a regular expression: the read model
+     * parses every value's period on each recalculation, and months are nearly all of them. Null for anything else
+     * (the patterns of the other frequencies then decide).
      */
     private static Period monthOrNull(String text) {
         if (text.length() != 7 || text.charAt(4) != '-') {

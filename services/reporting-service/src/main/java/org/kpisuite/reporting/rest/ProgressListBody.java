@@ -1,7 +1,8 @@
 package org.kpisuite.reporting.rest;
 
-import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,17 +17,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The JSON of a kept fiscal year's progress list, built once per kept version; each entry's JSON is reused
- * until its own row changes, so a new version costs the entries it changed, not the thousand others.
+ * until its own row changes, so a new version costs the entries it changed, not the thousand others. An entry is
+ * a slice of the body it was last written into: the JSON of 10,000 indicators is held once, not twice.
  */
 @ApplicationScoped
 class ProgressListBody {
 
-    /** The body of one kept version, its ETag, and the JSON of each entry with the row version it came from. */
-    record Body(long version, long planGeneration, java.time.LocalDate asOf, byte[] json, String etag,
+    /** The body of one kept version, its ETag, and where each entry's JSON is in it with the row version it came from. */
+    record Body(long version, long planGeneration, LocalDate asOf, byte[] json, String etag,
             Map<String, Entry> entries) {
     }
 
-    record Entry(long rowVersion, byte[] json) {
+    record Entry(long rowVersion, int offset, int length) {
     }
 
     @Inject
@@ -42,26 +44,45 @@ class ProgressListBody {
         }
         boolean reuse = last != null && last.planGeneration() == snapshot.planGeneration()
                 && last.asOf().equals(snapshot.asOf());
-        Map<String, Entry> entries = new HashMap<>();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 * (snapshot.progress().size() + 1));
-        out.write('[');
-        boolean first = true;
-        for (IndicatorProgress p : snapshot.progress()) {
-            String code = p.indicator().code();
-            long rowVersion = snapshot.versions().getOrDefault(code, 0L);
+        // First each entry's source (a slice of the last body, or freshly written), then one array of the exact size.
+        List<IndicatorProgress> progress = snapshot.progress();
+        long[] versions = new long[progress.size()];
+        byte[][] written = new byte[progress.size()][];
+        Entry[] kept = new Entry[progress.size()];
+        int size = 2 + Math.max(0, progress.size() - 1);
+        for (int i = 0; i < progress.size(); i++) {
+            String code = progress.get(i).indicator().code();
+            versions[i] = snapshot.versions().getOrDefault(code, 0L);
             Entry entry = reuse ? last.entries().get(code) : null;
-            if (entry == null || entry.rowVersion() != rowVersion) {
-                entry = new Entry(rowVersion, json(ProgressResponse.of(p)));
+            if (entry != null && entry.rowVersion() == versions[i]) {
+                kept[i] = entry;
+                size += entry.length();
+            } else {
+                written[i] = json(ProgressResponse.of(progress.get(i)));
+                size += written[i].length;
             }
-            entries.put(code, entry);
-            if (!first) {
-                out.write(',');
-            }
-            out.writeBytes(entry.json());
-            first = false;
         }
-        out.write(']');
-        Body body = new Body(snapshot.version(), snapshot.planGeneration(), snapshot.asOf(), out.toByteArray(),
+        byte[] json = new byte[size];
+        Map<String, Entry> entries = new HashMap<>(progress.size() * 4 / 3 + 1);
+        int at = 0;
+        json[at++] = '[';
+        for (int i = 0; i < progress.size(); i++) {
+            if (i > 0) {
+                json[at++] = ',';
+            }
+            int length;
+            if (kept[i] != null) {
+                length = kept[i].length();
+                System.arraycopy(last.json(), kept[i].offset(), json, at, length);
+            } else {
+                length = written[i].length;
+                System.arraycopy(written[i], 0, json, at, length);
+            }
+            entries.put(progress.get(i).indicator().code(), new Entry(versions[i], at, length));
+            at += length;
+        }
+        json[at] = ']';
+        Body body = new Body(snapshot.version(), snapshot.planGeneration(), snapshot.asOf(), json,
                 "p" + snapshot.fiscalYear() + "-" + snapshot.asOf() + "-" + snapshot.version() + "-"
                         + snapshot.planGeneration(), entries);
         bodies.merge(snapshot.fiscalYear(), body, (a, b) -> a.version() > b.version() ? a : b);

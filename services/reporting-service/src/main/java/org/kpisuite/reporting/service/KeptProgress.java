@@ -256,7 +256,7 @@ public class KeptProgress {
     /**
      * Locks the years' rows in order (replicas and the rebuild refresh concurrently), then recalculates in each
      * year the given pairs, or every indicator where the year is new, kept for another day, or {@code whole}; all
-     * years with one query of values and one statement per table.
+     * years at once, with one query of values and one statement per table for each chunk of indicators.
      */
     private void refreshYears(Set<Integer> years, Map<Integer, List<IndicatorEvent>> pairs,
             Map<Integer, Set<String>> dropped, LocalDate today, boolean whole) {
@@ -280,8 +280,12 @@ public class KeptProgress {
                     ? all.stream().filter(i -> i.targetFor(year) != null)
                     : pairs.getOrDefault(year, List.of()).stream()).sorted(IndicatorDefinitions.LIST_ORDER).toList());
         }
-        List<IndicatorProgress> results = calculation.calculateKept(calculate, today);
-        write(versions, results);
+        int[] recalculated = { 0 };
+        calculation.calculateKept(calculate, today, results -> {
+            write(versions, results);
+            statuses.record(results);
+            recalculated[0] += results.size();
+        });
         for (int year : years) {
             if (wholeYears.contains(year)) {
                 emptyAllBut(year, versions.get(year), calculate.get(year).stream().map(IndicatorEvent::code).toList());
@@ -289,7 +293,6 @@ public class KeptProgress {
                 empty(year, versions.get(year), dropped.get(year));
             }
         }
-        statuses.record(results);
         Jdbc.work(entityManager, connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     update kept_year k set as_of = ?, version = v.version
@@ -300,7 +303,7 @@ public class KeptProgress {
                 return update.executeUpdate();
             }
         });
-        registry.counter("kpi.progress.recalculated").increment(results.size());
+        registry.counter("kpi.progress.recalculated").increment(recalculated[0]);
     }
 
     private Map<Integer, Object[]> lockYears(Set<Integer> years, LocalDate today) {

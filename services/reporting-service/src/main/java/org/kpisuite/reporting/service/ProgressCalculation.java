@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,28 +106,29 @@ public class ProgressCalculation {
     }
 
     /**
-     * The progress kept for today of several target years at once, from one query of the monthly totals: each
-     * indicator is given the values of the years its target reads. Without plan places: the kept rows hold only
-     * the progress, and a read attaches the places of its own plan generation.
+     * The progress kept for today of several target years at once, handed to {@code each} a chunk of at most
+     * {@link #KEPT_CHUNK} indicators at a time, each chunk from one query of the monthly totals: each indicator is
+     * given the values of the years its target reads. Without plan places: the kept rows hold only the progress,
+     * and a read attaches the places of its own plan generation.
      */
-    public List<IndicatorProgress> calculateKept(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today) {
+    public void calculateKept(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today,
+            Consumer<List<IndicatorProgress>> each) {
         Set<String> all = new TreeSet<>();
         byYear.values().forEach(indicators -> indicators.forEach(i -> all.add(i.code())));
         if (all.size() <= KEPT_CHUNK) {
-            return calculateKeptChunk(byYear, today);
+            each.accept(calculateKeptChunk(byYear, today));
+            return;
         }
-        // The values of at most KEPT_CHUNK indicators are held at once: a whole year of 10,000 indicators would
-        // need hundreds of thousands of rows in a heap sized for a few hundred megabytes of process.
+        // A chunk's values and progress are let go before the next: every year of 10,000 indicators at once would
+        // hold hundreds of thousands of rows, and their JSON, in a heap sized for a few hundred megabytes of process.
         List<String> codes = List.copyOf(all);
-        List<IndicatorProgress> result = new ArrayList<>();
         for (int from = 0; from < codes.size(); from += KEPT_CHUNK) {
             Set<String> chunk = Set.copyOf(codes.subList(from, Math.min(codes.size(), from + KEPT_CHUNK)));
             Map<Integer, List<IndicatorEvent>> part = new TreeMap<>();
             byYear.forEach((year, indicators) -> part.put(year,
                     indicators.stream().filter(i -> chunk.contains(i.code())).toList()));
-            result.addAll(calculateKeptChunk(part, today));
+            each.accept(calculateKeptChunk(part, today));
         }
-        return result;
     }
 
     private List<IndicatorProgress> calculateKeptChunk(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today) {

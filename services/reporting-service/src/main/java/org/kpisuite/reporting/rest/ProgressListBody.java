@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.kpisuite.reporting.service.KeptProgress;
+import org.kpisuite.reporting.service.ProgressKept;
 import org.kpisuite.reporting.service.YearCache;
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The JSON of a kept fiscal year's progress list, built once per kept version; each entry's JSON is reused
@@ -34,7 +38,17 @@ class ProgressListBody {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    KeptProgress kept;
+
     private final YearCache<Body> bodies = new YearCache<>(YearCache.ENTRY_BUDGET, b -> b.entries().size());
+
+    /** The years whose list is being read are rebuilt as soon as their progress is kept anew. */
+    void prepare(@Observes ProgressKept event) {
+        for (int year : bodies.years()) {
+            QuarkusTransaction.requiringNew().run(() -> of(kept.snapshot(year)));
+        }
+    }
 
     Body of(KeptProgress.Snapshot snapshot) {
         Body last = bodies.get(snapshot.fiscalYear());

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -33,6 +34,7 @@ import io.quarkus.runtime.StartupEvent;
  * come faster than a recalculation takes, one pass covers the marks of all of them. Woken by every local commit
  * that marked something, at most once per {@code kpi.reporting.progress-pass-interval}; it also looks every
  * second, for the marks of a replica that stopped before it recalculated them. A failed pass rolls back and leaves its marks for the next.
+ * After a pass it fires {@link ProgressKept}, so that the lists being read are rebuilt here rather than in a request.
  */
 @ApplicationScoped
 public class ProgressRefresher {
@@ -56,6 +58,9 @@ public class ProgressRefresher {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Event<ProgressKept> keptEvents;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -105,6 +110,9 @@ public class ProgressRefresher {
             }
             int drained = drain();
             lastPass = System.nanoTime();
+            if (drained > 0) {
+                announce();
+            }
             if (drained < 0) {
                 try {
                     Thread.sleep(1_000); // the database is restarting, say: the next look is in a second
@@ -136,6 +144,15 @@ public class ProgressRefresher {
             }
             lag.record(Duration.between(claimed.oldest(), Instant.now()));
             total += claimed.marks();
+        }
+    }
+
+    /** Readers prepare the new versions now, on this thread, rather than in the next request. */
+    private void announce() {
+        try {
+            keptEvents.fire(new ProgressKept());
+        } catch (RuntimeException e) {
+            LOG.debugf("preparing the new kept progress for readers failed (%s); the next read prepares it", e);
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -43,14 +45,29 @@ class ProgressListBody {
 
     private final YearCache<Body> bodies = new YearCache<>(YearCache.ENTRY_BUDGET, b -> b.entries().size());
 
-    /** The years whose list is being read are rebuilt as soon as their progress is kept anew. */
+    /** The years read since their last preparation: a pass prepares each once per read, not after every pass. */
+    private final Set<Integer> readSincePrepared = ConcurrentHashMap.newKeySet();
+
+    /** The years being read are rebuilt as soon as their progress is kept anew. */
     void prepare(@Observes ProgressKept event) {
-        for (int year : bodies.years()) {
-            QuarkusTransaction.requiringNew().run(() -> of(kept.snapshot(year)));
+        for (Integer year : List.copyOf(readSincePrepared)) {
+            readSincePrepared.remove(year);
+            QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
         }
     }
 
+    /** The body last built for the year, without counting as a read (null if none is held). */
+    Body held(int fiscalYear) {
+        return bodies.get(fiscalYear);
+    }
+
+    /** The body a read serves. */
     Body of(KeptProgress.Snapshot snapshot) {
+        readSincePrepared.add(snapshot.fiscalYear());
+        return build(snapshot);
+    }
+
+    private Body build(KeptProgress.Snapshot snapshot) {
         Body last = bodies.get(snapshot.fiscalYear());
         if (last != null && last.version() == snapshot.version() && last.planGeneration() == snapshot.planGeneration()
                 && last.asOf().equals(snapshot.asOf())) {

@@ -25,11 +25,6 @@ public final class YearCache<V> {
         this.entries = entries;
     }
 
-    /** The years held now. */
-    public synchronized java.util.Set<Integer> years() {
-        return java.util.Set.copyOf(years.keySet());
-    }
-
     public synchronized V get(int fiscalYear) {
         return years.get(fiscalYear);
     }

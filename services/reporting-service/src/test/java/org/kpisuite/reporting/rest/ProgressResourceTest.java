@@ -2,13 +2,17 @@ package org.kpisuite.reporting.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,9 @@ import io.restassured.path.json.JsonPath;
 class ProgressResourceTest {
 
     private String code;
+
+    @Inject
+    ProgressListBody bodies;
 
     @BeforeEach
     void indicatorFromKafka() throws Exception {
@@ -93,6 +100,25 @@ class ProgressResourceTest {
                 .body("grade", equalTo("A"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(changedTarget::run);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(changedTarget::run);
+    }
+
+    @Test
+    void aListBeingReadIsRebuiltForItsNextReadAsSoonAsNewValuesAreKept() throws Exception {
+        String before = given().queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200)
+                .extract().header("ETag");
+        SuiteEvents.publish(Topics.MEASUREMENTS, code, MeasurementEvent.TYPE_RECORDED,
+                measurement("2024-04", "4321", 1, Instant.parse("2024-05-08T01:00:00Z")));
+        // No read meanwhile: the refresher's pass builds the list that the next read serves.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ProgressListBody.Body held = bodies.held(2024);
+            assertThat(held).isNotNull();
+            assertThat(held.etag()).isNotEqualTo(before.replace("\"", ""));
+            assertThat(JsonPath.from(new String(held.json(), StandardCharsets.UTF_8))
+                    .getInt("find { it.indicatorCode == '" + code + "' }.actual")).isEqualTo(4321);
+        });
+        ProgressListBody.Body held = bodies.held(2024);
+        given().queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200)
+                .header("ETag", equalTo("\"" + held.etag() + "\""));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.kpisuite.reporting.rest;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,13 +45,20 @@ class ProgressListBody {
 
     private final YearCache<Body> bodies = new YearCache<>(YearCache.ENTRY_BUDGET, b -> b.entries().size());
 
-    /** The years read since their last preparation: a pass prepares each once per read, not after every pass. */
-    private final Set<Integer> readSincePrepared = ConcurrentHashMap.newKeySet();
+    /**
+     * How long after its last read a year's list is still rebuilt after every pass: long enough for a dashboard that
+     * polls, short enough that a list read once (10,000 indicators, say) does not slow every pass of a long load.
+     */
+    static final Duration READ_RECENTLY = Duration.ofSeconds(30);
+
+    /** When each year's list was last read (System.nanoTime). */
+    private final Map<Integer, Long> lastRead = new ConcurrentHashMap<>();
 
     /** The years being read are rebuilt as soon as their progress is kept anew. */
     void prepare(@Observes ProgressKept event) {
-        for (Integer year : List.copyOf(readSincePrepared)) {
-            readSincePrepared.remove(year);
+        long now = System.nanoTime();
+        lastRead.entrySet().removeIf(read -> now - read.getValue() > READ_RECENTLY.toNanos());
+        for (Integer year : List.copyOf(lastRead.keySet())) {
             QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
         }
     }
@@ -63,7 +70,7 @@ class ProgressListBody {
 
     /** The body a read serves. */
     Body of(KeptProgress.Snapshot snapshot) {
-        readSincePrepared.add(snapshot.fiscalYear());
+        lastRead.put(snapshot.fiscalYear(), System.nanoTime());
         return build(snapshot);
     }
 

@@ -86,14 +86,14 @@ class ProgressListBody {
         List<IndicatorProgress> progress = snapshot.progress();
         long[] versions = new long[progress.size()];
         byte[][] written = new byte[progress.size()][];
-        Entry[] kept = new Entry[progress.size()];
+        Entry[] reused = new Entry[progress.size()];
         int size = 2 + Math.max(0, progress.size() - 1);
         for (int i = 0; i < progress.size(); i++) {
             String code = progress.get(i).indicator().code();
             versions[i] = snapshot.versions().getOrDefault(code, 0L);
             Entry entry = reuse ? last.entries().get(code) : null;
             if (entry != null && entry.rowVersion() == versions[i]) {
-                kept[i] = entry;
+                reused[i] = entry;
                 size += entry.length();
             } else {
                 written[i] = json(ProgressResponse.of(progress.get(i)));
@@ -109,9 +109,9 @@ class ProgressListBody {
                 json[at++] = ',';
             }
             int length;
-            if (kept[i] != null) {
-                length = kept[i].length();
-                System.arraycopy(last.json(), kept[i].offset(), json, at, length);
+            if (reused[i] != null) {
+                length = reused[i].length();
+                System.arraycopy(last.json(), reused[i].offset(), json, at, length);
             } else {
                 length = written[i].length;
                 System.arraycopy(written[i], 0, json, at, length);

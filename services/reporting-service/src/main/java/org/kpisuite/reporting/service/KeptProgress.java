@@ -280,11 +280,9 @@ public class KeptProgress {
                     ? all.stream().filter(i -> i.targetFor(year) != null)
                     : pairs.getOrDefault(year, List.of()).stream()).sorted(IndicatorDefinitions.LIST_ORDER).toList());
         }
-        int[] recalculated = { 0 };
-        calculation.calculateKept(calculate, today, results -> {
+        int recalculated = calculation.calculateKept(calculate, today, results -> {
             write(versions, results);
             statuses.record(results);
-            recalculated[0] += results.size();
         });
         for (int year : years) {
             if (wholeYears.contains(year)) {
@@ -303,7 +301,7 @@ public class KeptProgress {
                 return update.executeUpdate();
             }
         });
-        registry.counter("kpi.progress.recalculated").increment(recalculated[0]);
+        registry.counter("kpi.progress.recalculated").increment(recalculated);
     }
 
     private Map<Integer, Object[]> lockYears(Set<Integer> years, LocalDate today) {

@@ -109,26 +109,31 @@ public class ProgressCalculation {
      * The progress kept for today of several target years at once, handed to {@code each} a chunk of at most
      * {@link #KEPT_CHUNK} indicators at a time, each chunk from one query of the monthly totals: each indicator is
      * given the values of the years its target reads. Without plan places: the kept rows hold only the progress,
-     * and a read attaches the places of its own plan generation.
+     * and a read attaches the places of its own plan generation. Returns how many indicator-years it calculated.
      */
-    public void calculateKept(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today,
+    public int calculateKept(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today,
             Consumer<List<IndicatorProgress>> each) {
         Set<String> all = new TreeSet<>();
         byYear.values().forEach(indicators -> indicators.forEach(i -> all.add(i.code())));
         if (all.size() <= KEPT_CHUNK) {
-            each.accept(calculateKeptChunk(byYear, today));
-            return;
+            List<IndicatorProgress> results = calculateKeptChunk(byYear, today);
+            each.accept(results);
+            return results.size();
         }
         // A chunk's values and progress are let go before the next: every year of 10,000 indicators at once would
         // hold hundreds of thousands of rows, and their JSON, in a heap sized for a few hundred megabytes of process.
         List<String> codes = List.copyOf(all);
+        int calculated = 0;
         for (int from = 0; from < codes.size(); from += KEPT_CHUNK) {
             Set<String> chunk = Set.copyOf(codes.subList(from, Math.min(codes.size(), from + KEPT_CHUNK)));
             Map<Integer, List<IndicatorEvent>> part = new TreeMap<>();
             byYear.forEach((year, indicators) -> part.put(year,
                     indicators.stream().filter(i -> chunk.contains(i.code())).toList()));
-            each.accept(calculateKeptChunk(part, today));
+            List<IndicatorProgress> results = calculateKeptChunk(part, today);
+            each.accept(results);
+            calculated += results.size();
         }
+        return calculated;
     }
 
     private List<IndicatorProgress> calculateKeptChunk(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today) {

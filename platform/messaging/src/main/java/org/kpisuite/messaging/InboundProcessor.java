@@ -74,6 +74,8 @@ public class InboundProcessor {
     private volatile boolean stopping;
     /** Per topic: the event time of the last event applied. */
     private final Map<String, Instant> lastApplied = new ConcurrentHashMap<>();
+    /** Per topic: the delay timer, looked up once rather than per record. */
+    private final Map<String, Timer> delays = new ConcurrentHashMap<>();
 
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;
@@ -272,15 +274,15 @@ public class InboundProcessor {
         if (eventTime == null) {
             return;
         }
-        Instant now = Instant.now();
-        Timer.builder("kpi.projection.delay")
+        Duration delay = Duration.between(eventTime, Instant.now());
+        delays.computeIfAbsent(record.topic(), topic -> Timer.builder("kpi.projection.delay")
                 .description("Time from an event (its ce_time) to its application by this service")
-                .tag("topic", record.topic())
+                .tag("topic", topic)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(5))
                 .maximumExpectedValue(Duration.ofHours(1))
-                .register(registry)
-                .record(Duration.between(eventTime, now).isNegative() ? Duration.ZERO : Duration.between(eventTime, now));
+                .register(registry))
+                .record(delay.isNegative() ? Duration.ZERO : delay);
         boolean first = !lastApplied.containsKey(record.topic());
         lastApplied.merge(record.topic(), eventTime, (a, b) -> a.isAfter(b) ? a : b);
         if (first) {

@@ -95,7 +95,7 @@ public class Outbox {
             try (PreparedStatement insert = connection.prepareStatement("""
                     with inserted as (
                         insert into outbox_event (id, aggregatetype, aggregateid, type, topic, payload, created_at, trace_parent)
-                        select e.id::uuid, ?, e.aggregateid, ?, ?, e.payload::jsonb, ?, e.trace_parent
+                        select e.id::uuid, ?, e.aggregateid, ?, ?, e.payload::json, ?, e.trace_parent
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
                              as e(id, aggregateid, payload, trace_parent, position)
                         order by e.position

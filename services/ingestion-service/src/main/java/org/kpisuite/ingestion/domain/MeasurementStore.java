@@ -131,7 +131,7 @@ public final class MeasurementStore {
         List<MeasurementKey> wanted = List.copyOf(new LinkedHashSet<>(keys));
         return work(em, connection -> {
             // The window comes back as months and values only, and the keys asked for whole: a 1,000-row batch of one
-            // month reads some 24,000 window rows, and their other columns cost PostgreSQL as much again to read.
+            // month reads up to 24,000 window rows, and their other columns cost PostgreSQL as much again to read.
             try (PreparedStatement select = connection.prepareStatement("""
                     select v.version, w.whole, w.position, w.period, w.value, w.id, w.fiscal_year, w.revision, w.note,
                            w.reason, w.recorded_by, w.recorded_at

@@ -74,6 +74,12 @@ public final class ProgressCalculator {
         }
 
         BigDecimal decimal() {
+            // A whole value (every sum, maximum and forecast) is its own quotient: divide(ONE, MC) would return the
+            // same digits and scale, through a 34-digit long division and a zero-stripping loop that showed in
+            // reporting's allocation profile.
+            if (BigDecimal.ONE.equals(denominator) && numerator.precision() <= MC.getPrecision()) {
+                return numerator;
+            }
             return numerator.divide(denominator, MC);
         }
 
@@ -110,7 +116,7 @@ public final class ProgressCalculator {
         Fraction actual = actual(in, inScope, monthly, baseline, scope);
         List<ConditionResult> conditions = conditions(target, inScope);
         boolean rated = !in.referenceOnly() && target.value() != null;
-        BigDecimal[] profile = previousYearProfile(in, scope);
+        Profile profile = previousYearProfile(in, scope);
         Pace pace = pace(in, profile);
         if (!rated) {
             return new Progress(round(decimal(actual)), null, null, null, ProgressStatus.NOT_RATED, null, monthsReported,
@@ -164,7 +170,7 @@ public final class ProgressCalculator {
     public static List<MonthPoint> series(Input in) {
         Target target = in.target();
         Scope scope = target.scope() == null ? Scope.FISCAL_YEAR : target.scope();
-        BigDecimal[] profile = previousYearProfile(in, scope);
+        Profile profile = previousYearProfile(in, scope);
         Pace pace = pace(in, profile);
         BigDecimal baseline = scope == Scope.CHANGE_FROM_BASELINE ? baseline(in) : null;
         int firstYear = scope == Scope.CUMULATIVE ? target.sinceFiscalYear() : in.fiscalYear();
@@ -341,7 +347,7 @@ public final class ProgressCalculator {
     }
 
     /** The pace of the indicator's target; {@code profile} is its {@link #previousYearProfile}. */
-    private static Pace pace(Input in, BigDecimal[] profile) {
+    private static Pace pace(Input in, Profile profile) {
         if (in.aggregation() == Aggregation.DISTINCT_COUNT || in.aggregation() == Aggregation.SUM_OF_PARTS) {
             return Pace.LINEAR;
         }
@@ -352,10 +358,19 @@ public final class ProgressCalculator {
     }
 
     /**
-     * For a fiscal-year sum, the cumulative monthly shares of the previous fiscal year (index 1 = April), if it was
-     * reported in full; otherwise null. Computed once per calculation: its twelve divisions showed in profiles.
+     * The previous fiscal year's running totals (index 1 = April) and its total. A share is divided only when
+     * asked: a progress calculation needs two of the twelve, and each is a 34-digit division.
      */
-    private static BigDecimal[] previousYearProfile(Input in, Scope scope) {
+    private record Profile(BigDecimal[] running, BigDecimal total) {
+
+        /** The share of the previous year's total reached after the first {@code months} months. */
+        BigDecimal share(int months) {
+            return months == 0 ? BigDecimal.ZERO : running[months].divide(total, MC);
+        }
+    }
+
+    /** For a fiscal-year sum, the previous fiscal year's profile, if it was reported in full; otherwise null. */
+    private static Profile previousYearProfile(Input in, Scope scope) {
         if (in.aggregation() != Aggregation.SUM || scope != Scope.FISCAL_YEAR) {
             return null;
         }
@@ -365,20 +380,19 @@ public final class ProgressCalculator {
         if (previous.size() < in.frequency().periodsPerYear() || total.signum() <= 0) {
             return null;
         }
-        BigDecimal[] shares = new BigDecimal[13];
-        shares[0] = BigDecimal.ZERO;
-        BigDecimal running = BigDecimal.ZERO;
+        BigDecimal[] running = new BigDecimal[13];
+        BigDecimal sum = BigDecimal.ZERO;
         for (YearMonth month : FiscalCalendar.months(in.fiscalYear() - 1)) {
-            running = running.add(previous.getOrDefault(month, BigDecimal.ZERO));
-            shares[FiscalCalendar.monthIndex(month)] = running.divide(total, MC);
+            sum = sum.add(previous.getOrDefault(month, BigDecimal.ZERO));
+            running[FiscalCalendar.monthIndex(month)] = sum;
         }
-        return shares;
+        return new Profile(running, total);
     }
 
     /** The share of the scope's total expected after the first {@code months} months of the fiscal year. */
-    private static BigDecimal share(Input in, Scope scope, Pace pace, BigDecimal[] profile, int monthsOfYear) {
+    private static BigDecimal share(Input in, Scope scope, Pace pace, Profile profile, int monthsOfYear) {
         if (pace == Pace.PREVIOUS_YEAR) {
-            return profile[monthsOfYear];
+            return profile.share(monthsOfYear);
         }
         if (scope == Scope.CUMULATIVE) {
             int span = 12 * (in.fiscalYear() - in.target().sinceFiscalYear() + 1);
@@ -388,7 +402,7 @@ public final class ProgressCalculator {
         return BigDecimal.valueOf(monthsOfYear).divide(BigDecimal.valueOf(12), MC);
     }
 
-    private static BigDecimal expected(Input in, Scope scope, Pace pace, BigDecimal[] profile) {
+    private static BigDecimal expected(Input in, Scope scope, Pace pace, Profile profile) {
         BigDecimal target = in.target().value();
         if (target == null || pace == Pace.LEVEL) {
             return target;
@@ -396,7 +410,7 @@ public final class ProgressCalculator {
         return target.multiply(share(in, scope, pace, profile, in.monthsEnded()), MC);
     }
 
-    private static Fraction forecast(Input in, Scope scope, Pace pace, BigDecimal[] profile, Fraction actual,
+    private static Fraction forecast(Input in, Scope scope, Pace pace, Profile profile, Fraction actual,
             YearMonth lastMonth, List<MonthlyValue> inScope, BigDecimal baseline) {
         if (pace == Pace.LEVEL || !FiscalCalendar.contains(in.fiscalYear(), lastMonth)) {
             return actual;

@@ -238,14 +238,21 @@ public class ProgressCalculation {
                 if (approvedOnly) {
                     select.setTimestamp(5, Timestamp.from(recordedBefore));
                 }
+                // A few dozen periods recur in every indicator's rows: each is parsed, and its months worked out, once.
+                record Counted(Period period, YearMonth month) {
+                }
+                Map<String, Counted> periods = new HashMap<>();
+                Counted skipped = new Counted(null, null); // unreadable, or begun after the asOf month
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        Period period = Period.parse(rs.getString(4).trim()).orElse(null);
-                        if (period == null || period.firstMonth().isAfter(lastMonth)) {
+                        Counted counted = periods.computeIfAbsent(rs.getString(4), text -> Period.parse(text.trim())
+                                .filter(p -> !p.firstMonth().isAfter(lastMonth))
+                                .map(p -> new Counted(p, p.lastMonth())).orElse(skipped));
+                        if (counted == skipped) {
                             continue;
                         }
-                        var value = new MonthlyValue(rs.getString(1), rs.getString(2), rs.getString(3), period,
-                                rs.getBigDecimal(5));
+                        var value = new MonthlyValue(rs.getString(1), rs.getString(2), rs.getString(3),
+                                counted.period(), rs.getBigDecimal(5), counted.month());
                         byIndicator.computeIfAbsent(value.indicatorCode(), k -> new ArrayList<>()).add(value);
                     }
                 }

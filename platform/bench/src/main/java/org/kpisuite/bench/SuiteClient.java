@@ -84,6 +84,7 @@ public final class SuiteClient {
             connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
             connection.setReadTimeout(READ_TIMEOUT_MS);
             connection.setRequestMethod(method);
+            connection.setInstanceFollowRedirects(false); // as before: an answer is what the service said
             connection.setRequestProperty("Accept", accept);
             authorization.get().ifPresent(value -> connection.setRequestProperty("Authorization", value));
             if (json != null) {

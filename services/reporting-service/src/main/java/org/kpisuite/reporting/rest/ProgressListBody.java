@@ -75,11 +75,14 @@ class ProgressListBody {
     }
 
     private Body build(KeptProgress.Snapshot snapshot) {
-        Body last = bodies.get(snapshot.fiscalYear());
-        if (last != null && last.version() == snapshot.version() && last.planGeneration() == snapshot.planGeneration()
-                && last.asOf().equals(snapshot.asOf())) {
-            return last;
-        }
+        return bodies.getOrMake(snapshot.fiscalYear(),
+                last -> last.asOf().equals(snapshot.asOf()) && last.version() >= snapshot.version()
+                        && last.planGeneration() >= snapshot.planGeneration(),
+                last -> build(snapshot, last), (a, b) -> a.version() > b.version() ? a : b);
+    }
+
+    /** The body of the snapshot, reusing the entries of the last one (null if none) that have not changed since. */
+    private Body build(KeptProgress.Snapshot snapshot, Body last) {
         boolean reuse = last != null && last.planGeneration() == snapshot.planGeneration()
                 && last.asOf().equals(snapshot.asOf());
         // First each entry's source (a slice of the last body, or freshly written), then one array of the exact size.
@@ -123,7 +126,6 @@ class ProgressListBody {
         Body body = new Body(snapshot.version(), snapshot.planGeneration(), snapshot.asOf(), json,
                 "p" + snapshot.fiscalYear() + "-" + snapshot.asOf() + "-" + snapshot.version() + "-"
                         + snapshot.planGeneration(), entries);
-        bodies.merge(snapshot.fiscalYear(), body, (a, b) -> a.version() > b.version() ? a : b);
         return body;
     }
 

@@ -410,14 +410,13 @@ public class KeptProgress {
                 return Snapshot.empty(fiscalYear, today, head.planGeneration());
             }
         }
-        Snapshot cached = snapshots.get(fiscalYear);
-        if (cached != null && cached.version() == head.keptVersion() && cached.planGeneration() == head.planGeneration()
-                && cached.asOf().equals(head.keptAsOf())) {
-            return cached;
-        }
-        Snapshot loaded = load(fiscalYear, head, cached);
-        snapshots.merge(fiscalYear, loaded, (a, b) -> a.version() > b.version() ? a : b);
-        return loaded;
+        // Versions only grow: a copy at least as new as the head (made by another caller since) serves as well.
+        ReadModelState.Head wanted = head;
+        return snapshots.getOrMake(fiscalYear,
+                cached -> cached.asOf().equals(wanted.keptAsOf()) && cached.version() >= wanted.keptVersion()
+                        && cached.planGeneration() >= wanted.planGeneration(),
+                cached -> load(fiscalYear, wanted, cached),
+                (a, b) -> a.version() > b.version() ? a : b);
     }
 
     /** The rows newer than the cached copy (all of them without one), merged into it. */

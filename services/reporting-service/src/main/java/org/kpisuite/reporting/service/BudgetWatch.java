@@ -49,7 +49,8 @@ public class BudgetWatch {
     Outbox outbox;
 
     @Scheduled(every = "${kpi.reporting.budget.watch-every:10s}", delayed = "5s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void watchAll() {
         for (int year : QuarkusTransaction.requiringNew().call(reports::fiscalYears)) {
             QuarkusTransaction.requiringNew().run(() -> watch(year));

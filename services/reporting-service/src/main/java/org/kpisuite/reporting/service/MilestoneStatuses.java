@@ -67,7 +67,8 @@ public class MilestoneStatuses {
     }
 
     /** After midnight (Japan time) a milestone whose due date has passed is overdue without any event: checked here. */
-    @Scheduled(every = "60s", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "60s", delayed = "20s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void checkNewDay() {
         LocalDate today = today();
         if (today.equals(lastDayChecked)) {

@@ -17,7 +17,8 @@ public class NewDayRefresh {
     @Inject
     KeptProgress kept;
 
-    @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "60s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshStaleYears() {
         QuarkusTransaction.requiringNew().run(() -> kept.refreshStale(kept.today()));
     }

@@ -137,7 +137,8 @@ public class ReadModelRebuild {
     }
 
     /** A rebuild whose replica stopped beating is started again here. */
-    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "30s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void takeOverStale() {
         Status status = QuarkusTransaction.requiringNew().call(this::status);
         if (status.running() && status.heartbeat() != null

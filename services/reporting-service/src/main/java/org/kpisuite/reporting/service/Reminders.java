@@ -79,7 +79,8 @@ public class Reminders {
     ReportingConfig config;
 
     @Scheduled(every = "${kpi.reporting.reminders.every:1h}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void remind() {
         if (config.reminders().enabled()) {
             run(Instant.now());

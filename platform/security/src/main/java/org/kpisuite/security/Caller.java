@@ -13,13 +13,19 @@ import org.kpisuite.problem.ProblemException;
 @RequestScoped
 public class Caller {
 
+    /** The width of every audit column (changed_by, recorded_by, decided_by) in every service. */
+    public static final int MAX_SUBJECT_LENGTH = 255;
+
     @Inject
     JsonWebToken token;
 
     @Inject
     SecurityConfig config;
 
-    /** The token's subject (sub), else its principal name; what audit columns record. */
+    /**
+     * The token's subject (sub), else its principal name; what audit columns record. A subject too long for them is
+     * refused here, before anything is written, rather than failing the write.
+     */
     public String subject() {
         String subject = token.getSubject();
         if (subject == null || subject.isBlank()) {
@@ -27,6 +33,10 @@ public class Caller {
         }
         if (subject == null || subject.isBlank()) {
             throw new ProblemException(401, "unauthorized", "Unauthorized", "the bearer token names no subject", null);
+        }
+        if (subject.length() > MAX_SUBJECT_LENGTH) {
+            throw new ProblemException(401, "unauthorized", "Unauthorized", "the bearer token's subject is "
+                    + subject.length() + " characters long; at most " + MAX_SUBJECT_LENGTH + " are recorded", null);
         }
         return subject;
     }

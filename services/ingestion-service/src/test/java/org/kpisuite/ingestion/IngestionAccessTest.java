@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.kpisuite.security.Roles.ADMIN;
 import static org.kpisuite.security.Roles.APPROVER;
 import static org.kpisuite.security.Roles.SUBMITTER;
@@ -124,6 +126,26 @@ class IngestionAccessTest extends AccessCheck {
         submit(Tokens.admin(), value("2024-05", "digital-talent")).statusCode(201)
                 .body("recordedBy", equalTo("kpi-admin@test"));
         submit(Tokens.viewer(), value("2024-06", "digital-talent")).statusCode(403);
+    }
+
+    @Test
+    void aSubjectTooLongToRecordIsRefusedBeforeAnythingIsWritten() {
+        String longSubject = Tokens.forSubject("x".repeat(300) + "@test", LocalTokens.ADMIN, null);
+        submit(longSubject, value("2024-05", "digital-talent")).statusCode(401)
+                .contentType("application/problem+json")
+                .body("detail", containsString("at most 255"));
+        given().spec(Tokens.as(longSubject)).contentType(ContentType.JSON)
+                .body("{\"rows\":[" + value("2024-06", "digital-talent") + "]}")
+                .post("/api/v1/measurements/batch").then().statusCode(401)
+                .contentType("application/problem+json");
+        // The longest subject an audit column holds is recorded whole.
+        String longest = "y".repeat(255 - "@test".length()) + "@test";
+        submit(Tokens.forSubject(longest, LocalTokens.ADMIN, null), value("2024-07", "digital-talent")).statusCode(201)
+                .body("recordedBy", equalTo(longest));
+        given().queryParam("indicatorCode", code).get("/api/v1/measurements").then().statusCode(200)
+                .body("month", hasItem("2024-07"))
+                .body("month", not(hasItem("2024-05")))
+                .body("month", not(hasItem("2024-06")));
     }
 
     @Test

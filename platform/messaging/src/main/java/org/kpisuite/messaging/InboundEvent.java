@@ -69,7 +69,10 @@ public record InboundEvent(String id, String type, String subject, String data, 
         return READERS.computeIfAbsent(mapper, m -> new java.util.concurrent.ConcurrentHashMap<>())
                 .computeIfAbsent(type, t -> mapper.readerFor(t)
                         .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
-                        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES))
+                        .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        // Events come from the suite's own outbox: the check for repeated keys guards request
+                        // bodies, and would cost every event of a rebuild.
+                        .without(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
                 .readValue(json);
     }
 

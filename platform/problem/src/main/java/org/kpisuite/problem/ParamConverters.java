@@ -43,7 +43,8 @@ import org.jboss.resteasy.reactive.RestQuery;
  * one), and dates, months and instants outside the years 0001–9999 — what ISO 8601 writes with four digits, what
  * a JSON client, a spreadsheet and the database hold ({@code +999999999-12-31} parses in Java and fails later).
  *
- * <p>A blank value of a non-string type reads as absent (null), as before. Other types convert when they have a
+ * <p>A blank value of a non-string type reads as absent (null) in a query or header, and is refused in a path, which
+ * is never absent, or for a primitive type, which cannot be null. Other types convert when they have a
  * public static {@code fromString(String)} (as JAX-RS itself would call); an {@link IllegalArgumentException} it
  * throws is the reason of the 400.
  */
@@ -86,7 +87,9 @@ public class ParamConverters implements ParamConverterProvider {
                 return null;
             }
         }
-        return (ParamConverter<T>) new Converter<>(name, rawType == String.class, parse);
+        boolean required = rawType.isPrimitive() || Arrays.stream(annotations)
+                .anyMatch(a -> a instanceof PathParam || a instanceof RestPath);
+        return (ParamConverter<T>) new Converter<>(name, rawType == String.class, required, parse);
     }
 
     /** An ISO 8601 instant with Z or an offset (also when a query left the + of its offset a space), years 0001–9999. */
@@ -195,7 +198,8 @@ public class ParamConverters implements ParamConverterProvider {
         return null;
     }
 
-    private record Converter<T>(String name, boolean string, Function<String, T> parse) implements ParamConverter<T> {
+    private record Converter<T>(String name, boolean string, boolean required, Function<String, T> parse)
+            implements ParamConverter<T> {
 
         @Override
         public T fromString(String value) {
@@ -210,6 +214,9 @@ public class ParamConverters implements ParamConverterProvider {
             }
             String text = value.trim();
             if (text.isEmpty()) {
+                if (required) {
+                    throw invalid(ProblemException.badRequest(name, "must not be blank"));
+                }
                 return null;
             }
             try {

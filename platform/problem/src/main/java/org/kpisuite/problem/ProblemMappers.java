@@ -51,8 +51,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? pathOf(m) : "";
-        String reason = e instanceof StrictJson.UnsafeTextException unsafe ? unsafe.reason()
+        String duplicate = StrictJson.duplicateKey(e);
+        String field = duplicate != null ? duplicate : e instanceof JsonMappingException m ? pathOf(m) : "";
+        String reason = duplicate != null ? "is given more than once"
+                : e instanceof StrictJson.UnsafeTextException unsafe ? unsafe.reason()
                 : e instanceof StrictJson.MalformedUtf8Exception utf8 ? utf8.getOriginalMessage()
                 : e instanceof InvalidFormatException f
                 ? "cannot read '" + f.getValue() + "' as " + f.getTargetType().getSimpleName()
@@ -91,12 +93,39 @@ public class ProblemMappers {
                     + request.getMethod() + " " + path(uri);
             default -> e.getMessage();
         };
+        // The framework reads the Accept headers' quality values, and does not say which header it could not read.
+        List<Problem.Violation> violations = status == 400 && e.getMessage() != null
+                && e.getMessage().contains("quality value") ? badQualityValues(headers) : null;
         Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri), null));
+                .entity(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri),
+                        violations == null || violations.isEmpty() ? null : violations));
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
         }
         return answer.build();
+    }
+
+    private static final java.util.regex.Pattern QUALITY = java.util.regex.Pattern.compile(
+            ";\\s*q\\s*=\\s*([^,;]*)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** The Accept headers whose q= is no number from 0 to 1 (RFC 9110 12.4.2). */
+    private static List<Problem.Violation> badQualityValues(HttpHeaders headers) {
+        List<Problem.Violation> found = new ArrayList<>();
+        for (String name : List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.ACCEPT_ENCODING,
+                HttpHeaders.ACCEPT_CHARSET)) {
+            List<String> values = headers == null ? null : headers.getRequestHeader(name);
+            for (String value : values == null ? List.<String>of() : values) {
+                java.util.regex.Matcher q = QUALITY.matcher(value);
+                while (q.find()) {
+                    if (!q.group(1).trim().matches("0(\\.\\d{0,3})?|1(\\.0{0,3})?")) {
+                        found.add(new Problem.Violation(name, "has the quality value '" + q.group(1).trim()
+                                + "'; a quality value is a number from 0 to 1 with at most three decimals"));
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     @ServerExceptionMapper

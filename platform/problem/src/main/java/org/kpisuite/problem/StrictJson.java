@@ -8,6 +8,8 @@ import java.io.Reader;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.io.InputDecorator;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -21,8 +23,9 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
- * Strict reading of JSON, for request bodies and events alike: one document and nothing after it, enums by name
- * only ({@code "mode": 1} is refused), booleans as true or false only ({@code "dryRun": 2} is refused), the bytes
+ * Strict reading of JSON, for request bodies and events alike: one document and nothing after it, each key once in
+ * an object ({@code {"indicatorCode":"a","indicatorCode":"b"}} is refused, not read as whichever came last), enums by
+ * name only ({@code "mode": 1} is refused), booleans as true or false only ({@code "dryRun": 2} is refused), the bytes
  * well-formed UTF-8 (no overlong forms, no encoded surrogates) and no string holding what {@link TextRules}
  * refuses. Every refusal is a Jackson exception that {@link ProblemMappers} answers with a 400 naming the field.
  */
@@ -33,6 +36,7 @@ public final class StrictJson {
 
     public static void apply(ObjectMapper mapper) {
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        mapper.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
         mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
@@ -54,6 +58,40 @@ public final class StrictJson {
         public String reason() {
             return reason;
         }
+    }
+
+    private static final java.util.regex.Pattern DUPLICATE = java.util.regex.Pattern.compile("Duplicate field '(.*)'",
+            java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The path of the key a body repeats ({@code rows[0].indicatorCode}), or null when the exception is not the
+     * parser's refusal of a repeated key. The parser names the key and stands in the object that repeats it.
+     */
+    public static String duplicateKey(JsonProcessingException refused) {
+        // Inside a list or map, databind wraps the parser's exception.
+        Throwable t = refused;
+        while (t != null && !(t instanceof JsonParseException)) {
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        if (!(t instanceof JsonParseException e) || e.getOriginalMessage() == null) {
+            return null;
+        }
+        java.util.regex.Matcher key = DUPLICATE.matcher(e.getOriginalMessage());
+        if (!key.matches()) {
+            return null;
+        }
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        parts.push(key.group(1));
+        JsonStreamContext context = e.getProcessor() == null ? null : e.getProcessor().getParsingContext();
+        for (JsonStreamContext c = context == null ? null : context.getParent(); c != null && !c.inRoot();
+                c = c.getParent()) {
+            parts.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            path.append(path.isEmpty() || part.startsWith("[") ? "" : ".").append(part);
+        }
+        return path.toString();
     }
 
     /** Bytes that are not well-formed UTF-8 (RFC 3629): the body cannot be read as JSON. */

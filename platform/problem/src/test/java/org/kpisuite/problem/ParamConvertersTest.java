@@ -38,7 +38,7 @@ class ParamConvertersTest {
     void resource(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("asOf") LocalDate asOf,
             @QueryParam("month") YearMonth month, @QueryParam("updatedSince") Instant updatedSince,
             @QueryParam("dryRun") Boolean dryRun, @QueryParam("mode") Mode mode, @QueryParam("cursor") Cursor cursor,
-            @PathParam("code") String code) {
+            @PathParam("code") String code, @PathParam("year") Integer year, @QueryParam("limit") int limit) {
     }
 
     static Stream<Arguments> badValues() {
@@ -55,6 +55,9 @@ class ParamConvertersTest {
         Stream.of("1", "ROW", "atomic" + nul).forEach(v -> cases.add(Arguments.of("mode", v)));
         Stream.of("x", "c" + nul, nul).forEach(v -> cases.add(Arguments.of("cursor", v)));
         Stream.of(nul, "a" + nul + "b", "manabi" + nul).forEach(v -> cases.add(Arguments.of("code", v)));
+        // A path is never absent, and a primitive cannot be: blank is refused there, not read as null.
+        Stream.of("", " ", "\t", "\n").forEach(v -> cases.add(Arguments.of("year", v)));
+        Stream.of("", "  ").forEach(v -> cases.add(Arguments.of("limit", v)));
         return cases.build();
     }
 
@@ -83,6 +86,7 @@ class ParamConvertersTest {
         assertThat(converter("mode").fromString("row_by_row")).isEqualTo(Mode.ROW_BY_ROW);
         assertThat(converter("cursor").fromString("c:abc")).isEqualTo(new Cursor("abc"));
         assertThat(converter("code").fromString(" manabi ")).isEqualTo(" manabi ");
+        assertThat(converter("year").fromString(" 2024")).isEqualTo(2024);
     }
 
     @Test

@@ -52,7 +52,12 @@ class IndicatorLifecycleTest {
         put(ratio("2/3")).then().statusCode(201);
         given().contentType(ContentType.JSON).body("{\"lastFiscalYear\":2024}")
                 .post("/api/v1/indicators/{code}/retire", code).then().statusCode(200)
-                .body("retired", equalTo(true)).body("lastFiscalYear", equalTo(2024));
+                .body("retired", equalTo(true)).body("lastFiscalYear", equalTo(2024)).body("version", equalTo(2));
+        // Sent again: the same retirement, no new version.
+        given().contentType(ContentType.JSON).body("{\"lastFiscalYear\":2024}")
+                .post("/api/v1/indicators/{code}/retire", code).then().statusCode(200)
+                .body("retired", equalTo(true)).body("version", equalTo(2));
+        given().get("/api/v1/indicators/{code}/versions", code).then().statusCode(200).body("$", hasSize(2));
 
         given().queryParam("fiscalYear", 2024).get("/api/v1/indicators").then().body("code", hasItem(code));
         given().queryParam("fiscalYear", 2025).get("/api/v1/indicators").then().body("code", not(hasItem(code)));
@@ -60,6 +65,14 @@ class IndicatorLifecycleTest {
                 .body("{\"fiscalYear\":2025,\"comparator\":\"AT_LEAST\",\"fraction\":\"2/3\"}")
                 .put("/api/v1/indicators/{code}/targets/2025", code).then().statusCode(422)
                 .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("fiscalYear"));
+        // A blank year in the path is no year: a 400 naming it, not a failure of the server.
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON)
+                .body("{\"fiscalYear\":2024,\"comparator\":\"AT_LEAST\",\"fraction\":\"2/3\"}")
+                .put("/api/v1/indicators/" + code + "/targets/%20").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("fiscalYear"));
+        given().urlEncodingEnabled(false).get("/api/v1/budgets/%09").then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("fiscalYear"));
     }
 

@@ -4,12 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.Problems;
 import org.kpisuite.testing.SuiteInfrastructure;
@@ -77,6 +80,19 @@ class TargetBoundsTest {
     void strictJsonAtTheTopLevel(String members, String field, String trailer) {
         String code = Codes.unique("strict");
         Problems.expect(define(indicator(code, members, "\"value\":1") + trailer), 400, field);
+        given().get("/api/v1/indicators/{code}", code).then().statusCode(404);
+    }
+
+    /** More rules than the bound (20): refused by name, nothing defined. */
+    @ParameterizedTest(name = "{0} rules")
+    @ValueSource(ints = { 21, 25 })
+    void moreRulesThanTheBoundAreRefused(int count) {
+        String code = Codes.unique("rules");
+        String rules = IntStream.range(0, count).mapToObj(i -> """
+                {"name":"%s","kind":"RANGE","action":"FLAG","max":1}""".formatted(
+                        "flag-%02d-".formatted(i) + "x".repeat(32))).collect(Collectors.joining(","));
+        Problems.expect(define(indicator(code, "\"coreTarget\":false,\"aggregation\":\"SUM\",\"rules\":[" + rules + "]",
+                "\"value\":1")), 400, "rules");
         given().get("/api/v1/indicators/{code}", code).then().statusCode(404);
     }
 

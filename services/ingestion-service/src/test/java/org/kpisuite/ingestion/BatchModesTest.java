@@ -84,6 +84,38 @@ class BatchModesTest extends OwnIndicatorTests {
     }
 
     @Test
+    void aJsonBatchTakesItsSettingsFromTheQueryAsTheCsvImportDoes() {
+        String rows = "{\"rows\":[" + BatchIndicators.row(code, null, "2024-10", "3", null) + "]}";
+        given().contentType(ContentType.JSON).queryParam("dryRun", true).body(rows).post("/api/v1/measurements/batch")
+                .then().statusCode(200).body("dryRun", equalTo(true)).body("created", equalTo(1));
+        given().contentType(ContentType.JSON).queryParam("mode", "ROW_BY_ROW").queryParam("dryRun", "true")
+                .body(rows).post("/api/v1/measurements/batch")
+                .then().statusCode(200).body("mode", equalTo("ROW_BY_ROW")).body("dryRun", equalTo(true));
+        // Said differently in the query and the body: refused, naming the setting.
+        given().contentType(ContentType.JSON).queryParam("dryRun", true)
+                .body(BatchIndicators.batch("ATOMIC", false, List.of(BatchIndicators.row(code, null, "2024-10", "3", null))))
+                .post("/api/v1/measurements/batch").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("dryRun"));
+        given().contentType(ContentType.JSON).queryParam("mode", "BOGUS").body(rows).post("/api/v1/measurements/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("mode"));
+        expectStoredMonths(1);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedNotReadAsTheLastOne() {
+        String row = BatchIndicators.row(code, null, "2024-11", "3", null);
+        String twice = row.replace("{\"indicatorCode\":\"" + code + "\"",
+                "{\"indicatorCode\":\"" + code + "\",\"indicatorCode\":\"" + code + "-other\"");
+        given().contentType(ContentType.JSON).body(twice).post("/api/v1/measurements").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("indicatorCode"));
+        post("{\"rows\":[" + row + "," + twice + "]}").statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("rows[1].indicatorCode"))
+                .body("violations[0].reason", equalTo("is given more than once"));
+        expectStoredMonths(1);
+    }
+
+    @Test
     void sameKeyTwiceWithDifferentValuesRejectsBoth() {
         post(BatchIndicators.batch("ATOMIC", false, List.of(
                 BatchIndicators.row(code, null, "2024-08", "10", null),

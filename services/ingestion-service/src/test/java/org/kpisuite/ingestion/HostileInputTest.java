@@ -6,18 +6,29 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kpisuite.events.IndicatorEvent;
+import org.kpisuite.events.IndicatorEvent.Aggregation;
+import org.kpisuite.events.IndicatorEvent.Breakdown;
+import org.kpisuite.events.IndicatorEvent.Comparator;
+import org.kpisuite.events.IndicatorEvent.Openness;
+import org.kpisuite.events.IndicatorEvent.Target;
+import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.Problems;
 import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
@@ -162,6 +173,35 @@ class HostileInputTest extends OwnIndicatorTests {
                 .body("rejections[0].field", equalTo("value"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         assertNothingStored();
+    }
+
+    /**
+     * A FREE breakdown is stored in its standard form (NFKC), which can be far longer than what was sent: U+FDFA is
+     * one character and 18 once normalised. 100 of them pass the 128 characters of the request, not the column.
+     */
+    @Test
+    void aFreeBreakdownLongerThanTheColumnOnceNormalisedIsRefused() {
+        String free = Codes.unique("hostile-free");
+        KnownIndicator.publish(new IndicatorEvent(free, "団体数", "bodies", "bodies", BatchIndicators.DEPARTMENT,
+                UUID.randomUUID(), false, false, Aggregation.SUM, List.of(),
+                new Breakdown("body", "団体", "body", List.of(), Openness.FREE), false, 2015, null,
+                List.of(new Target(2024, Comparator.AT_LEAST, BigDecimal.ONE)), false, 1, Instant.now()),
+                BatchIndicators.row(free, "b0", "2015-04", "1", null));
+        String expanding = "\ufdfa".repeat(100);
+
+        Problems.expect(send().contentType("application/json").body(BatchIndicators.row(free, expanding, "2024-05", "1",
+                null)).post("/api/v1/measurements").then(), 400, "breakdown");
+        Problems.expect(send().contentType("application/json").body(BatchIndicators.batch("ATOMIC", false,
+                List.of(BatchIndicators.row(free, "b1", "2024-05", "1", null),
+                        BatchIndicators.row(free, expanding, "2024-06", "1", null))))
+                .post("/api/v1/measurements/batch").then(), 422, null)
+                .body("rejections[0].row", equalTo(2)).body("rejections[0].field", equalTo("breakdown"));
+        String csv = HEADER + free + ",digital-talent,2024-05,1,,b1\r\n" + free + ",digital-talent,2024-06,1,,"
+                + expanding + "\r\n";
+        Problems.expect(postCsv(csv.getBytes(StandardCharsets.UTF_8), "text/csv", ""), 422, null)
+                .body("rejections[0].row", equalTo(2)).body("rejections[0].field", equalTo("breakdown"));
+        given().queryParam("indicatorCode", free).get("/api/v1/measurements").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].month", equalTo("2015-04"));
     }
 
     /** Bodies whose Content-Type or charset the endpoint cannot read: 415, before any of it is read. */

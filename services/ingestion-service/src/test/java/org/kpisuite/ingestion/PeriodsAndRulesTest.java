@@ -103,6 +103,21 @@ class PeriodsAndRulesTest {
     }
 
     @Test
+    void aRetiredIndicatorTakesTheValuesOfItsActiveYearsOnly() throws Exception {
+        String code = Codes.unique("retired");
+        // Retired after FY2024: a late month of FY2024, or a correction, still comes in.
+        KnownIndicator.publish(new IndicatorEvent(code, "指標", "indicator", "points", DEPARTMENT, UUID.randomUUID(),
+                false, false, Aggregation.SUM, List.of(), null, false, 2023, 2024,
+                List.of(new Target(2024, Comparator.AT_LEAST, BigDecimal.ONE)), true, 2, Instant.now()),
+                value(code, "month", "2025-03", "4", null));
+        post(value(code, "month", "2024-08", "3", null), null).statusCode(201);
+        Problems.expect(post(value(code, "month", "2025-04", "3", null), null), 422, "month")
+                .body("violations[0].reason", containsString("retired after FY2024"));
+        Problems.expect(post(value(code, "month", "2025-04", "3", null), "ja"), 422, "month")
+                .body("violations[0].reason", containsString("FY2024 で廃止"));
+    }
+
+    @Test
     void csvAsExcelSavesItAndACharsetThatLies() throws Exception {
         String code = Codes.unique("annual-csv");
         KnownIndicator.publish(indicator(code, Aggregation.SUM, Frequency.ANNUALLY, List.of()),

@@ -81,6 +81,14 @@ class PlanDocumentValidationTest {
                 .body("violations[0].field", equalTo("code"));
     }
 
+    @Test
+    void aYearBeyondTheIntegerColumnIsNamed() {
+        put(document("{\"code\":\"I\",\"nameJa\":\"一\"}").replace("\"midTermFirstYear\":2023",
+                "\"midTermFirstYear\":99999999999")).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("midTermFirstYear"));
+    }
+
     private ValidatableResponse put(String json) {
         return given().contentType(ContentType.JSON).body(json)
                 .put("/api/v1/plans/{code}/document", plan).then();

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.MeasureEvent;
 import org.kpisuite.events.Topics;
@@ -143,6 +145,20 @@ class PlanExecutionImportTest {
                 Map.of("code", "I", "nameJa", "章", "measures", List.of(Map.of("code", "I.1", "department", "x")))));
         Problems.expect(given().contentType(ContentType.JSON).body(missing)
                 .put("/api/v1/plans/{code}/document", plan).then(), 400, "items[0].measures[0].textJa");
+    }
+
+    /**
+     * A due date beyond the years the suite plans for is refused as the API refuses it (MeasureRules.checkDue), not
+     * passed to the database, which holds no date after 5874897 AD.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "+999999999-12-31", "+10000-01-01", "2101-04-01" })
+    void aMilestoneDueBeyondThePlannedYearsIsRefused(String due) {
+        String document = ExecutionFixtures.document(2024).replace("\"due\":\"2024-08-31\"", "\"due\":\"" + due + "\"");
+        Problems.expect(given().contentType(ContentType.JSON).body(document)
+                .put("/api/v1/plans/{code}/document", plan).then(), 422,
+                "items[0].items[1].items[0].measures[0].milestones[0].due");
+        given().get("/api/v1/plans/{code}", plan).then().statusCode(404);
     }
 
     @Test

@@ -51,10 +51,17 @@ public record IndicatorRequest(
                 + "baseline, or FLOW summed over the year); the components are derived from them")
         List<@NotNull Part> parts,
         @Schema(description = "Rules every value must satisfy (RANGE, NUMERATOR_AT_MOST_DENOMINATOR, "
-                + "MAX_MULTIPLE_OF_HISTORY), each rejecting the value or flagging it for review")
-        List<@NotNull Rule> rules,
+                + "MAX_MULTIPLE_OF_HISTORY), each rejecting the value or flagging it for review; at most "
+                + IndicatorRequest.MAX_RULES)
+        @Size(max = IndicatorRequest.MAX_RULES) List<@NotNull Rule> rules,
         @Schema(description = "Which way is better (UP or DOWN), where the plan implies one; e.g. a reference "
                 + "indicator of cyber-attack liaison offices is DOWN", example = "UP") Direction goodDirection) {
+
+    /**
+     * Every value is checked against every rule, and the names of the FLAG rules it breaks travel with it into the
+     * facts export: a bound on both, far above what an indicator of the plan needs (one or two).
+     */
+    public static final int MAX_RULES = 20;
 
     /** A monthly indicator without parts, rules or direction. */
     public IndicatorRequest(String code, String nameJa, String nameEn, String unit, String department, UUID planItemId,

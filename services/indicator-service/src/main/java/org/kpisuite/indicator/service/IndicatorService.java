@@ -100,6 +100,10 @@ public class IndicatorService {
         if (lastTarget > lastFiscalYear) {
             throw ProblemException.invalidField("lastFiscalYear", "FY" + lastTarget + " has a target; retire after it");
         }
+        // Sent again (a retried request), the same retirement is no new version and no new event.
+        if (indicator.retired && Integer.valueOf(lastFiscalYear).equals(indicator.lastFiscalYear)) {
+            return indicator;
+        }
         indicator.retired = true;
         indicator.lastFiscalYear = lastFiscalYear;
         changed(indicator, IndicatorEvent.TYPE_RETIRED);

@@ -137,8 +137,14 @@ public class MeasurementResource {
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "422", description = "ATOMIC with rejected rows: nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
+    @APIResponse(responseCode = "400", description = "No rows, or mode or dryRun given differently in the query and "
+            + "the body")
     @APIResponse(responseCode = "413", description = "More than 50,000 rows")
-    public Response importJson(@NotNull BatchRequest request) {
+    public Response importJson(@NotNull BatchRequest request,
+            @Parameter(description = "ATOMIC (default) or ROW_BY_ROW; also taken from the body") @QueryParam("mode")
+            ImportMode mode,
+            @Parameter(description = "true: validate only; also taken from the body") @QueryParam("dryRun")
+            Boolean dryRun) {
         if (request.rows() == null) {
             throw ProblemException.badRequest("rows", "is required");
         }
@@ -146,7 +152,17 @@ public class MeasurementResource {
         for (int i = 0; i < request.rows().size(); i++) {
             rows.add(BatchRow.of(i + 1, request.rows().get(i)));
         }
-        return imported(rows, request.mode(), Boolean.TRUE.equals(request.dryRun()));
+        // The operation shares its path with the CSV import, whose settings are in the query: a JSON client may put
+        // them there too, and is never silently stored for real when it asked for a dry run.
+        return imported(rows, oneOf("mode", mode, request.mode()),
+                Boolean.TRUE.equals(oneOf("dryRun", dryRun, request.dryRun())));
+    }
+
+    private static <T> T oneOf(String name, T inQuery, T inBody) {
+        if (inQuery != null && inBody != null && !inQuery.equals(inBody)) {
+            throw ProblemException.badRequest(name, "is " + inQuery + " in the query and " + inBody + " in the body");
+        }
+        return inQuery != null ? inQuery : inBody;
     }
 
     @POST

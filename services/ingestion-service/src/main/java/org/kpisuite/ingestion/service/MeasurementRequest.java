@@ -17,7 +17,7 @@ public record MeasurementRequest(
         @Schema(description = "For a ratio: numerator or denominator", example = "null", nullable = true)
         @Size(max = 64) String component,
         @Schema(description = "The breakdown value, where the indicator has a breakdown", example = "null", nullable = true)
-        @Size(max = 128) String breakdown,
+        @Size(max = MeasurementRequest.MAX_BREAKDOWN) String breakdown,
         @Schema(description = "The reporting department: a kpi-submitter's comes from its token (if given, it must be "
                 + "the same); a kpi-admin must name it", example = "digital-talent", nullable = true)
         @Size(max = 64) String department,
@@ -32,6 +32,9 @@ public record MeasurementRequest(
                 + "half, April–September) or FY2024, of the indicator's frequency; month is the same for a monthly value",
                 example = "2024-Q1", nullable = true, pattern = "^(\\d{4}-(0[1-9]|1[0-2]|Q[1-4]|H[12])|FY\\d{4})$")
         @Size(max = 7, message = "{kpi.period.format}") String period) {
+
+    /** The breakdown column's length (varchar(128)). */
+    public static final int MAX_BREAKDOWN = 128;
 
     /** A monthly value, as before periods existed. */
     public MeasurementRequest(String indicatorCode, String component, String breakdown, String department, String month,

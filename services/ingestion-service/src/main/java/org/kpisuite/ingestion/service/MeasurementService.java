@@ -125,9 +125,6 @@ public class MeasurementService {
             return Checked.rejected(Rejection.invalid("unknown_indicator", "indicatorCode", "unknown_indicator",
                     request.indicatorCode()));
         }
-        if (replica.retired) {
-            return Checked.rejected(Rejection.invalid("retired_indicator", "indicatorCode", "retired_indicator", replica.code));
-        }
         // A submitter's department is the token's; an administrator names the department it submits for.
         String department = request.department() == null || request.department().isBlank() ? null : request.department();
         if (submitter.department() != null) {
@@ -156,6 +153,11 @@ public class MeasurementService {
             return Checked.rejected(Rejection.invalid("future_month", field, "future_period", period.toString()));
         }
         int fiscalYear = period.fiscalYear();
+        // A retired indicator still takes the values of the years it was active (late months, corrections).
+        if (replica.retired && indicator.lastFiscalYear() != null && fiscalYear > indicator.lastFiscalYear()) {
+            return Checked.rejected(Rejection.invalid("retired_indicator", field, "retired_indicator", replica.code,
+                    String.valueOf(indicator.lastFiscalYear()), period.toString()));
+        }
         if (!indicator.activeIn(fiscalYear)) {
             return Checked.rejected(indicator.lastFiscalYear() == null
                     ? Rejection.invalid("outside_fiscal_years", field, "outside_fiscal_years", period.toString(),
@@ -174,6 +176,10 @@ public class MeasurementService {
                 if (breakdown == null || breakdown.isEmpty()) {
                     member = Rejection.invalid("unknown_breakdown", "breakdown", "member.free_blank",
                             indicator.breakdown().dimension(), indicator.code());
+                } else if (breakdown.length() > MeasurementRequest.MAX_BREAKDOWN) {
+                    // NFKC can lengthen text (U+FDFA is 18 characters): the stored form must fit the column too.
+                    member = Rejection.malformed("breakdown", "member.free_too_long",
+                            String.valueOf(breakdown.length()), String.valueOf(MeasurementRequest.MAX_BREAKDOWN));
                 }
             } else {
                 member = checkBreakdown(request.breakdown(), indicator);

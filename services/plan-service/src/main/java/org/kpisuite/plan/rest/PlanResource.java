@@ -134,7 +134,7 @@ public class PlanResource {
             + "(e.g. items[2].items[0].nameJa), or the plan code is not a valid code")
     @APIResponse(responseCode = "422", description = "A code appears twice in the document (e.g. items[1].code), "
             + "an initiative concerns an unknown item (items[0].initiatives[0].concerns[1]), a milestone is due "
-            + "before the plan's year (….milestones[0].due), or the mid-term years do not fit")
+            + "before the plan's year or after FY2100 (….milestones[0].due), or the mid-term years do not fit")
     public Response importDocument(
             @Parameter(example = "IPA-FY2024") @PathParam("code")
             @Size(max = 64) @Pattern(regexp = PlanRequest.CODE_PATTERN, message = PlanRequest.CODE_MESSAGE) String code,

@@ -42,15 +42,23 @@ public final class MeasureRules {
 
     /** A due date lies in the plan's fiscal year or later, within the years the suite plans for. */
     public static void checkDue(String field, LocalDate due, int fiscalYear) {
+        String reason = dueViolation(due, fiscalYear);
+        if (reason != null) {
+            throw ProblemException.invalidField(field, reason);
+        }
+    }
+
+    /** Why a due date breaks {@link #checkDue}, or null; for a whole document, which names every violation. */
+    static String dueViolation(LocalDate due, int fiscalYear) {
         LocalDate first = FiscalCalendar.firstDay(fiscalYear);
         if (due.isBefore(first)) {
-            throw ProblemException.invalidField(field, "must not be before the plan's fiscal year FY" + fiscalYear
-                    + " (" + first + "), not " + due);
+            return "must not be before the plan's fiscal year FY" + fiscalYear + " (" + first + "), not " + due;
         }
         if (!FiscalCalendar.isPlausibleYear(FiscalCalendar.fiscalYearOf(due))) {
-            throw ProblemException.invalidField(field, "must lie in the fiscal years " + FiscalCalendar.MIN_YEAR + " to "
-                    + FiscalCalendar.MAX_YEAR + ", not " + due);
+            return "must lie in the fiscal years " + FiscalCalendar.MIN_YEAR + " to " + FiscalCalendar.MAX_YEAR
+                    + ", not " + due;
         }
+        return null;
     }
 
     /** Each link is an absolute http or https URL with a host: a reader clicks it, nothing else may hide there. */

@@ -1,7 +1,6 @@
 package org.kpisuite.plan.service;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -15,7 +14,6 @@ import jakarta.inject.Inject;
 
 import org.kpisuite.events.MeasureEvent.Kind;
 import org.kpisuite.events.MeasureEvent.Status;
-import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.plan.domain.Measure;
 import org.kpisuite.plan.domain.MeasureChange;
 import org.kpisuite.plan.domain.Milestone;
@@ -58,14 +56,13 @@ public class PlanDocumentMeasures {
     /**
      * The document's measures against the rules that span fields, each problem named by its path (e.g.
      * {@code items[0].initiatives[1].concerns[0]}): codes unique in the plan, an initiative's items known (in the
-     * document or stored), a sub-measure one level deep, no due date before the plan's fiscal year.
+     * document or stored), a sub-measure one level deep, due dates as {@link MeasureRules#checkDue} takes them.
      */
     static void check(PlanDocument document, Set<String> storedItemCodes, List<Problem.Violation> violations) {
         Set<String> itemCodes = new java.util.HashSet<>(storedItemCodes);
         collectItemCodes(document.itemsOrEmpty(), itemCodes);
         Map<String, String> measureAt = new HashMap<>();
         Map<String, String> milestoneAt = new HashMap<>();
-        LocalDate first = FiscalCalendar.firstDay(document.fiscalYear);
         walkItems("items", document.itemsOrEmpty(), (path, measure, kind, depth) -> {
             String earlier = measureAt.putIfAbsent(measure.code(), path);
             if (earlier != null) {
@@ -95,9 +92,9 @@ public class PlanDocumentMeasures {
                     violations.add(new Problem.Violation(here + ".code", "code " + milestone.code()
                             + " is already used by " + before));
                 }
-                if (milestone.due().isBefore(first)) {
-                    violations.add(new Problem.Violation(here + ".due", "must not be before the plan's fiscal year FY"
-                            + document.fiscalYear + " (" + first + "), not " + milestone.due()));
+                String due = MeasureRules.dueViolation(milestone.due(), document.fiscalYear);
+                if (due != null) {
+                    violations.add(new Problem.Violation(here + ".due", due));
                 }
             }
         });

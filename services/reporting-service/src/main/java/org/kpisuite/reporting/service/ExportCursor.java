@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.TextRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,8 @@ public final class ExportCursor {
             if (parts != null && parts.isArray() && parts.size() == size + 1 && export.equals(parts.get(0).asText(null))) {
                 List<String> key = new ArrayList<>(size);
                 for (int i = 1; i <= size; i++) {
-                    if (!parts.get(i).isTextual()) {
+                    // A NUL escaped in the JSON would reach the database as a parameter it cannot take.
+                    if (!parts.get(i).isTextual() || TextRules.violation(parts.get(i).textValue()) != null) {
                         throw invalid(export);
                     }
                     key.add(parts.get(i).textValue());

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.problem.ParamConverters;
 import org.kpisuite.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -30,6 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class PlanReviews {
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(ParamConverters.MIN_YEAR, 1, 1);
 
     @Inject
     EntityManager entityManager;
@@ -74,6 +78,16 @@ public class PlanReviews {
                     + "rebuilt: take the review once GET /api/v1/admin/rebuild says it has finished", List.of());
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // The years a date parameter takes (ParamConverters): earlier ones Java reads, the database does not hold.
+        if (request.asOf().isBefore(FIRST_DAY)) {
+            throw ProblemException.badRequest("asOf", "must be a date in the years " + ParamConverters.MIN_YEAR + " to "
+                    + ParamConverters.MAX_YEAR + ", not " + request.asOf());
+        }
+        if (request.recordedBy() != null && request.recordedBy().isBefore(FIRST_DAY.atStartOfDay(ZoneOffset.UTC)
+                .toInstant())) {
+            throw ProblemException.badRequest("recordedBy", "must be an instant in the years " + ParamConverters.MIN_YEAR
+                    + " to " + ParamConverters.MAX_YEAR + ", not " + request.recordedBy());
+        }
         if (request.asOf().isAfter(trees.today())) {
             throw ProblemException.invalidField("asOf", "a review looks back: must not be after today ("
                     + trees.today() + "), not " + request.asOf());

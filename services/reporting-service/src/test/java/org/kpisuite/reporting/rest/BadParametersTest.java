@@ -21,7 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * Families of bad path and query parameters on every GET of the service: each is a 400 problem+json naming the
  * parameter (never a 404 from JAX-RS, never a 500 from the database): malformed values, values out of range,
  * dates and instants beyond the years 0001–9999 (which Java parses and the database cannot hold), cursors that
- * hold such an instant, and the NUL character anywhere.
+ * hold such an instant, and the NUL character anywhere (also escaped inside a cursor).
  */
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
@@ -53,6 +53,9 @@ class BadParametersTest {
                 cursor("facts", "-999999999-01-01T00:00:00Z", "code", "", "", "digital-talent", "2024-05"),
                 cursor("facts", "0000-01-01T00:00:00Z", "code", "", "", "digital-talent", "2024-05"),
                 cursor("facts", "2024-06-07T01:00:00Z", "code", "", ""),
+                // a NUL escaped inside the cursor's JSON, which the database cannot compare with
+                cursor("facts", "2024-06-07T01:00:00Z", "code\\u0000", "", "", "digital-talent", "2024-05"),
+                cursor("facts", "2024-06-07T01:00:00Z", "code", "", "", "digital-talent", "2024-05\\u0000"),
                 cursor("progress", "manabi-dx-accesses"), "not a cursor!", NUL }) {
             cases.add(Arguments.of(facts, Map.of("cursor", cursor), "cursor"));
         }

@@ -71,6 +71,34 @@ class ExportProgressAndProblemsTest {
     }
 
     @Test
+    void aValueThatBrokeManyFlagRulesIsStoredAndExportedWithEveryName() throws Exception {
+        String code = Codes.unique("flags");
+        publishIndicator(code, "300000");
+        // 30 rules of 50-character names: longer together than any fixed column width the read model might keep.
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            names.add("rule-%02d-".formatted(i) + "x".repeat(42));
+        }
+        SuiteEvents.measurement(new MeasurementEvent(UUID.randomUUID(), code, null, null, "digital-talent", "2024-05",
+                new BigDecimal("7"), 1, null, null, "test", Instant.parse("2024-06-07T01:00:00Z"),
+                names.stream().map(n -> MeasurementEvent.FLAG_RULE_PREFIX + n).toList()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("indicatorCode", code)
+                .get("/api/v1/exports/facts").then().extract().jsonPath().getList("items").size() == 1);
+        given().queryParam("indicatorCode", code).get("/api/v1/exports/facts").then().statusCode(200)
+                .body("items[0].ruleFlags", equalTo(String.join(",", names)));
+    }
+
+    @Test
+    void aMalformedQualityValueIsAProblemNamingItsHeader() {
+        given().header("Accept-Encoding", "gzip;q=garbage").get("/api/v1/exports/facts").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Accept-Encoding"));
+        given().header("Accept-Language", "ja;q=2").get("/api/v1/evaluations/2024").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Accept-Language"));
+    }
+
+    @Test
     void malformedParametersAreProblemsNamingTheParameter() {
         String progressCursor = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("[\"progress\",\"manabi-dx-accesses\"]".getBytes(StandardCharsets.UTF_8));

@@ -173,6 +173,12 @@ class PlanExecutionViewsTest {
         Problems.expect(take("X-" + suffix, tomorrow, null), 422, "asOf");
         Problems.expect(take("X-" + suffix, "2024-09-30", "2999-01-01T00:00:00Z"), 422, "recordedBy");
         Problems.expect(take("bad code!", "2024-09-30", null), 400, "code");
+        // Dates and instants that Java reads and the database cannot hold (or a Timestamp cannot carry)
+        Problems.expect(take("Z-" + suffix, "-999999999-01-01", null), 400, "asOf");
+        Problems.expect(take("Z-" + suffix, "0000-12-31", null), 400, "asOf");
+        Problems.expect(take("Z-" + suffix, "2024-09-30", "-999999999-01-01T00:00:00Z"), 400, "recordedBy");
+        Problems.expect(take("Z-" + suffix, "2024-09-30", "0000-12-31T23:59:59Z"), 400, "recordedBy");
+        Problems.expect(given().get("/api/v1/reviews/{code}", "Z-" + suffix).then(), 404, null);
         take("X-" + suffix, "2024-09-30", null).statusCode(201);
         Problems.expect(take("X-" + suffix, "2024-10-31", null), 409, "asOf");
         Problems.expect(given().contentType(ContentType.JSON).body("{\"name\":\"n\",\"fiscalYear\":2024,\"asOf\":\"2024-09-31\"}")

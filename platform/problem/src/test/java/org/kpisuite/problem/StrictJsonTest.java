@@ -1,0 +1,52 @@
+package org.kpisuite.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A key given twice is refused, and named by its path, whatever type the body is read as. */
+class StrictJsonTest {
+
+    record Status(String status) {
+    }
+
+    record Row(String indicatorCode, BigDecimal value) {
+    }
+
+    record Batch(String mode, List<Row> rows) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static {
+        StrictJson.apply(MAPPER);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"status\":\"DELAYED\",\"status\":\"ON_TRACK\"}|Status|status",
+            "{\"status\":null,\"status\":null}|Status|status",
+            "{\"mode\":\"ATOMIC\",\"rows\":[{\"indicatorCode\":\"a\",\"value\":1,\"indicatorCode\":\"b\"}]}|Batch|rows[0].indicatorCode",
+            "{\"rows\":[{\"indicatorCode\":\"a\"},{\"value\":1,\"value\":2}],\"mode\":\"ATOMIC\"}|Batch|rows[1].value",
+            "{\"mode\":\"A\",\"rows\":[],\"mode\":\"B\"}|Batch|mode",
+            "{\"a\":{\"b\":[1,{\"c\":1,\"c\":2}]}}|Object|a.b[1].c" })
+    void aRepeatedKeyIsNamed(String json, String type, String field) throws Exception {
+        Class<?> target = switch (type) {
+            case "Status" -> Status.class;
+            case "Batch" -> Batch.class;
+            default -> Object.class;
+        };
+        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
+                () -> MAPPER.readValue(json, target));
+        assertThat(refused).as(json).isNotNull();
+        assertThat(StrictJson.duplicateKey(refused)).isEqualTo(field);
+    }
+}

@@ -34,8 +34,9 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Converts every path, query and header parameter of every service, so that a resource method declares the type
- * it wants ({@code Integer fiscalYear}, {@code LocalDate asOf}, {@code YearMonth month}, {@code Instant}, an enum,
- * a cursor) and a value that does not convert is the same 400 problem naming the parameter; JAX-RS would answer a
+ * it wants ({@code Integer fiscalYear}, {@code long version}, {@code LocalDate asOf}, {@code YearMonth month},
+ * {@code Instant}, an enum, a cursor) and a value that does not convert is the same 400 problem naming the
+ * parameter; JAX-RS would answer a
  * bare 404 for a query or path parameter it cannot convert. Ranges and presence are Bean Validation's
  * ({@code @NotNull}, {@code @Min}, {@code @Max} on the parameter).
  *
@@ -71,6 +72,8 @@ public class ParamConverters implements ParamConverterProvider {
             parse = Function.identity();
         } else if (rawType == Integer.class || rawType == int.class) {
             parse = ParamConverters::integer;
+        } else if (rawType == Long.class || rawType == long.class) {
+            parse = ParamConverters::whole;
         } else if (rawType == Boolean.class || rawType == boolean.class) {
             parse = ParamConverters::bool;
         } else if (rawType == LocalDate.class) {
@@ -116,6 +119,14 @@ public class ParamConverters implements ParamConverterProvider {
     static Integer integer(String text) {
         try {
             return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a whole number, not '" + text + "'");
+        }
+    }
+
+    static Long whole(String text) {
+        try {
+            return Long.valueOf(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("must be a whole number, not '" + text + "'");
         }

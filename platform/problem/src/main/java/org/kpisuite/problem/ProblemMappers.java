@@ -94,11 +94,14 @@ public class ProblemMappers {
             default -> e.getMessage();
         };
         // The framework reads the Accept headers' quality values, and does not say which header it could not read.
-        List<Problem.Violation> violations = status == 400 && e.getMessage() != null
-                && e.getMessage().contains("quality value") ? badQualityValues(headers) : null;
+        if (status == 400 && e.getMessage() != null && e.getMessage().contains("quality value")) {
+            Problem.Violation bad = badQualityValue(headers);
+            if (bad != null) {
+                return problem(ProblemException.badRequest(bad.field(), bad.reason()), uri);
+            }
+        }
         Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri),
-                        violations == null || violations.isEmpty() ? null : violations));
+                .entity(new Problem(Problem.TYPE_BASE + "http-" + status, title, status, detail, path(uri), null));
         if (allow != null) {
             answer.header(HttpHeaders.ALLOW, allow);
         }
@@ -108,9 +111,8 @@ public class ProblemMappers {
     private static final java.util.regex.Pattern QUALITY = java.util.regex.Pattern.compile(
             ";\\s*q\\s*=\\s*([^,;]*)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    /** The Accept headers whose q= is no number from 0 to 1 (RFC 9110 12.4.2). */
-    private static List<Problem.Violation> badQualityValues(HttpHeaders headers) {
-        List<Problem.Violation> found = new ArrayList<>();
+    /** The first Accept header whose q= is no number from 0 to 1 (RFC 9110 12.4.2), or null. */
+    private static Problem.Violation badQualityValue(HttpHeaders headers) {
         for (String name : List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.ACCEPT_ENCODING,
                 HttpHeaders.ACCEPT_CHARSET)) {
             List<String> values = headers == null ? null : headers.getRequestHeader(name);
@@ -118,14 +120,13 @@ public class ProblemMappers {
                 java.util.regex.Matcher q = QUALITY.matcher(value);
                 while (q.find()) {
                     if (!q.group(1).trim().matches("0(\\.\\d{0,3})?|1(\\.0{0,3})?")) {
-                        found.add(new Problem.Violation(name, "has the quality value '" + q.group(1).trim()
-                                + "'; a quality value is a number from 0 to 1 with at most three decimals"));
-                        break;
+                        return new Problem.Violation(name, "has the quality value '" + q.group(1).trim()
+                                + "'; a quality value is a number from 0 to 1 with at most three decimals");
                     }
                 }
             }
         }
-        return found;
+        return null;
     }
 
     @ServerExceptionMapper

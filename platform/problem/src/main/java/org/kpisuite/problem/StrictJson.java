@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
  * Strict reading of JSON, for request bodies and events alike: one document and nothing after it, each key once in
- * an object ({@code {"indicatorCode":"a","indicatorCode":"b"}} is refused, not read as whichever came last), enums by
- * name only ({@code "mode": 1} is refused), booleans as true or false only ({@code "dryRun": 2} is refused), the bytes
+ * an object in a request body ({@code {"indicatorCode":"a","indicatorCode":"b"}} is refused, not read as whichever
+ * came last; events, from the suite's own outbox, skip this check), enums by name only ({@code "mode": 1} is refused), booleans as true or false only ({@code "dryRun": 2} is refused), the bytes
  * well-formed UTF-8 (no overlong forms, no encoded surrogates) and no string holding what {@link TextRules}
  * refuses. Every refusal is a Jackson exception that {@link ProblemMappers} answers with a 400 naming the field.
  */

@@ -38,7 +38,7 @@ class ParamConvertersTest {
     void resource(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("asOf") LocalDate asOf,
             @QueryParam("month") YearMonth month, @QueryParam("updatedSince") Instant updatedSince,
             @QueryParam("dryRun") Boolean dryRun, @QueryParam("mode") Mode mode, @QueryParam("cursor") Cursor cursor,
-            @PathParam("code") String code, @PathParam("year") Integer year, @QueryParam("limit") int limit) {
+            @PathParam("code") String code, @PathParam("year") Integer year, @PathParam("version") long version) {
     }
 
     static Stream<Arguments> badValues() {
@@ -57,7 +57,7 @@ class ParamConvertersTest {
         Stream.of(nul, "a" + nul + "b", "manabi" + nul).forEach(v -> cases.add(Arguments.of("code", v)));
         // A path is never absent, and a primitive cannot be: blank is refused there, not read as null.
         Stream.of("", " ", "\t", "\n").forEach(v -> cases.add(Arguments.of("year", v)));
-        Stream.of("", "  ").forEach(v -> cases.add(Arguments.of("limit", v)));
+        Stream.of("", "  ", "x", "1.5", "99999999999999999999").forEach(v -> cases.add(Arguments.of("version", v)));
         return cases.build();
     }
 
@@ -87,6 +87,7 @@ class ParamConvertersTest {
         assertThat(converter("cursor").fromString("c:abc")).isEqualTo(new Cursor("abc"));
         assertThat(converter("code").fromString(" manabi ")).isEqualTo(" manabi ");
         assertThat(converter("year").fromString(" 2024")).isEqualTo(2024);
+        assertThat(converter("version").fromString("3")).isEqualTo(3L);
     }
 
     @Test

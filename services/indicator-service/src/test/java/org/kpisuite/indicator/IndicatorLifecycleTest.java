@@ -66,14 +66,26 @@ class IndicatorLifecycleTest {
                 .put("/api/v1/indicators/{code}/targets/2025", code).then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("fiscalYear"));
+    }
+
+    @Test
+    void aBlankOrMalformedPathSegmentIsA400NamingIt() {
+        put(ratio("2/3")).then().statusCode(201);
         // A blank year in the path is no year: a 400 naming it, not a failure of the server.
         given().urlEncodingEnabled(false).contentType(ContentType.JSON)
                 .body("{\"fiscalYear\":2024,\"comparator\":\"AT_LEAST\",\"fraction\":\"2/3\"}")
                 .put("/api/v1/indicators/" + code + "/targets/%20").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("fiscalYear"));
-        given().urlEncodingEnabled(false).get("/api/v1/budgets/%09").then().statusCode(400).contentType("application/problem+json")
+        given().urlEncodingEnabled(false).get("/api/v1/budgets/%09").then().statusCode(400)
+                .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("fiscalYear"));
+        // A version is a whole number too (a long).
+        for (String version : new String[] { "%20", "x", "99999999999999999999" }) {
+            given().urlEncodingEnabled(false).get("/api/v1/budgets/2024/versions/" + version).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("version"));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.kpisuite.ingestion;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -23,6 +24,7 @@ import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.fiscal.Frequency;
 import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.Problems;
+import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 
 
@@ -115,6 +117,15 @@ class PeriodsAndRulesTest {
                 .body("violations[0].reason", containsString("retired after FY2024"));
         Problems.expect(post(value(code, "month", "2025-04", "3", null), "ja"), 422, "month")
                 .body("violations[0].reason", containsString("FY2024 で廃止"));
+
+        // Retired without a last year (an event may name none): it takes nothing.
+        SuiteEvents.indicator(new IndicatorEvent(code, "指標", "indicator", "points", DEPARTMENT, UUID.randomUUID(),
+                false, false, Aggregation.SUM, List.of(), null, false, 2023, null,
+                List.of(new Target(2024, Comparator.AT_LEAST, BigDecimal.ONE)), true, 3, Instant.now()));
+        await().atMost(SuiteEvents.WAIT).until(() -> post(value(code, "month", "2024-09", "3", null), null).extract()
+                .statusCode() == 422);
+        Problems.expect(post(value(code, "month", "2024-09", "3", null), null), 422, "indicatorCode")
+                .body("violations[0].reason", containsString("is retired"));
     }
 
     @Test

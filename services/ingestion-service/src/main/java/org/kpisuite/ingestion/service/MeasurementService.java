@@ -153,10 +153,13 @@ public class MeasurementService {
             return Checked.rejected(Rejection.invalid("future_month", field, "future_period", period.toString()));
         }
         int fiscalYear = period.fiscalYear();
-        // A retired indicator still takes the values of the years it was active (late months, corrections).
-        if (replica.retired && indicator.lastFiscalYear() != null && fiscalYear > indicator.lastFiscalYear()) {
-            return Checked.rejected(Rejection.invalid("retired_indicator", field, "retired_indicator", replica.code,
-                    String.valueOf(indicator.lastFiscalYear()), period.toString()));
+        // A retired indicator still takes the values of the years it was active (late months, corrections); one
+        // retired without a last year (an event that names none) takes nothing.
+        if (replica.retired && (indicator.lastFiscalYear() == null || fiscalYear > indicator.lastFiscalYear())) {
+            return Checked.rejected(indicator.lastFiscalYear() == null
+                    ? Rejection.invalid("retired_indicator", "indicatorCode", "retired_indicator.always", replica.code)
+                    : Rejection.invalid("retired_indicator", field, "retired_indicator", replica.code,
+                            String.valueOf(indicator.lastFiscalYear()), period.toString()));
         }
         if (!indicator.activeIn(fiscalYear)) {
             return Checked.rejected(indicator.lastFiscalYear() == null

@@ -73,10 +73,6 @@ public class PlanReviews {
 
     @Transactional
     public Taken take(String code, ReviewRequest request, String by) {
-        if (state.rebuildingForShare()) {
-            throw new ProblemException(409, "rebuild-running", "A rebuild is running", "the read model is being "
-                    + "rebuilt: take the review once GET /api/v1/admin/rebuild says it has finished", List.of());
-        }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         // The years a date parameter takes (ParamConverters): earlier ones Java reads, the database does not hold.
         if (request.asOf().isBefore(FIRST_DAY)) {
@@ -94,6 +90,11 @@ public class PlanReviews {
         }
         if (request.recordedBy() != null && request.recordedBy().isAfter(now)) {
             throw ProblemException.invalidField("recordedBy", "must not be in the future, not " + request.recordedBy());
+        }
+        // A bad request is refused as such, also while a rebuild runs.
+        if (state.rebuildingForShare()) {
+            throw new ProblemException(409, "rebuild-running", "A rebuild is running", "the read model is being "
+                    + "rebuilt: take the review once GET /api/v1/admin/rebuild says it has finished", List.of());
         }
         String plan = trees.planOf(request.fiscalYear(), request.planCode());
         // Two takers of one code wait for each other here: the second finds the first's review.

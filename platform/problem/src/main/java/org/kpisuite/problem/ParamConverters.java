@@ -55,6 +55,10 @@ public class ParamConverters implements ParamConverterProvider {
     public static final int MIN_YEAR = 1;
     public static final int MAX_YEAR = 9999;
 
+    private static final Instant FIRST_INSTANT = LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final Instant AFTER_LAST_INSTANT = LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC)
+            .toInstant();
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
             .withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM", Locale.ROOT)
@@ -71,9 +75,9 @@ public class ParamConverters implements ParamConverterProvider {
         if (rawType == String.class) {
             parse = Function.identity();
         } else if (rawType == Integer.class || rawType == int.class) {
-            parse = ParamConverters::integer;
+            parse = whole(Integer::valueOf);
         } else if (rawType == Long.class || rawType == long.class) {
-            parse = ParamConverters::whole;
+            parse = whole(Long::valueOf);
         } else if (rawType == Boolean.class || rawType == boolean.class) {
             parse = ParamConverters::bool;
         } else if (rawType == LocalDate.class) {
@@ -105,7 +109,7 @@ public class ParamConverters implements ParamConverterProvider {
             throw new IllegalArgumentException("must be an ISO 8601 instant such as 2025-04-30T23:55:00Z or "
                     + "2025-05-01T08:55:00+09:00, not '" + text + "'");
         }
-        if (!held(instant.atOffset(ZoneOffset.UTC).getYear())) {
+        if (!held(instant)) {
             throw new IllegalArgumentException("must be an instant in the years " + MIN_YEAR + " to " + MAX_YEAR
                     + ", not '" + text + "'");
         }
@@ -116,20 +120,38 @@ public class ParamConverters implements ParamConverterProvider {
         return year >= MIN_YEAR && year <= MAX_YEAR;
     }
 
-    static Integer integer(String text) {
-        try {
-            return Integer.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number, not '" + text + "'");
+    private static boolean held(Instant instant) {
+        return !instant.isBefore(FIRST_INSTANT) && instant.isBefore(AFTER_LAST_INSTANT);
+    }
+
+    /**
+     * A date of a request body in the years a parameter takes, else the same 400 naming its field: Java reads years
+     * (-999999999-01-01) the database does not hold.
+     */
+    public static void checkYears(String field, LocalDate date) {
+        if (date != null && !held(date.getYear())) {
+            throw ProblemException.badRequest(field, "must be a date in the years " + MIN_YEAR + " to " + MAX_YEAR
+                    + ", not " + date);
         }
     }
 
-    static Long whole(String text) {
-        try {
-            return Long.valueOf(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a whole number, not '" + text + "'");
+    /** An instant of a request body in the years a parameter takes, as {@link #checkYears(String, LocalDate)}. */
+    public static void checkYears(String field, Instant instant) {
+        if (instant != null && !held(instant)) {
+            throw ProblemException.badRequest(field, "must be an instant in the years " + MIN_YEAR + " to " + MAX_YEAR
+                    + ", not " + instant);
         }
+    }
+
+    /** A whole number of the parameter's type: one too large for it is as malformed as a letter. */
+    private static <N> Function<String, N> whole(Function<String, N> valueOf) {
+        return text -> {
+            try {
+                return valueOf.apply(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("must be a whole number, not '" + text + "'");
+            }
+        };
     }
 
     static Boolean bool(String text) {

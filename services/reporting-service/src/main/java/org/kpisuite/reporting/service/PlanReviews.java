@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class PlanReviews {
-
-    private static final LocalDate FIRST_DAY = LocalDate.of(ParamConverters.MIN_YEAR, 1, 1);
 
     @Inject
     EntityManager entityManager;
@@ -74,16 +71,6 @@ public class PlanReviews {
     @Transactional
     public Taken take(String code, ReviewRequest request, String by) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // The years a date parameter takes (ParamConverters): earlier ones Java reads, the database does not hold.
-        if (request.asOf().isBefore(FIRST_DAY)) {
-            throw ProblemException.badRequest("asOf", "must be a date in the years " + ParamConverters.MIN_YEAR + " to "
-                    + ParamConverters.MAX_YEAR + ", not " + request.asOf());
-        }
-        if (request.recordedBy() != null && request.recordedBy().isBefore(FIRST_DAY.atStartOfDay(ZoneOffset.UTC)
-                .toInstant())) {
-            throw ProblemException.badRequest("recordedBy", "must be an instant in the years " + ParamConverters.MIN_YEAR
-                    + " to " + ParamConverters.MAX_YEAR + ", not " + request.recordedBy());
-        }
         if (request.asOf().isAfter(trees.today())) {
             throw ProblemException.invalidField("asOf", "a review looks back: must not be after today ("
                     + trees.today() + "), not " + request.asOf());
@@ -91,6 +78,8 @@ public class PlanReviews {
         if (request.recordedBy() != null && request.recordedBy().isAfter(now)) {
             throw ProblemException.invalidField("recordedBy", "must not be in the future, not " + request.recordedBy());
         }
+        ParamConverters.checkYears("asOf", request.asOf());
+        ParamConverters.checkYears("recordedBy", request.recordedBy());
         // A bad request is refused as such, also while a rebuild runs.
         if (state.rebuildingForShare()) {
             throw new ProblemException(409, "rebuild-running", "A rebuild is running", "the read model is being "

@@ -1,5 +1,7 @@
 package org.kpisuite.messaging;
 
+import java.time.Instant;
+
 import jakarta.inject.Singleton;
 
 import org.kpisuite.problem.StrictJson;
@@ -8,6 +10,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
@@ -25,5 +29,9 @@ public class JsonSettings implements ObjectMapperCustomizer {
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
         mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         StrictJson.apply(mapper);
+        // Java time first, so that Quarkus registering it again later is ignored (one registration per module) and
+        // the faster instant reader, registered after it, is the one used.
+        mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(new SimpleModule("kpi-iso-instants").addDeserializer(Instant.class, new IsoInstants()));
     }
 }

@@ -371,7 +371,8 @@ public class KeptProgress {
         Jdbc.work(entityManager, connection -> {
             try (PreparedStatement update = connection.prepareStatement("""
                     update kept_progress set progress = null, version = ?
-                    where fiscal_year = ? and progress is not null and not (indicator_code = any(?))""")) {
+                    where fiscal_year = ? and progress is not null
+                      and not exists (select from unnest(?::varchar[]) as k(code) where k.code = kept_progress.indicator_code)""")) {
                 update.setLong(1, version);
                 update.setInt(2, year);
                 update.setArray(3, Jdbc.strings(connection, kept));

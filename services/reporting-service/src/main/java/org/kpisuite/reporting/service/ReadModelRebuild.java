@@ -113,8 +113,10 @@ public class ReadModelRebuild {
                 throw new ProblemException(409, "rebuild-running", "A rebuild is running",
                         "a rebuild of the read model is in progress: GET /api/v1/admin/rebuild tells how far it is", List.of());
             }
-            // The values (and the marks of their pending recalculation) are emptied; the full-state views stay readable and take every event again (version -1).
-            entityManager.createNativeQuery("truncate measurement_revision, measurement_approval, measurement_current, monthly_total, kept_pending, "
+            // The history (and the marks of pending recalculation) is emptied; the values in force and monthly totals
+            // stay as they are until the replay ends and they are made equal to what the history gives
+            // (MeasurementProjection.deriveFromHistory). The full-state views stay readable and take every event again (version -1).
+            entityManager.createNativeQuery("truncate measurement_revision, measurement_approval, kept_pending, "
                     + "measure_history, commentary_revision").executeUpdate();
             entityManager.createNativeQuery("update measure_view set version = -1").executeUpdate();
             entityManager.createNativeQuery("update indicator_view set version = -1").executeUpdate();

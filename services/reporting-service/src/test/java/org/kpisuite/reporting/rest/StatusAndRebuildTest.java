@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.CloudEventHeaders;
 import org.kpisuite.events.IndicatorEvent;
@@ -26,6 +28,7 @@ import org.kpisuite.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -33,6 +36,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @WithTestResource(SuiteInfrastructure.class)
 class StatusAndRebuildTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void reachingTheTargetPublishesAStatusChange() throws Exception {
@@ -128,6 +134,68 @@ class StatusAndRebuildTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("fiscalYear", 2024)
                 .get("/api/v1/progress/{code}", corrected).then().statusCode(200)
                 .body("actual", org.hamcrest.Matchers.comparesEqualTo(155)));
+    }
+
+    @Test
+    void aRebuildPutsBackValuesInForceAndTotalsThatWereLostOrDamaged() throws Exception {
+        String code = Codes.unique("repair");
+        publishIndicator(code, "360");
+        publishValue(code, "2024-05", "100");
+        publishValue(code, "2024-06", "50");
+        publishValue(code, "2024-08", "200");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> progress(code).body("actual", equalTo(350)));
+        String progressBefore = progress(code).extract().asString();
+        String todayBefore = given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}", code).then()
+                .statusCode(200).extract().asString();
+        List<String> kept = keptRows(code);
+        assertThat(kept).hasSize(6);
+
+        // What a lost backup or a bad hand edit could leave: a month gone, a value altered, a value that never was.
+        execute(code, "delete from measurement_current where indicator_code = ? and period = '2024-05'");
+        execute(code, "update monthly_total set value = value + 7, keys = keys + 1 where indicator_code = ? and period = '2024-06'");
+        execute(code, """
+                insert into measurement_current (indicator_code, period, component, breakdown, department, fiscal_year, revision, value)
+                values (?, '2024-09', '', '', 'security', 2024, 1, 999)""");
+        execute(code, """
+                insert into monthly_total (indicator_code, fiscal_year, period, component, breakdown, value, keys)
+                values (?, 2024, '2024-09', '', '', 999, 1)""");
+        assertThat(keptRows(code)).isNotEqualTo(kept);
+
+        given().post("/api/v1/admin/rebuild").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(120)).until(() -> !given().get("/api/v1/admin/rebuild").then().statusCode(200)
+                .extract().<Boolean>path("running"));
+
+        assertThat(keptRows(code)).isEqualTo(kept);
+        assertThat(progress(code).extract().asString()).isEqualTo(progressBefore);
+        assertThat(given().queryParam("fiscalYear", 2024).get("/api/v1/progress/{code}", code).then().statusCode(200)
+                .extract().asString()).isEqualTo(todayBefore);
+    }
+
+    /** The indicator's values in force and monthly totals, one line per row, in key order. */
+    private List<String> keptRows(String code) throws Exception {
+        List<String> rows = new java.util.ArrayList<>();
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+                select 'current ' || period || ' ' || department || ' r' || revision || ' ' || value
+                from measurement_current where indicator_code = ?
+                union all
+                select 'total ' || period || ' ' || value || ' keys ' || keys from monthly_total where indicator_code = ?
+                order by 1""")) {
+            select.setString(1, code);
+            select.setString(2, code);
+            try (var rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void execute(String code, String sql) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, code);
+            assertThat(statement.executeUpdate()).as(sql).isEqualTo(1);
+        }
     }
 
     /** Today's kept progress of the indicators with the prefix, both years, each entry's JSON. */

@@ -122,13 +122,19 @@ public class ProgressCalculation {
         }
         // A chunk's values and progress are let go before the next: every year of 10,000 indicators at once would
         // hold hundreds of thousands of rows, and their JSON, in a heap sized for a few hundred megabytes of process.
-        List<String> codes = List.copyOf(all);
+        // Each indicator's chunk is found once (filtering every year's list for every chunk showed in a rebuild).
+        Map<String, Integer> chunkOf = new HashMap<>();
+        for (String code : all) {
+            chunkOf.put(code, chunkOf.size() / KEPT_CHUNK);
+        }
+        List<Map<Integer, List<IndicatorEvent>>> parts = new ArrayList<>();
+        for (int chunk = 0; chunk <= (all.size() - 1) / KEPT_CHUNK; chunk++) {
+            parts.add(new TreeMap<>());
+        }
+        byYear.forEach((year, indicators) -> indicators.forEach(i -> parts.get(chunkOf.get(i.code()))
+                .computeIfAbsent(year, y -> new ArrayList<>()).add(i)));
         int calculated = 0;
-        for (int from = 0; from < codes.size(); from += KEPT_CHUNK) {
-            Set<String> chunk = Set.copyOf(codes.subList(from, Math.min(codes.size(), from + KEPT_CHUNK)));
-            Map<Integer, List<IndicatorEvent>> part = new TreeMap<>();
-            byYear.forEach((year, indicators) -> part.put(year,
-                    indicators.stream().filter(i -> chunk.contains(i.code())).toList()));
+        for (Map<Integer, List<IndicatorEvent>> part : parts) {
             List<IndicatorProgress> results = calculateKeptChunk(part, today);
             each.accept(results);
             calculated += results.size();

@@ -171,6 +171,7 @@ public class ReadModelRebuild {
             long replayed = events;
             long ms = (System.nanoTime() - start) / 1_000_000;
             long[] derivedMs = { 0 };
+            String[] derivedParts = { "" };
             boolean finished = QuarkusTransaction.requiringNew().call(() -> {
                 int cleared = entityManager.createNativeQuery("""
                         update read_model_state set rebuild_id = null, rebuild_heartbeat = now(),
@@ -180,7 +181,7 @@ public class ReadModelRebuild {
                         .setParameter("id", id).setParameter("events", replayed).setParameter("ms", ms).executeUpdate();
                 if (cleared == 1) {
                     long deriving = System.nanoTime();
-                    measurements.deriveFromHistory();
+                    derivedParts[0] = measurements.deriveFromHistory();
                     derivedMs[0] = (System.nanoTime() - deriving) / 1_000_000;
                     kept.refreshAll(kept.today());
                     milestones.check(null);
@@ -188,9 +189,9 @@ public class ReadModelRebuild {
                 return cleared == 1;
             });
             registry.timer("kpi.rebuild").record(Duration.ofNanos(System.nanoTime() - start));
-            LOG.infof("rebuild %s %s: %d events replayed in %d ms, values in force derived in %d ms, progress "
+            LOG.infof("rebuild %s %s: %d events replayed in %d ms, values in force derived in %d ms (%s), progress "
                     + "recalculated in %d ms", id, finished ? "finished" : "was taken over", events, ms, derivedMs[0],
-                    (System.nanoTime() - start) / 1_000_000 - ms - derivedMs[0]);
+                    derivedParts[0], (System.nanoTime() - start) / 1_000_000 - ms - derivedMs[0]);
         } catch (RuntimeException e) {
             LOG.errorf(e, "rebuild %s stopped after %d events; another replica takes it over once its heartbeat is stale",
                     id, events);

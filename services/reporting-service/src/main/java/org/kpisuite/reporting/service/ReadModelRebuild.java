@@ -118,6 +118,7 @@ public class ReadModelRebuild {
             // (MeasurementProjection.deriveFromHistory). The full-state views stay readable and take every event again (version -1).
             entityManager.createNativeQuery("truncate measurement_revision, measurement_approval, kept_pending, "
                     + "measure_history, commentary_revision").executeUpdate();
+            measurements.dropHistoryIndexes();
             entityManager.createNativeQuery("update measure_view set version = -1").executeUpdate();
             entityManager.createNativeQuery("update indicator_view set version = -1").executeUpdate();
             entityManager.createNativeQuery("update plan_item_view set version = -1").executeUpdate();

@@ -122,24 +122,33 @@ public class ProgressCalculation {
         }
         // A chunk's values and progress are let go before the next: every year of 10,000 indicators at once would
         // hold hundreds of thousands of rows, and their JSON, in a heap sized for a few hundred megabytes of process.
-        // Each indicator's chunk is found once (filtering every year's list for every chunk showed in a rebuild).
-        Map<String, Integer> chunkOf = new HashMap<>();
-        for (String code : all) {
-            chunkOf.put(code, chunkOf.size() / KEPT_CHUNK);
-        }
-        List<Map<Integer, List<IndicatorEvent>>> parts = new ArrayList<>();
-        for (int chunk = 0; chunk <= (all.size() - 1) / KEPT_CHUNK; chunk++) {
-            parts.add(new TreeMap<>());
-        }
-        byYear.forEach((year, indicators) -> indicators.forEach(i -> parts.get(chunkOf.get(i.code()))
-                .computeIfAbsent(year, y -> new ArrayList<>()).add(i)));
         int calculated = 0;
-        for (Map<Integer, List<IndicatorEvent>> part : parts) {
+        for (Map<Integer, List<IndicatorEvent>> part : chunks(byYear, all, KEPT_CHUNK)) {
             List<IndicatorProgress> results = calculateKeptChunk(part, today);
             each.accept(results);
             calculated += results.size();
         }
         return calculated;
+    }
+
+    /**
+     * The years' indicators in chunks of at most {@code size} indicators (codes in order), each indicator with all its
+     * years in one chunk, each year's indicators in their given order. Each indicator's chunk is found once:
+     * filtering every year's list for every chunk showed in a rebuild's profile.
+     */
+    static List<Map<Integer, List<IndicatorEvent>>> chunks(Map<Integer, List<IndicatorEvent>> byYear,
+            Set<String> codes, int size) {
+        Map<String, Integer> chunkOf = new HashMap<>();
+        for (String code : codes) {
+            chunkOf.put(code, chunkOf.size() / size);
+        }
+        List<Map<Integer, List<IndicatorEvent>>> chunks = new ArrayList<>();
+        for (int chunk = 0; chunk <= (codes.size() - 1) / size; chunk++) {
+            chunks.add(new TreeMap<>());
+        }
+        byYear.forEach((year, indicators) -> indicators.forEach(i -> chunks.get(chunkOf.get(i.code()))
+                .computeIfAbsent(year, y -> new ArrayList<>()).add(i)));
+        return chunks;
     }
 
     private List<IndicatorProgress> calculateKeptChunk(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today) {

@@ -101,14 +101,26 @@ public class ReadModelRebuild {
 
     /** Starts a rebuild and answers at once; 409 while another one runs. */
     public Status start(String by) {
+        return start(by, null);
+    }
+
+    /**
+     * Claims the rebuild's row: when none runs or the one running stopped beating, or, for a takeover, only if
+     * {@code stale} is still the one running and still silent. A rebuild's last transaction (its derive and
+     * recalculation) beats no more: one that outlasted {@link #STALE} and finished meanwhile must not be started
+     * again by the replica that waited on its row.
+     */
+    Status start(String by, UUID stale) {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            int claimed = entityManager.createNativeQuery("""
+            String claimable = stale == null ? "rebuild_id is null or rebuild_heartbeat < now() - make_interval(secs => :stale)"
+                    : "rebuild_id = :staleId and rebuild_heartbeat < now() - make_interval(secs => :stale)";
+            var claim = entityManager.createNativeQuery("""
                     update read_model_state set rebuild_id = :id, rebuild_owner = :owner, rebuild_started = now(),
                         rebuild_heartbeat = now(), rebuild_events = 0
-                    where id = 1 and (rebuild_id is null or rebuild_heartbeat < now() - make_interval(secs => :stale))""")
-                    .setParameter("id", id).setParameter("owner", by).setParameter("stale", STALE.toSeconds())
-                    .executeUpdate();
+                    where id = 1 and (%s)""".formatted(claimable))
+                    .setParameter("id", id).setParameter("owner", by).setParameter("stale", STALE.toSeconds());
+            int claimed = (stale == null ? claim : claim.setParameter("staleId", stale)).executeUpdate();
             if (claimed == 0) {
                 throw new ProblemException(409, "rebuild-running", "A rebuild is running",
                         "a rebuild of the read model is in progress: GET /api/v1/admin/rebuild tells how far it is", List.of());
@@ -149,7 +161,7 @@ public class ReadModelRebuild {
             LOG.warnf("rebuild %s of %s stopped beating at %s: starting it again here", status.id(), status.owner(),
                     status.heartbeat());
             try {
-                start("takeover of " + status.id());
+                start("takeover of " + status.id(), status.id());
             } catch (ProblemException e) {
                 LOG.debugf("another replica took the rebuild over first");
             }

@@ -140,7 +140,9 @@ class StatusAndRebuildTest {
 
         // What a lost backup or a bad hand edit could leave: a month gone, a value altered, a value that never was.
         execute(code, "delete from measurement_current where indicator_code = ? and period = '2024-05'");
+        execute(code, "update measurement_current set value = 1, revision = 9 where indicator_code = ? and period = '2024-08'");
         execute(code, "update monthly_total set value = value + 7, keys = keys + 1 where indicator_code = ? and period = '2024-06'");
+        execute(code, "delete from monthly_total where indicator_code = ? and period = '2024-08'");
         execute(code, """
                 insert into measurement_current (indicator_code, period, component, breakdown, department, fiscal_year, revision, value)
                 values (?, '2024-09', '', '', 'security', 2024, 1, 999)""");

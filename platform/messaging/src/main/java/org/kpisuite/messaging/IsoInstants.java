@@ -21,15 +21,10 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
  */
 final class IsoInstants extends StdScalarDeserializer<Instant> {
 
-    private final JsonDeserializer<Instant> jackson;
+    private static final JsonDeserializer<Instant> JACKSON = InstantDeserializer.INSTANT;
 
     IsoInstants() {
-        this(InstantDeserializer.INSTANT);
-    }
-
-    private IsoInstants(JsonDeserializer<Instant> jackson) {
         super(Instant.class);
-        this.jackson = jackson;
     }
 
     @Override
@@ -40,7 +35,7 @@ final class IsoInstants extends StdScalarDeserializer<Instant> {
                 return read;
             }
         }
-        return jackson.deserialize(parser, context);
+        return JACKSON.deserialize(parser, context);
     }
 
     /** The instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, or null for anything else. */

@@ -138,13 +138,13 @@ public class MeasurementProjection {
      * and builds once at its end: building an index over a million rows costs much less than keeping it in order row
      * by row. Their primary key stays (it keeps a revision once).
      */
-    private static final List<String> HISTORY_INDEXES = List.of(
-            "create index if not exists measurement_revision_by_year on measurement_revision (fiscal_year, indicator_code)",
-            "create index if not exists measurement_revision_by_recorded_at on measurement_revision (recorded_at)");
+    private static final Map<String, String> HISTORY_INDEXES = Map.of(
+            "measurement_revision_by_year", "(fiscal_year, indicator_code)",
+            "measurement_revision_by_recorded_at", "(recorded_at)");
 
     /** At the start of a rebuild, with the history emptied in the same transaction. */
     public void dropHistoryIndexes() {
-        entityManager.createNativeQuery("drop index if exists measurement_revision_by_year, measurement_revision_by_recorded_at")
+        entityManager.createNativeQuery("drop index if exists " + String.join(", ", HISTORY_INDEXES.keySet()))
                 .executeUpdate();
     }
 
@@ -152,9 +152,9 @@ public class MeasurementProjection {
      * At the end of a rebuild's replay, in its last transaction: the history is indexed again, and the values in
      * force (each key's highest revision) and the monthly totals are derived whole from it and the kept tables made
      * equal to them. Only rows that differ are written (after a rebuild of a sound read model, none: writing 600,000
-     * identical rows back took most of this step), found with one full join per table. Consumers wait for this transaction (they read the
-     * rebuild's row for share); the explicit lock keeps any other writer out as well. Returns the milliseconds of
-     * its parts, for the rebuild's log.
+     * identical rows back took most of this step), found with one full join per table. Consumers wait for this
+     * transaction (they read the rebuild's row for share); the explicit lock keeps any other writer out as well.
+     * Returns the milliseconds of its parts, for the rebuild's log.
      */
     public String deriveFromHistory() {
         return Jdbc.work(entityManager, connection -> {
@@ -162,8 +162,9 @@ public class MeasurementProjection {
             long start = System.nanoTime();
             try (Statement derive = connection.createStatement()) {
                 derive.execute("set local maintenance_work_mem = '128MB'");
-                for (String index : HISTORY_INDEXES) {
-                    derive.execute(index);
+                for (var index : HISTORY_INDEXES.entrySet()) {
+                    derive.execute("create index if not exists " + index.getKey() + " on measurement_revision "
+                            + index.getValue());
                 }
                 start = lap(took, "history indexed", start);
                 // The replay has just filled the history: without statistics the planner would sort it whole.

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +33,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
 import org.kpisuite.events.CloudEventHeaders;
 
 import io.micrometer.core.instrument.Counter;
@@ -56,7 +54,7 @@ import io.smallrye.common.annotation.Identifier;
  * <p>
  * The relay wakes as soon as a transaction with outbox rows commits: in-process through {@link #wake()}, and
  * from any replica through PostgreSQL's LISTEN/NOTIFY ({@link Outbox} notifies {@value #CHANNEL} in the writing
- * transaction; a listener thread holds one pooled connection that LISTENs). The poll interval is only the
+ * transaction; a {@link ChannelListener} holds one pooled connection that LISTENs). The poll interval is only the
  * fallback for a lost listener connection.
  * <p>
  * Why not Debezium: its outbox event router needs Kafka Connect and PostgreSQL logical replication, which neither
@@ -108,7 +106,7 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private Thread worker;
-    private Thread listener;
+    private ChannelListener listener;
     private volatile KafkaProducer<String, String> producer;
     private Counter published;
     private Counter failures;
@@ -131,15 +129,30 @@ public class OutboxRelay {
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
-        listener = new Thread(this::listen, "outbox-relay-listener");
-        listener.setDaemon(true);
-        listener.start();
+        // A commit on any replica wakes the relay; while the connection is replaced it polls.
+        listener = new ChannelListener(dataSource, CHANNEL, config.pollInterval(), config.retryBackoff(),
+                new ChannelListener.Handler() {
+                    @Override
+                    public void listening() {
+                        wake(); // rows committed while nobody listened
+                    }
+
+                    @Override
+                    public void notified() {
+                        wake();
+                    }
+
+                    @Override
+                    public void lost() {
+                    }
+                });
+        listener.start("outbox-relay-listener");
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
         if (listener != null) {
-            listener.interrupt();
+            listener.stop();
         }
         if (worker != null) {
             worker.interrupt();
@@ -157,55 +170,6 @@ public class OutboxRelay {
     /** Called after a transaction with outbox rows commits, so events leave without waiting for a poll. */
     public void wake() {
         wakeUps.release();
-    }
-
-    /**
-     * LISTENs on a dedicated connection and wakes the relay on each notification, so that a commit on any replica
-     * is published within moments. A broken connection (database restart) is replaced after the retry backoff;
-     * meanwhile the relay polls.
-     */
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + CHANNEL);
-                }
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                wake(); // rows committed while nobody listened
-                try {
-                    while (running) {
-                        var notifications = pg.getNotifications((int) config.pollInterval().toMillis());
-                        if (notifications != null && notifications.length > 0) {
-                            wake();
-                        } else if (!connection.isValid(1)) {
-                            throw new SQLException("listener connection lost");
-                        }
-                    }
-                } finally {
-                    unlisten(connection);
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("outbox listener: %s; listening again in %s (polling meanwhile)", rootMessage(e),
-                        config.retryBackoff());
-                sleep(config.retryBackoff().toMillis());
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** The connection goes back to the pool: it must not go on collecting notifications for its next user. */
-    private static void unlisten(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("unlisten *");
-        } catch (SQLException e) {
-            LOG.debugf("unlisten: %s", e.getMessage()); // a broken connection, which the pool discards
-        }
     }
 
     private void run() {
@@ -470,10 +434,6 @@ public class OutboxRelay {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return ChannelListener.rootMessage(e);
     }
 }

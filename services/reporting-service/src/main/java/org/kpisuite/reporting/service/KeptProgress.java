@@ -305,6 +305,7 @@ public class KeptProgress {
     }
 
     private Map<Integer, Object[]> lockYears(Set<Integer> years, LocalDate today) {
+        state.changing();
         return Jdbc.work(entityManager, connection -> {
             List<Integer> sorted = new ArrayList<>(years);
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -400,7 +401,7 @@ public class KeptProgress {
         if (!head.kept() || (!today.equals(head.keptAsOf()) && !head.rebuilding())) {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (!state.rebuildingForShare()) {
-                    ReadModelState.Head locked = state.head(fiscalYear);
+                    ReadModelState.Head locked = state.headFromDatabase(fiscalYear);
                     if (!locked.kept() || !today.equals(locked.keptAsOf())) {
                         refreshYears(Set.of(fiscalYear), Map.of(), Map.of(), today, true);
                     }

@@ -186,6 +186,7 @@ public class ReadModelRebuild {
             long[] derivedMs = { 0 };
             String[] derivedParts = { "" };
             boolean finished = QuarkusTransaction.requiringNew().call(() -> {
+                state.changing();
                 int cleared = entityManager.createNativeQuery("""
                         update read_model_state set rebuild_id = null, rebuild_heartbeat = now(),
                             last_rebuild = jsonb_build_object('id', cast(:id as text), 'events', cast(:events as bigint),

@@ -1,11 +1,29 @@
 package org.kpisuite.reporting.service;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import javax.sql.DataSource;
+
+import org.jboss.logging.Logger;
+import org.kpisuite.messaging.AfterCommit;
+import org.kpisuite.messaging.ChannelListener;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The read model's one-row state, shared by every replica through the database: the generation of the plan tree
@@ -15,11 +33,26 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 @ApplicationScoped
 public class ReadModelState {
 
+    private static final Logger LOG = Logger.getLogger(ReadModelState.class);
+    /** Notified by the database's triggers on each committed change of the head (migration V64). */
+    static final String CHANNEL = "kpi_read_model_head";
+
     @Inject
     EntityManager entityManager;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    DataSource dataSource;
+
+    /** The heads last read, or null when they have to be read again. */
+    private final AtomicReference<Heads> known = new AtomicReference<>();
+    /** Counts announced changes, so that a read that overlapped one is not kept. */
+    private final AtomicLong changes = new AtomicLong();
+    /** Whether notifications arrive: without them nothing read is kept. */
+    private volatile boolean listening;
+    private ChannelListener listener;
 
     /** What a read of one fiscal year's kept progress needs to know, in one statement. */
     public record Head(long planGeneration, boolean rebuilding, LocalDate keptAsOf, long keptVersion) {
@@ -28,8 +61,22 @@ public class ReadModelState {
         }
     }
 
+    /**
+     * The head as this replica knows it: kept in memory and reloaded whenever a change commits (this replica's own
+     * at once, another's as its notification arrives, within moments), so a read of today's progress costs no
+     * query. Without a listening connection every call asks the database.
+     */
     public Head head(int fiscalYear) {
-        // Plain JDBC: asked by every read of today's progress, where an ORM query's own overhead showed.
+        Heads heads = known.get();
+        if (heads == null) {
+            heads = reload();
+        }
+        return heads.of(fiscalYear);
+    }
+
+    /** The head as committed now, asked of the database (in the caller's transaction, if any). */
+    public Head headFromDatabase(int fiscalYear) {
+        // Plain JDBC: asked by every read of a past day's progress, where an ORM query's own overhead showed.
         return Jdbc.work(entityManager, connection -> {
             try (var select = connection.prepareStatement("""
                     select s.plan_generation, s.rebuild_id is not null, k.as_of, coalesce(k.version, 0)
@@ -44,6 +91,110 @@ public class ReadModelState {
         });
     }
 
+    /** The state row and every kept year, as one snapshot. */
+    private record Heads(long planGeneration, boolean rebuilding, Map<Integer, Head> years) {
+        Head of(int fiscalYear) {
+            Head year = years.get(fiscalYear);
+            return year != null ? year : new Head(planGeneration, rebuilding, null, 0);
+        }
+    }
+
+    /**
+     * Reads the heads and keeps them unless a change was announced meanwhile (what it read may predate that change,
+     * and the next caller reads again) or a transaction is open (it may see its own uncommitted change).
+     */
+    private Heads reload() {
+        boolean keep = !QuarkusTransaction.isActive();
+        long seen = changes.get();
+        Heads heads;
+        try (Connection connection = dataSource.getConnection();
+                var select = connection.prepareStatement("""
+                        select s.plan_generation, s.rebuild_id is not null, k.fiscal_year, k.as_of, k.version
+                        from read_model_state s left join kept_year k on true where s.id = 1""");
+                var rs = select.executeQuery()) {
+            Map<Integer, Head> years = new HashMap<>();
+            long generation = 0;
+            boolean rebuilding = false;
+            while (rs.next()) {
+                generation = rs.getLong(1);
+                rebuilding = rs.getBoolean(2);
+                int year = rs.getInt(3);
+                if (!rs.wasNull()) {
+                    years.put(year, new Head(generation, rebuilding, rs.getObject(4, LocalDate.class), rs.getLong(5)));
+                }
+            }
+            heads = new Heads(generation, rebuilding, Map.copyOf(years));
+        } catch (SQLException e) {
+            throw new IllegalStateException("the read model's head could not be read", e);
+        }
+        synchronized (changes) {
+            if (keep && listening && changes.get() == seen) {
+                known.set(heads);
+            }
+        }
+        return heads;
+    }
+
+    /** A change may have committed: what is known is no longer served once this returns. */
+    private void forget() {
+        synchronized (changes) {
+            changes.incrementAndGet();
+            known.set(null);
+        }
+    }
+
+    /**
+     * In the current transaction: the head changes (a kept year, the plan generation, a rebuild started or ended).
+     * This replica forgets its copy as the transaction commits, so its next read sees the change; other replicas
+     * hear of it through the trigger's notification.
+     */
+    public void changing() {
+        if (transactions.getResource(Heads.class) == null) {
+            transactions.putResource(Heads.class, Boolean.TRUE);
+            AfterCommit.run(transactions, this::forget);
+        }
+    }
+
+    void listen(@Observes StartupEvent event) {
+        listener = new ChannelListener(dataSource, CHANNEL, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                new ChannelListener.Handler() {
+                    @Override
+                    public void listening() {
+                        listening = true;
+                        forget(); // whatever committed while nobody listened
+                        reloadQuietly();
+                    }
+
+                    @Override
+                    public void notified() {
+                        // The copy held stays served while the new one is read: it was the truth moments ago.
+                        changes.incrementAndGet();
+                        reloadQuietly();
+                    }
+
+                    @Override
+                    public void lost() {
+                        listening = false;
+                        forget();
+                    }
+                });
+        listener.start("read-model-head-listener");
+    }
+
+    void stopListening(@Observes ShutdownEvent event) {
+        if (listener != null) {
+            listener.stop();
+        }
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+        } catch (RuntimeException e) {
+            LOG.debugf("reloading the read model's head: %s (the next read asks the database)", e);
+        }
+    }
+
     public long planGeneration() {
         return ((Number) entityManager.createNativeQuery("select plan_generation from read_model_state where id = 1")
                 .getSingleResult()).longValue();
@@ -51,6 +202,7 @@ public class ReadModelState {
 
     /** In the current transaction: the plan tree changed. */
     public void planChanged() {
+        changing();
         entityManager.createNativeQuery("update read_model_state set plan_generation = plan_generation + 1 where id = 1")
                 .executeUpdate();
     }

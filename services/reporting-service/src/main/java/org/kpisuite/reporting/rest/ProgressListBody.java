@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.kpisuite.reporting.service.KeptProgress;
 import org.kpisuite.reporting.service.ProgressKept;
+import org.kpisuite.reporting.service.ReadModelState;
 import org.kpisuite.reporting.service.YearCache;
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
 
@@ -43,6 +45,9 @@ class ProgressListBody {
     @Inject
     KeptProgress kept;
 
+    @Inject
+    ReadModelState state;
+
     private final YearCache<Body> bodies = new YearCache<>(YearCache.ENTRY_BUDGET, b -> b.entries().size());
 
     /**
@@ -54,13 +59,46 @@ class ProgressListBody {
     /** When each year's list was last read (System.nanoTime). */
     private final Map<Integer, Long> lastRead = new ConcurrentHashMap<>();
 
+    /** The years whose list {@link #prepare} is building for a new kept version. */
+    private final Set<Integer> preparing = ConcurrentHashMap.newKeySet();
+
     /** The years being read are rebuilt as soon as their progress is kept anew. */
     void prepare(@Observes ProgressKept event) {
         long now = System.nanoTime();
         lastRead.entrySet().removeIf(read -> now - read.getValue() > READ_RECENTLY.toNanos());
         for (Integer year : List.copyOf(lastRead.keySet())) {
-            QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
+            preparing.add(year);
+            try {
+                QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
+            } finally {
+                preparing.remove(year);
+            }
         }
+    }
+
+    /**
+     * The body a read of today's list serves: the one held when it is of the kept version, and also while the next
+     * version is being prepared, so that a read during a stream of values gets the list of a moment before (at most
+     * one pass of the refresher) instead of waiting for that preparation on busy cores; otherwise the kept version's,
+     * made now if no one made it.
+     */
+    Body today(int fiscalYear) {
+        lastRead.put(fiscalYear, System.nanoTime());
+        Body held = bodies.get(fiscalYear);
+        if (held != null && servable(held, state.head(fiscalYear), kept.today(), preparing.contains(fiscalYear))) {
+            return held;
+        }
+        return build(kept.snapshot(fiscalYear));
+    }
+
+    /**
+     * Whether the body held answers a read of today's list: of today and of the plan as kept, and of the kept
+     * version or, while the next one is being prepared, of an older one.
+     */
+    static boolean servable(Body held, ReadModelState.Head head, LocalDate today, boolean nextBeingPrepared) {
+        return held.asOf().equals(today) && held.asOf().equals(head.keptAsOf())
+                && held.planGeneration() == head.planGeneration()
+                && (held.version() >= head.keptVersion() || nextBeingPrepared);
     }
 
     /** The body last built for the year, without counting as a read (null if none is held). */
@@ -68,13 +106,8 @@ class ProgressListBody {
         return bodies.get(fiscalYear);
     }
 
-    /** The body a read serves. */
-    Body of(KeptProgress.Snapshot snapshot) {
-        lastRead.put(snapshot.fiscalYear(), System.nanoTime());
-        return build(snapshot);
-    }
-
-    private Body build(KeptProgress.Snapshot snapshot) {
+    /** The snapshot's body, made from the one held if it is not that version yet. */
+    Body build(KeptProgress.Snapshot snapshot) {
         return bodies.getOrMake(snapshot.fiscalYear(),
                 last -> last.asOf().equals(snapshot.asOf()) && last.version() >= snapshot.version()
                         && last.planGeneration() >= snapshot.planGeneration(),

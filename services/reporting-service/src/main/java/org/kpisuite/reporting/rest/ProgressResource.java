@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Roles;
-import org.kpisuite.reporting.service.KeptProgress;
 import org.kpisuite.reporting.service.ApprovalShares;
 import org.kpisuite.reporting.service.ProgressService;
 import org.kpisuite.reporting.service.Rollups;
@@ -44,9 +43,6 @@ public class ProgressResource {
 
     @Inject
     ProgressService service;
-
-    @Inject
-    KeptProgress kept;
 
     @Inject
     ProgressListBody bodies;
@@ -78,8 +74,8 @@ public class ProgressResource {
         if (!day.equals(service.today())) {
             return Response.ok(service.progress(fiscalYear, day).stream().map(ProgressResponse::of).toList()).build();
         }
-        // Today's list is kept: its body is served as built for the kept version, with that version as its ETag.
-        ProgressListBody.Body body = bodies.of(kept.snapshot(fiscalYear));
+        // Today's list is kept: its body is served as built for a kept version, with that version as its ETag.
+        ProgressListBody.Body body = bodies.today(fiscalYear);
         EntityTag etag = new EntityTag(body.etag());
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
         if (unchanged != null) {

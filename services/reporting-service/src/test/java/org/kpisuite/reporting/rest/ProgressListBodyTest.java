@@ -20,6 +20,7 @@ import org.kpisuite.reporting.domain.MonthlyValue;
 import org.kpisuite.reporting.service.KeptProgress;
 import org.kpisuite.reporting.service.PlanPlaces;
 import org.kpisuite.reporting.service.ProgressCalculator;
+import org.kpisuite.reporting.service.ReadModelState;
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,24 +35,40 @@ class ProgressListBodyTest {
     @Test
     void aNewVersionIsTheListAFreshBuildGivesWithChangedEntriesRewritten() throws Exception {
         ProgressListBody bodies = bodies();
-        var first = bodies.of(snapshot(1, Map.of("a", 1L, "b", 1L, "c", 1L), progress("a", "10"), progress("b", "20"),
+        var first = bodies.build(snapshot(1, Map.of("a", 1L, "b", 1L, "c", 1L), progress("a", "10"), progress("b", "20"),
                 progress("c", "30")));
         assertThat(actuals(first.json())).containsExactly("a=10", "b=20", "c=30");
 
         // b changed, c left the year, d joined it: a's JSON is reused, the others are written.
-        var second = bodies.of(snapshot(2, Map.of("a", 1L, "b", 2L, "d", 2L), progress("a", "10"), progress("b", "25"),
+        var second = bodies.build(snapshot(2, Map.of("a", 1L, "b", 2L, "d", 2L), progress("a", "10"), progress("b", "25"),
                 progress("d", "40")));
         assertThat(actuals(second.json())).containsExactly("a=10", "b=25", "d=40");
-        assertThat(mapper.readTree(second.json())).isEqualTo(mapper.readTree(bodies().of(snapshot(2,
+        assertThat(mapper.readTree(second.json())).isEqualTo(mapper.readTree(bodies().build(snapshot(2,
                 Map.of("a", 1L, "b", 2L, "d", 2L), progress("a", "10"), progress("b", "25"), progress("d", "40")))
                 .json()));
         assertThat(second.etag()).isNotEqualTo(first.etag());
-        assertThat(bodies.of(snapshot(2, Map.of(), progress("a", "10")))).isSameAs(second);
+        assertThat(bodies.build(snapshot(2, Map.of(), progress("a", "10")))).isSameAs(second);
+    }
+
+    @Test
+    void aHeldListAnswersTodaysReadWhenItIsTheKeptVersionOrTheNextIsBeingPrepared() {
+        var held = bodies().build(snapshot(4, Map.of("a", 4L), progress("a", "10")));
+        var kept = new ReadModelState.Head(1, false, TODAY, 4);
+        assertThat(ProgressListBody.servable(held, kept, TODAY, false)).isTrue();
+        // A newer version is kept: the held list serves only while that one is being prepared.
+        var newer = new ReadModelState.Head(1, false, TODAY, 5);
+        assertThat(ProgressListBody.servable(held, newer, TODAY, false)).isFalse();
+        assertThat(ProgressListBody.servable(held, newer, TODAY, true)).isTrue();
+        // Never a list of another plan generation or another day, prepared or not.
+        assertThat(ProgressListBody.servable(held, new ReadModelState.Head(2, false, TODAY, 4), TODAY, true)).isFalse();
+        assertThat(ProgressListBody.servable(held, new ReadModelState.Head(1, false, TODAY.plusDays(1), 5),
+                TODAY.plusDays(1), true)).isFalse();
+        assertThat(ProgressListBody.servable(held, kept, TODAY.plusDays(1), true)).isFalse();
     }
 
     @Test
     void anEmptyYearIsAnEmptyList() throws Exception {
-        assertThat(mapper.readTree(bodies().of(snapshot(1, Map.of())).json()).isEmpty()).isTrue();
+        assertThat(mapper.readTree(bodies().build(snapshot(1, Map.of())).json()).isEmpty()).isTrue();
     }
 
     private ProgressListBody bodies() {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 
 import org.kpisuite.reporting.service.KeptProgress;
 import org.kpisuite.reporting.service.ProgressKept;
+import org.kpisuite.reporting.service.ProgressRefresher;
 import org.kpisuite.reporting.service.ReadModelState;
 import org.kpisuite.reporting.service.YearCache;
 import org.kpisuite.reporting.service.ProgressService.IndicatorProgress;
@@ -48,6 +48,9 @@ class ProgressListBody {
     @Inject
     ReadModelState state;
 
+    @Inject
+    ProgressRefresher refresher;
+
     private final YearCache<Body> bodies = new YearCache<>(YearCache.ENTRY_BUDGET, b -> b.entries().size());
 
     /**
@@ -59,33 +62,28 @@ class ProgressListBody {
     /** When each year's list was last read (System.nanoTime). */
     private final Map<Integer, Long> lastRead = new ConcurrentHashMap<>();
 
-    /** The years whose list {@link #prepare} is building for a new kept version. */
-    private final Set<Integer> preparing = ConcurrentHashMap.newKeySet();
-
     /** The years being read are rebuilt as soon as their progress is kept anew. */
     void prepare(@Observes ProgressKept event) {
         long now = System.nanoTime();
         lastRead.entrySet().removeIf(read -> now - read.getValue() > READ_RECENTLY.toNanos());
         for (Integer year : List.copyOf(lastRead.keySet())) {
-            preparing.add(year);
-            try {
-                QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
-            } finally {
-                preparing.remove(year);
-            }
+            QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
         }
     }
 
     /**
-     * The body a read of today's list serves: the one held when it is of the kept version, and also while the next
-     * version is being prepared, so that a read during a stream of values gets the list of a moment before (at most
-     * one pass of the refresher) instead of waiting for that preparation on busy cores; otherwise the kept version's,
-     * made now if no one made it.
+     * The body a read of today's list serves: the one held when it is of the kept version, and also while this
+     * replica's refresher is between a pass and the preparation of what it kept, so that a read during a stream of
+     * values gets the list of a moment before (one pass at most) instead of waiting for that preparation on busy
+     * cores; otherwise the kept version's, made now if no one made it.
      */
     Body today(int fiscalYear) {
-        lastRead.put(fiscalYear, System.nanoTime());
+        long now = System.nanoTime();
+        Long before = lastRead.put(fiscalYear, now);
+        // Only a year read recently is prepared after each pass, so only its held list is one pass old at most.
+        boolean followed = before != null && now - before <= READ_RECENTLY.toNanos() && refresher.refreshing();
         Body held = bodies.get(fiscalYear);
-        if (held != null && servable(held, state.head(fiscalYear), kept.today(), preparing.contains(fiscalYear))) {
+        if (held != null && servable(held, state.head(fiscalYear), kept.today(), followed)) {
             return held;
         }
         return build(kept.snapshot(fiscalYear));
@@ -93,7 +91,7 @@ class ProgressListBody {
 
     /**
      * Whether the body held answers a read of today's list: of today and of the plan as kept, and of the kept
-     * version or, while the next one is being prepared, of an older one.
+     * version or, while the next one is being prepared ({@code nextBeingPrepared}), of an older one.
      */
     static boolean servable(Body held, ReadModelState.Head head, LocalDate today, boolean nextBeingPrepared) {
         return held.asOf().equals(today) && held.asOf().equals(head.keptAsOf())

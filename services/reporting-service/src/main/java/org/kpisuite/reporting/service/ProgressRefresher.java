@@ -94,6 +94,8 @@ public class ProgressRefresher {
         AfterCommit.run(transactions, wake::release);
     }
 
+    private volatile boolean refreshing;
+
     private void run() {
         long interval = config.progressPassInterval().toNanos();
         long lastPass = System.nanoTime() - interval;
@@ -110,9 +112,6 @@ public class ProgressRefresher {
             }
             int drained = drain();
             lastPass = System.nanoTime();
-            if (drained > 0) {
-                announce();
-            }
             if (drained < 0) {
                 try {
                     Thread.sleep(1_000); // the database is restarting, say: the next look is in a second
@@ -131,20 +130,35 @@ public class ProgressRefresher {
         int total = 0;
         while (true) {
             KeptProgress.Claimed claimed;
+            refreshing = true;
             try {
-                claimed = QuarkusTransaction.requiringNew().call(() -> kept.refreshPending(MAX_MARKS));
-            } catch (RuntimeException e) {
-                if (running) {
-                    LOG.warnf("recalculating pending progress failed (%s); its marks stay for the next pass", e.toString());
+                try {
+                    claimed = QuarkusTransaction.requiringNew().call(() -> kept.refreshPending(MAX_MARKS));
+                } catch (RuntimeException e) {
+                    if (running) {
+                        LOG.warnf("recalculating pending progress failed (%s); its marks stay for the next pass", e.toString());
+                    }
+                    return -1;
                 }
-                return -1;
-            }
-            if (claimed.marks() == 0) {
-                return total;
+                if (claimed.marks() == 0) {
+                    return total;
+                }
+                // Each committed pass, not only the last of a long drain: readers follow every version.
+                announce();
+            } finally {
+                refreshing = false;
             }
             lag.record(Duration.between(claimed.oldest(), Instant.now()));
             total += claimed.marks();
         }
+    }
+
+    /**
+     * Whether a pass, or the preparation of what it kept, is under way in this replica: a version newer than what
+     * readers hold is then at most one pass away from being prepared.
+     */
+    public boolean refreshing() {
+        return refreshing;
     }
 
     /** Readers prepare the new versions now, on this thread, rather than in the next request. */

@@ -6,11 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.jboss.logging.Logger;
 import org.kpisuite.reporting.service.KeptProgress;
 import org.kpisuite.reporting.service.ProgressKept;
 import org.kpisuite.reporting.service.ProgressRefresher;
@@ -22,6 +25,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * The JSON of a kept fiscal year's progress list, built once per kept version; each entry's JSON is reused
@@ -30,6 +35,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 class ProgressListBody {
+
+    private static final Logger LOG = Logger.getLogger(ProgressListBody.class);
 
     /** The body of one kept version, its ETag, and where each entry's JSON is in it with the row version it came from. */
     record Body(long version, long planGeneration, LocalDate asOf, byte[] json, String etag,
@@ -62,26 +69,77 @@ class ProgressListBody {
     /** When each year's list was last read (System.nanoTime). */
     private final Map<Integer, Long> lastRead = new ConcurrentHashMap<>();
 
+    /** Released when progress is kept anew: the preparer then rebuilds the years being read. */
+    private final Semaphore keptAnew = new Semaphore(0);
+    /** Passes announced, and the last of them whose lists are prepared: the lists held are behind between the two. */
+    private final AtomicLong announced = new AtomicLong();
+    private volatile long prepared;
+    private volatile boolean running;
+    private Thread preparer;
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        preparer = new Thread(this::prepareWhileRunning, "progress-list-preparer");
+        preparer.setDaemon(true);
+        preparer.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        if (preparer != null) {
+            preparer.interrupt();
+        }
+    }
+
+    /**
+     * On the refresher's thread after each pass: only a signal, so that the next pass does not wait for the lists
+     * (a preparer that falls behind builds the latest version once, not every pass's).
+     */
+    void kept(@Observes ProgressKept event) {
+        announced.incrementAndGet();
+        keptAnew.release();
+    }
+
+    private void prepareWhileRunning() {
+        while (running) {
+            try {
+                keptAnew.acquire();
+                keptAnew.drainPermits();
+                prepare();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("preparing the kept progress lists failed (%s); the next read makes its own", e);
+            }
+        }
+    }
+
     /** The years being read are rebuilt as soon as their progress is kept anew. */
-    void prepare(@Observes ProgressKept event) {
-        long now = System.nanoTime();
-        lastRead.entrySet().removeIf(read -> now - read.getValue() > READ_RECENTLY.toNanos());
-        for (Integer year : List.copyOf(lastRead.keySet())) {
-            QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
+    private void prepare() {
+        long covered = announced.get();
+        try {
+            long now = System.nanoTime();
+            lastRead.entrySet().removeIf(read -> now - read.getValue() > READ_RECENTLY.toNanos());
+            for (Integer year : List.copyOf(lastRead.keySet())) {
+                QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
+            }
+        } finally {
+            prepared = covered; // a pass announced meanwhile has released the semaphore: the next round covers it
         }
     }
 
     /**
      * The body a read of today's list serves: the one held when it is of the kept version, and also while this
-     * replica's refresher is between a pass and the preparation of what it kept, so that a read during a stream of
-     * values gets the list of a moment before (one pass at most) instead of waiting for that preparation on busy
-     * cores; otherwise the kept version's, made now if no one made it.
+     * replica's refresher runs a pass or its preparer has yet to build what a pass kept, so that a read during a
+     * stream of values gets the list of a moment before (one preparation old at most) instead of waiting for that
+     * preparation on busy cores; otherwise the kept version's, made now if no one made it.
      */
     Body today(int fiscalYear) {
         long now = System.nanoTime();
         Long before = lastRead.put(fiscalYear, now);
         // Only a year read recently is prepared after each pass, so only its held list is one pass old at most.
-        boolean followed = before != null && now - before <= READ_RECENTLY.toNanos() && refresher.refreshing();
+        boolean followed = before != null && now - before <= READ_RECENTLY.toNanos()
+                && (prepared != announced.get() || refresher.refreshing());
         Body held = bodies.get(fiscalYear);
         if (held != null && servable(held, state.head(fiscalYear), kept.today(), followed)) {
             return held;

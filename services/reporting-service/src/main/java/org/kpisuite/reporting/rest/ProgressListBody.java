@@ -135,16 +135,27 @@ class ProgressListBody {
      * preparation on busy cores; otherwise the kept version's, made now if no one made it.
      */
     Body today(int fiscalYear) {
+        Body held = heldServable(fiscalYear, state.head(fiscalYear));
+        return held != null ? held : build(kept.snapshot(fiscalYear));
+    }
+
+    /**
+     * The body {@link #today} would serve when it is held and the head is known in memory; null when serving it needs
+     * the database. Never blocks, so the event loop may call it.
+     */
+    Body ready(int fiscalYear) {
+        ReadModelState.Head head = state.knownHead(fiscalYear);
+        return head == null ? null : heldServable(fiscalYear, head);
+    }
+
+    private Body heldServable(int fiscalYear, ReadModelState.Head head) {
         long now = System.nanoTime();
         Long before = lastRead.put(fiscalYear, now);
         // Only a year read recently is prepared after each pass, so only its held list is one pass old at most.
         boolean followed = before != null && now - before <= READ_RECENTLY.toNanos()
                 && (prepared != announced.get() || refresher.refreshing());
         Body held = bodies.get(fiscalYear);
-        if (held != null && servable(held, state.head(fiscalYear), kept.today(), followed)) {
-            return held;
-        }
-        return build(kept.snapshot(fiscalYear));
+        return held != null && servable(held, head, kept.today(), followed) ? held : null;
     }
 
     /**

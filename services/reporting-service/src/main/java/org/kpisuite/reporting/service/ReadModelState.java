@@ -74,6 +74,12 @@ public class ReadModelState {
         return heads.of(fiscalYear);
     }
 
+    /** The head as this replica knows it in memory; null when only the database can tell. */
+    public Head knownHead(int fiscalYear) {
+        Heads heads = known.get();
+        return heads == null ? null : heads.of(fiscalYear);
+    }
+
     /** The head as committed now, asked of the database (in the caller's transaction, if any). */
     public Head headFromDatabase(int fiscalYear) {
         // Plain JDBC: asked by every read of a past day's progress, where an ORM query's own overhead showed.

@@ -80,11 +80,14 @@ public class ProgressResource {
         if (ready != null) {
             return Uni.createFrom().item(kept(ready, request));
         }
-        return Uni.createFrom().item(() -> today ? kept(bodies.today(fiscalYear), request)
-                : Boolean.TRUE.equals(official)
-                        ? Response.ok(service.officialProgress(fiscalYear, day).stream().map(ProgressResponse::of).toList()).build()
-                        : Response.ok(service.progress(fiscalYear, day).stream().map(ProgressResponse::of).toList()).build())
-                .runSubscriptionOn(workers);
+        return Uni.createFrom().item(() -> {
+            if (today) {
+                return kept(bodies.today(fiscalYear), request);
+            }
+            var progress = Boolean.TRUE.equals(official) ? service.officialProgress(fiscalYear, day)
+                    : service.progress(fiscalYear, day);
+            return Response.ok(progress.stream().map(ProgressResponse::of).toList()).build();
+        }).runSubscriptionOn(workers);
     }
 
     /** Today's list is kept: its body is served as built for a kept version, with that version as its ETag. */

@@ -48,6 +48,8 @@ public class ReadModelState {
 
     /** The heads last read, or null when they have to be read again. */
     private final AtomicReference<Heads> known = new AtomicReference<>();
+    /** False once this replica committed a change that the heads known may predate, until they are read again. */
+    private volatile boolean current;
     /** Counts announced changes, so that a read that overlapped one is not kept. */
     private final AtomicLong changes = new AtomicLong();
     /** Whether notifications arrive: without them nothing read is kept. */
@@ -68,13 +70,17 @@ public class ReadModelState {
      */
     public Head head(int fiscalYear) {
         Heads heads = known.get();
-        if (heads == null) {
+        if (heads == null || !current) {
             heads = reload();
         }
         return heads.of(fiscalYear);
     }
 
-    /** The head as this replica knows it in memory; null when only the database can tell. */
+    /**
+     * The head as this replica knows it in memory, for a read that must not wait for the database; null when only the
+     * database can tell. Right after this replica commits a change it may still be the head from before that change,
+     * as on other replicas, until the change's notification has been heard (moments later).
+     */
     public Head knownHead(int fiscalYear) {
         Heads heads = known.get();
         return heads == null ? null : heads.of(fiscalYear);
@@ -136,12 +142,13 @@ public class ReadModelState {
         synchronized (changes) {
             if (keep && listening && changes.get() == seen) {
                 known.set(heads);
+                current = true;
             }
         }
         return heads;
     }
 
-    /** A change may have committed: what is known is no longer served once this returns. */
+    /** Nothing known is served any more. */
     private void forget() {
         synchronized (changes) {
             changes.incrementAndGet();
@@ -150,14 +157,25 @@ public class ReadModelState {
     }
 
     /**
+     * This replica committed a change: {@link #head} asks the database until the heads are read again, while
+     * {@link #knownHead} goes on answering what was known, as another replica does until the notification arrives.
+     */
+    private void committedHere() {
+        synchronized (changes) {
+            changes.incrementAndGet();
+            current = false;
+        }
+    }
+
+    /**
      * In the current transaction: the head changes (a kept year, the plan generation, a rebuild started or ended).
-     * This replica forgets its copy as the transaction commits, so its next read sees the change; other replicas
-     * hear of it through the trigger's notification.
+     * This replica stops trusting its copy as the transaction commits, so its next {@link #head} sees the change;
+     * other replicas hear of it through the trigger's notification.
      */
     public void changing() {
         if (transactions.getResource(Heads.class) == null) {
             transactions.putResource(Heads.class, Boolean.TRUE);
-            AfterCommit.run(transactions, this::forget);
+            AfterCommit.run(transactions, this::committedHere);
         }
     }
 

@@ -94,6 +94,7 @@ public class ProgressRefresher {
         AfterCommit.run(transactions, wake::release);
     }
 
+    /** True while a pass runs and until readers have been told what it kept. */
     private volatile boolean refreshing;
 
     private void run() {
@@ -154,14 +155,14 @@ public class ProgressRefresher {
     }
 
     /**
-     * Whether a pass, or the preparation of what it kept, is under way in this replica: a version newer than what
-     * readers hold is then at most one pass away from being prepared.
+     * Whether a pass is under way in this replica, up to the announcement of what it kept: a version newer than what
+     * readers hold may be about to be announced.
      */
     public boolean refreshing() {
         return refreshing;
     }
 
-    /** Readers prepare the new versions now, on this thread, rather than in the next request. */
+    /** Readers learn of the new versions now (and prepare them on a thread of their own), before the next request. */
     private void announce() {
         try {
             keptEvents.fire(new ProgressKept());

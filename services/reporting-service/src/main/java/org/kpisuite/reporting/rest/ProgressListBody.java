@@ -39,7 +39,7 @@ class ProgressListBody {
     private static final Logger LOG = Logger.getLogger(ProgressListBody.class);
 
     /** The body of one kept version, its ETag, and where each entry's JSON is in it with the row version it came from. */
-    record Body(long version, long planGeneration, LocalDate asOf, byte[] json, String etag,
+    record Body(long version, long planGeneration, LocalDate asOf, long madeAtNanos, byte[] json, String etag,
             Map<String, Entry> entries) {
     }
 
@@ -65,6 +65,9 @@ class ProgressListBody {
      * polls, short enough that a list read once (10,000 indicators, say) does not slow every pass of a long load.
      */
     static final Duration READ_RECENTLY = Duration.ofSeconds(30);
+
+    /** The oldest list a read gets while a newer one is being prepared. */
+    static final Duration HELD_WHILE_PREPARING = Duration.ofSeconds(2);
 
     /** When each year's list was last read (System.nanoTime). */
     private final Map<Integer, Long> lastRead = new ConcurrentHashMap<>();
@@ -108,8 +111,6 @@ class ProgressListBody {
                 prepare();
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.debugf("preparing the kept progress lists failed (%s); the next read makes its own", e);
             }
         }
     }
@@ -121,7 +122,11 @@ class ProgressListBody {
             long now = System.nanoTime();
             lastRead.entrySet().removeIf(read -> now - read.getValue() > READ_RECENTLY.toNanos());
             for (Integer year : List.copyOf(lastRead.keySet())) {
-                QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> build(kept.snapshot(year)));
+                } catch (RuntimeException e) {
+                    LOG.warnf("preparing the FY%d progress list failed (%s); its next read makes its own", year, e);
+                }
             }
         } finally {
             prepared = covered; // a pass announced meanwhile has released the semaphore: the next round covers it
@@ -155,17 +160,20 @@ class ProgressListBody {
         boolean followed = before != null && now - before <= READ_RECENTLY.toNanos()
                 && (prepared != announced.get() || refresher.refreshing());
         Body held = bodies.get(fiscalYear);
-        return held != null && servable(held, head, kept.today(), followed) ? held : null;
+        return held != null && servable(held, head, kept.today(), followed, now) ? held : null;
     }
 
     /**
      * Whether the body held answers a read of today's list: of today and of the plan as kept, and of the kept
-     * version or, while the next one is being prepared ({@code nextBeingPrepared}), of an older one.
+     * version or, while the next one is being prepared ({@code nextBeingPrepared}), of an older one made less than
+     * {@link #HELD_WHILE_PREPARING} before {@code nowNanos} (a preparer that fails or lags is not hidden for long).
      */
-    static boolean servable(Body held, ReadModelState.Head head, LocalDate today, boolean nextBeingPrepared) {
+    static boolean servable(Body held, ReadModelState.Head head, LocalDate today, boolean nextBeingPrepared,
+            long nowNanos) {
         return held.asOf().equals(today) && held.asOf().equals(head.keptAsOf())
                 && held.planGeneration() == head.planGeneration()
-                && (held.version() >= head.keptVersion() || nextBeingPrepared);
+                && (held.version() >= head.keptVersion()
+                        || (nextBeingPrepared && nowNanos - held.madeAtNanos() <= HELD_WHILE_PREPARING.toNanos()));
     }
 
     /** The body last built for the year, without counting as a read (null if none is held). */
@@ -223,7 +231,7 @@ class ProgressListBody {
             at += length;
         }
         json[at] = ']';
-        Body body = new Body(snapshot.version(), snapshot.planGeneration(), snapshot.asOf(), json,
+        Body body = new Body(snapshot.version(), snapshot.planGeneration(), snapshot.asOf(), System.nanoTime(), json,
                 "p" + snapshot.fiscalYear() + "-" + snapshot.asOf() + "-" + snapshot.version() + "-"
                         + snapshot.planGeneration(), entries);
         return body;

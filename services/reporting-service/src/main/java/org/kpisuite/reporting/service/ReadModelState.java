@@ -52,6 +52,8 @@ public class ReadModelState {
     private volatile boolean current;
     /** Counts announced changes, so that a read that overlapped one is not kept. */
     private final AtomicLong changes = new AtomicLong();
+    /** Counts this replica's own commits of a change, so that a copy read across one is not trusted by head(). */
+    private final AtomicLong committedHere = new AtomicLong();
     /** Whether notifications arrive: without them nothing read is kept. */
     private volatile boolean listening;
     private ChannelListener listener;
@@ -71,7 +73,7 @@ public class ReadModelState {
     public Head head(int fiscalYear) {
         Heads heads = known.get();
         if (heads == null || !current) {
-            heads = reload();
+            heads = reload(false);
         }
         return heads.of(fiscalYear);
     }
@@ -88,7 +90,7 @@ public class ReadModelState {
 
     /** The head as committed now, asked of the database (in the caller's transaction, if any). */
     public Head headFromDatabase(int fiscalYear) {
-        // Plain JDBC: asked by every read of a past day's progress, where an ORM query's own overhead showed.
+        // Plain JDBC: asked inside the transaction that may refresh a year for a new day.
         return Jdbc.work(entityManager, connection -> {
             try (var select = connection.prepareStatement("""
                     select s.plan_generation, s.rebuild_id is not null, k.as_of, coalesce(k.version, 0)
@@ -112,12 +114,16 @@ public class ReadModelState {
     }
 
     /**
-     * Reads the heads and keeps them unless a change was announced meanwhile (what it read may predate that change,
-     * and the next caller reads again) or a transaction is open (it may see its own uncommitted change).
+     * Reads the heads and keeps them, unless a transaction is open (it may see its own uncommitted change) or, for a
+     * reader, a change was announced meanwhile (what it read may predate that change, and the next caller reads
+     * again). The listener's thread always keeps what it read: it reads after each notification, so any change it
+     * may have missed sends one of its own and is read next; it trusts its copy for {@link #head} only if no commit
+     * of this replica overlapped the read.
      */
-    private Heads reload() {
+    private Heads reload(boolean listener) {
         boolean keep = !QuarkusTransaction.isActive();
         long seen = changes.get();
+        long seenHere = committedHere.get();
         Heads heads;
         try (Connection connection = dataSource.getConnection();
                 var select = connection.prepareStatement("""
@@ -140,9 +146,9 @@ public class ReadModelState {
             throw new IllegalStateException("the read model's head could not be read", e);
         }
         synchronized (changes) {
-            if (keep && listening && changes.get() == seen) {
+            if (keep && listening && (listener || changes.get() == seen)) {
                 known.set(heads);
-                current = true;
+                current = committedHere.get() == seenHere;
             }
         }
         return heads;
@@ -160,9 +166,10 @@ public class ReadModelState {
      * This replica committed a change: {@link #head} asks the database until the heads are read again, while
      * {@link #knownHead} goes on answering what was known, as another replica does until the notification arrives.
      */
-    private void committedHere() {
+    private void afterOwnCommit() {
         synchronized (changes) {
             changes.incrementAndGet();
+            committedHere.incrementAndGet();
             current = false;
         }
     }
@@ -175,7 +182,7 @@ public class ReadModelState {
     public void changing() {
         if (transactions.getResource(Heads.class) == null) {
             transactions.putResource(Heads.class, Boolean.TRUE);
-            AfterCommit.run(transactions, this::committedHere);
+            AfterCommit.run(transactions, this::afterOwnCommit);
         }
     }
 
@@ -211,11 +218,14 @@ public class ReadModelState {
         }
     }
 
+    /** On the listener's thread; a failed read leaves nothing to trust, so reads ask the database until the next. */
     private void reloadQuietly() {
         try {
-            reload();
+            reload(true);
         } catch (RuntimeException e) {
-            LOG.debugf("reloading the read model's head: %s (the next read asks the database)", e);
+            forget();
+            LOG.warnf("reloading the read model's head failed (%s); reads ask the database until it is read again",
+                    e.toString());
         }
     }
 

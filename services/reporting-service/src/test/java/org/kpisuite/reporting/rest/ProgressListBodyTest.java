@@ -53,17 +53,22 @@ class ProgressListBodyTest {
     @Test
     void aHeldListAnswersTodaysReadWhenItIsTheKeptVersionOrTheNextIsBeingPrepared() {
         var held = bodies().build(snapshot(4, Map.of("a", 4L), progress("a", "10")));
+        long now = held.madeAtNanos();
         var kept = new ReadModelState.Head(1, false, TODAY, 4);
-        assertThat(ProgressListBody.servable(held, kept, TODAY, false)).isTrue();
-        // A newer version is kept: the held list serves only while that one is being prepared.
+        assertThat(ProgressListBody.servable(held, kept, TODAY, false, now)).isTrue();
+        // A newer version is kept: the held list serves only while that one is being prepared, and only while young.
         var newer = new ReadModelState.Head(1, false, TODAY, 5);
-        assertThat(ProgressListBody.servable(held, newer, TODAY, false)).isFalse();
-        assertThat(ProgressListBody.servable(held, newer, TODAY, true)).isTrue();
+        assertThat(ProgressListBody.servable(held, newer, TODAY, false, now)).isFalse();
+        assertThat(ProgressListBody.servable(held, newer, TODAY, true, now)).isTrue();
+        long later = now + ProgressListBody.HELD_WHILE_PREPARING.toNanos() + 1;
+        assertThat(ProgressListBody.servable(held, newer, TODAY, true, later)).isFalse();
+        assertThat(ProgressListBody.servable(held, kept, TODAY, false, later)).isTrue();
         // Never a list of another plan generation or another day, prepared or not.
-        assertThat(ProgressListBody.servable(held, new ReadModelState.Head(2, false, TODAY, 4), TODAY, true)).isFalse();
+        assertThat(ProgressListBody.servable(held, new ReadModelState.Head(2, false, TODAY, 4), TODAY, true, now))
+                .isFalse();
         assertThat(ProgressListBody.servable(held, new ReadModelState.Head(1, false, TODAY.plusDays(1), 5),
-                TODAY.plusDays(1), true)).isFalse();
-        assertThat(ProgressListBody.servable(held, kept, TODAY.plusDays(1), true)).isFalse();
+                TODAY.plusDays(1), true, now)).isFalse();
+        assertThat(ProgressListBody.servable(held, kept, TODAY.plusDays(1), true, now)).isFalse();
     }
 
     @Test

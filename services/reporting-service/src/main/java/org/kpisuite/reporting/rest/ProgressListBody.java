@@ -136,7 +136,7 @@ class ProgressListBody {
     /**
      * The body a read of today's list serves: the one held when it is of the kept version, and also while this
      * replica's refresher runs a pass or its preparer has yet to build what a pass kept, so that a read during a
-     * stream of values gets the list of a moment before (one preparation old at most) instead of waiting for that
+     * stream of values gets the list of a moment before (made at most 2 s earlier) instead of waiting for that
      * preparation on busy cores; otherwise the kept version's, made now if no one made it.
      */
     Body today(int fiscalYear) {
@@ -156,7 +156,7 @@ class ProgressListBody {
     private Body heldServable(int fiscalYear, ReadModelState.Head head) {
         long now = System.nanoTime();
         Long before = lastRead.put(fiscalYear, now);
-        // Only a year read recently is prepared after each pass, so only its held list is one pass old at most.
+        // Only a year read recently is prepared after each pass, so only its held list is about to be replaced.
         boolean followed = before != null && now - before <= READ_RECENTLY.toNanos()
                 && (prepared != announced.get() || refresher.refreshing());
         Body held = bodies.get(fiscalYear);

@@ -31,9 +31,19 @@ public final class Outliers {
         if (history.size() < MIN_HISTORY) {
             return Optional.empty();
         }
-        double[] xs = history.stream().mapToDouble(BigDecimal::doubleValue).sorted().toArray();
+        // Plain arrays and loops: a 1,000-row batch checks a thousand values, and streams showed in its profile.
+        double[] xs = new double[history.size()];
+        int n = 0;
+        for (BigDecimal v : history) {
+            xs[n++] = v.doubleValue();
+        }
+        Arrays.sort(xs);
         double median = median(xs);
-        double[] deviations = Arrays.stream(xs).map(v -> Math.abs(v - median)).sorted().toArray();
+        double[] deviations = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            deviations[i] = Math.abs(xs[i] - median);
+        }
+        Arrays.sort(deviations);
         double mad = median(deviations);
         double x = value.doubleValue();
         double score;

@@ -134,9 +134,15 @@ public class RevisionWriter {
             }
             Period period = d.submission().checked().period();
             String from = period.minus(Outliers.WINDOW_MONTHS / period.frequency().months()).toString();
-            var earlier = history.get(Series.of(d.measurement().key())).subMap(from, true, period.toString(), false)
-                    .entrySet().stream().filter(e -> Period.parse(e.getKey()).map(p -> p.frequency() == period.frequency())
-                            .orElse(false)).map(Map.Entry::getValue).toList();
+            // The window's periods of the value's own frequency (a quarter's text sorts among the months).
+            List<BigDecimal> earlier = new ArrayList<>(Outliers.WINDOW_MONTHS);
+            for (var e : history.get(Series.of(d.measurement().key())).subMap(from, true, period.toString(), false)
+                    .entrySet()) {
+                Optional<Period> p = Period.parse(e.getKey());
+                if (p.isPresent() && p.get().frequency() == period.frequency()) {
+                    earlier.add(e.getValue());
+                }
+            }
             Optional<String> reason = Outliers.check(d.measurement().value, earlier);
             if (reason.isEmpty()) {
                 flagged.add(d);

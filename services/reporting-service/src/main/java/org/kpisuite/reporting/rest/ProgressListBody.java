@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,6 +70,9 @@ class ProgressListBody {
     /** The oldest list a read gets while a newer one is being prepared. */
     static final Duration HELD_WHILE_PREPARING = Duration.ofSeconds(2);
 
+    /** The shortest time between two preparations of the lists being read; well within {@link #HELD_WHILE_PREPARING}. */
+    static final Duration PREPARED_AT_MOST_EVERY = Duration.ofMillis(500);
+
     /** When each year's list was last read (System.nanoTime). */
     private final Map<Integer, Long> lastRead = new ConcurrentHashMap<>();
 
@@ -104,10 +108,19 @@ class ProgressListBody {
     }
 
     private void prepareWhileRunning() {
+        long last = System.nanoTime() - PREPARED_AT_MOST_EVERY.toNanos();
         while (running) {
             try {
                 keptAnew.acquire();
+                // Under a stream of values a pass commits every 100 ms, and each list made costs the whole list's
+                // JSON (a megabyte for 1,000 indicators): one every half second is enough, since reads are served the
+                // list held meanwhile. A pass after a quiet spell is prepared at once.
+                long early = last + PREPARED_AT_MOST_EVERY.toNanos() - System.nanoTime();
+                if (early > 0) {
+                    TimeUnit.NANOSECONDS.sleep(early);
+                }
                 keptAnew.drainPermits();
+                last = System.nanoTime();
                 prepare();
             } catch (InterruptedException e) {
                 return;

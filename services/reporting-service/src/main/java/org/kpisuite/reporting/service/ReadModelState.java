@@ -91,18 +91,28 @@ public class ReadModelState {
     /** The head as committed now, asked of the database (in the caller's transaction, if any). */
     public Head headFromDatabase(int fiscalYear) {
         // Plain JDBC: asked inside the transaction that may refresh a year for a new day.
-        return Jdbc.work(entityManager, connection -> {
-            try (var select = connection.prepareStatement("""
-                    select s.plan_generation, s.rebuild_id is not null, k.as_of, coalesce(k.version, 0)
-                    from read_model_state s left join kept_year k on k.fiscal_year = ?
-                    where s.id = 1""")) {
-                select.setInt(1, fiscalYear);
-                try (var rs = select.executeQuery()) {
-                    rs.next();
-                    return new Head(rs.getLong(1), rs.getBoolean(2), rs.getObject(3, LocalDate.class), rs.getLong(4));
+        return Jdbc.work(entityManager, ReadModelState::readHeads).of(fiscalYear);
+    }
+
+    /** The state row and every kept year (a row per fiscal year: a handful), in one statement. */
+    private static Heads readHeads(Connection connection) throws SQLException {
+        try (var select = connection.prepareStatement("""
+                select s.plan_generation, s.rebuild_id is not null, k.fiscal_year, k.as_of, k.version
+                from read_model_state s left join kept_year k on true where s.id = 1""");
+                var rs = select.executeQuery()) {
+            Map<Integer, Head> years = new HashMap<>();
+            long generation = 0;
+            boolean rebuilding = false;
+            while (rs.next()) {
+                generation = rs.getLong(1);
+                rebuilding = rs.getBoolean(2);
+                int year = rs.getInt(3);
+                if (!rs.wasNull()) {
+                    years.put(year, new Head(generation, rebuilding, rs.getObject(4, LocalDate.class), rs.getLong(5)));
                 }
             }
-        });
+            return new Heads(generation, rebuilding, Map.copyOf(years));
+        }
     }
 
     /** The state row and every kept year, as one snapshot. */
@@ -125,23 +135,8 @@ public class ReadModelState {
         long seen = changes.get();
         long seenHere = committedHere.get();
         Heads heads;
-        try (Connection connection = dataSource.getConnection();
-                var select = connection.prepareStatement("""
-                        select s.plan_generation, s.rebuild_id is not null, k.fiscal_year, k.as_of, k.version
-                        from read_model_state s left join kept_year k on true where s.id = 1""");
-                var rs = select.executeQuery()) {
-            Map<Integer, Head> years = new HashMap<>();
-            long generation = 0;
-            boolean rebuilding = false;
-            while (rs.next()) {
-                generation = rs.getLong(1);
-                rebuilding = rs.getBoolean(2);
-                int year = rs.getInt(3);
-                if (!rs.wasNull()) {
-                    years.put(year, new Head(generation, rebuilding, rs.getObject(4, LocalDate.class), rs.getLong(5)));
-                }
-            }
-            heads = new Heads(generation, rebuilding, Map.copyOf(years));
+        try (Connection connection = dataSource.getConnection()) {
+            heads = readHeads(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("the read model's head could not be read", e);
         }

@@ -78,8 +78,8 @@ public final class Bench {
             // The bench sets up plans and indicators and submits for every department: an administrator's token.
             String token = tokens.mint("bench", LocalTokens.ADMIN, null, Duration.ofHours(12));
             Map<String, Object> result;
-            try (MemorySampler memory = new MemorySampler(pids)) {
-                result = run(settings, endpoints, jdbcUrl, kafka, SuiteClient.withToken(token), new ServerTimes(logs), memory);
+            try (ProcessSampler processes = new ProcessSampler(pids, pids.isEmpty() ? -1 : postmaster(jdbcUrl))) {
+                result = run(settings, endpoints, jdbcUrl, kafka, SuiteClient.withToken(token), new ServerTimes(logs), processes);
             }
             result.put("totalSeconds", LoadPhases.round(LoadPhases.seconds(started, System.nanoTime())));
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -97,6 +97,21 @@ public final class Bench {
         }
     }
 
+    /** PostgreSQL's postmaster: the parent of a backend of ours; -1 if it cannot be told. */
+    private static long postmaster(String jdbcUrl) {
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", "postgres");
+        props.setProperty("password", "");
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, props); var s = c.createStatement();
+                var rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            long[] stat = ProcessSampler.stat(rs.getLong(1));
+            return stat == null ? -1 : stat[0];
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
     private static void stop(LocalSuite suite, AtomicBoolean stopped) {
         if (stopped.compareAndSet(false, true)) {
             log("stopping the suite");
@@ -105,7 +120,7 @@ public final class Bench {
     }
 
     private static Map<String, Object> run(BenchSettings settings, Endpoints endpoints, String jdbcUrl, String kafka,
-            SuiteClient client, ServerTimes server, MemorySampler memory) throws Exception {
+            SuiteClient client, ServerTimes server, ProcessSampler processes) throws Exception {
         Dataset data = new Dataset(settings, client, endpoints);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("startedAt", Instant.now().toString());
@@ -118,7 +133,7 @@ public final class Bench {
         References references = new References(settings, data.fiscalYears);
         Map<String, Object> limits = new LinkedHashMap<>();
         result.put("reference", limits);
-        memory.phase("references");
+        processes.phase("references");
         log("reference: raw JDBC on the same PostgreSQL, " + settings.batchClients() + " connections");
         limits.put("jdbc", references.jdbc(jdbcUrl, small, settings.indicators()));
         log("  " + limits.get("jdbc"));
@@ -136,14 +151,14 @@ public final class Bench {
         Map<String, Object> smallLoad = null;
         long t = System.nanoTime();
         if (small > 0) {
-            memory.phase("scale: " + small + " indicators");
+            processes.phase("scale: " + small + " indicators");
             log("scale point: " + small + " indicators, their values, GET /api/v1/progress");
             data.create(small);
             smallLoad = phases.batches(0, small, null);
             progressPoints.add(phases.reporting(settings.reportingRequests()));
             log("  " + progressPoints.get(0));
         }
-        memory.phase("setup");
+        processes.phase("setup");
         log("setup: a plan and " + settings.indicators() + " indicators with targets in FY" + data.fiscalYears[0] + "–FY"
                 + data.fiscalYears[data.lastYear()]);
         data.create(settings.indicators());
@@ -151,30 +166,30 @@ public final class Bench {
 
         Map<String, Object> ingestion = new LinkedHashMap<>();
         result.put("ingestion", ingestion);
-        memory.phase("batches");
+        processes.phase("batches");
         log("ingestion: the values of indicators " + small + "–" + (settings.indicators() - 1) + " in batches of "
                 + settings.batchRows() + " from " + settings.batchClients() + " clients");
         Map<String, Object> batches = phases.batches(small, settings.indicators(), null);
         ingestion.put("batches", batches);
         log("  " + batches);
         ingestionPoints.add(combined(smallLoad, batches));
-        memory.phase("reporting idle");
+        processes.phase("reporting idle");
         log("reporting: GET /api/v1/progress, " + settings.reportingRequests() + " requests per fiscal year");
         Map<String, Object> reporting = phases.reporting(settings.reportingRequests());
         result.put("reporting", reporting);
         progressPoints.add(reporting);
         log("  " + reporting);
-        memory.phase("single POSTs");
+        processes.phase("single POSTs");
         log("ingestion: " + settings.singleValues() + " single POSTs from " + settings.departments() + " departments");
         ingestion.put("singlePosts", phases.singles());
         log("  " + ingestion.get("singlePosts"));
-        memory.phase("freshness");
+        processes.phase("freshness");
         log("freshness: " + settings.freshnessRate() + " values/s for " + settings.freshnessSeconds() + " s");
         result.put("freshness", phases.freshness());
         log("  " + result.get("freshness"));
 
         if (settings.scale() == BenchSettings.Scale.FULL && settings.largeIndicators() > settings.indicators()) {
-            memory.phase("scale: " + settings.largeIndicators() + " indicators");
+            processes.phase("scale: " + settings.largeIndicators() + " indicators");
             log("scale point: " + settings.largeIndicators() + " indicators and their values");
             data.create(settings.largeIndicators());
             Map<String, Object> large = phases.batches(settings.indicators(), settings.largeIndicators(), null);
@@ -182,7 +197,7 @@ public final class Bench {
             ingestionPoints.add(large);
             progressPoints.add(phases.reporting(Math.max(10, settings.reportingRequests() / 4)));
             log("  " + large + " " + progressPoints.get(progressPoints.size() - 1));
-            memory.phase("scale: " + settings.largeValues() + " values");
+            processes.phase("scale: " + settings.largeValues() + " values");
             // Corrections of every month of every indicator until the topic holds the large number of values.
             long held = new Rebuild(data, kafka).count(Topics.MEASUREMENTS);
             int valuesPerIndicator = data.fiscalYears.length * 12;
@@ -201,7 +216,7 @@ public final class Bench {
             }
         }
 
-        memory.phase("rebuild");
+        processes.phase("rebuild");
         log("rebuild: POST /api/v1/admin/rebuild, replay of every topic");
         result.put("rebuild", new Rebuild(data, kafka)
                 .run(settings.scale() == BenchSettings.Scale.FULL ? 3_600 : 300));
@@ -212,7 +227,8 @@ public final class Bench {
         result.put("whereTheTimeGoes", ServiceMetrics.summary(ingestionMetrics, reportingMetrics));
         log("  " + result.get("whereTheTimeGoes"));
         result.put("serviceMetrics", Map.of("ingestion", ingestionMetrics, "reporting", reportingMetrics));
-        result.put("memory", memory.summary());
+        result.put("memory", processes.summary());
+        result.put("cpu", processes.cpuPerPhase());
         return result;
     }
 

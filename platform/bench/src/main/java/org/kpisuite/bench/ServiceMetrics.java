@@ -13,7 +13,7 @@ final class ServiceMetrics {
     private static final List<String> KEPT = List.of("http_server_requests_seconds_count", "http_server_requests_seconds_sum",
             "http_server_requests_seconds_max", "kpi_events_transaction_seconds", "kpi_events_consumed_total",
             "kpi_progress_refresh_seconds", "kpi_progress_recalculated_total", "kpi_outbox_published_total",
-            "kpi_progress_lag_seconds");
+            "kpi_progress_lag_seconds", "kpi_ingestion_group_commit");
 
     private ServiceMetrics() {
     }
@@ -71,6 +71,12 @@ final class ServiceMetrics {
                 "method=\"POST\",outcome=\"SUCCESS\",status=\"201\",uri=\"/api/v1/measurements\"")));
         s.put("ingestionBatchPostMeanMs", round(meanMillis(ingestion, "http_server_requests_seconds",
                 "uri=\"/api/v1/measurements/batch\"")));
+        // Single submissions are written in groups (GroupCommitter): how many, how large, how long a group's write.
+        double groups = total(ingestion, "kpi_ingestion_group_commit_size_count", "");
+        s.put("singleGroups", groups);
+        s.put("submissionsPerGroup", round(groups == 0 ? Double.NaN
+                : total(ingestion, "kpi_ingestion_group_commit_size_sum", "") / groups));
+        s.put("groupWriteMeanMs", round(meanMillis(ingestion, "kpi_ingestion_group_commit_seconds", "")));
         double events = total(reporting, "kpi_events_consumed_total", "kpi.measurements.v1");
         double transactions = total(reporting, "kpi_events_transaction_seconds_count", "kpi.measurements.v1");
         s.put("reportingMeasurementEvents", events);

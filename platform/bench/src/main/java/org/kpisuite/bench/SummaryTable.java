@@ -168,11 +168,15 @@ final class SummaryTable {
                     fmt(num((Map<?, ?>) peak, "maxRssMb")), ((Map<?, ?>) peak).get("phase"))));
         }
         out.append('\n');
-        out.append(("inside the services: ingestion single POST mean %s ms, batch POST mean %s ms; reporting applied %s "
+        out.append(("inside the services: ingestion single POST mean %s ms (written in %s groups of %s submissions, "
+                + "%s ms a group's write), batch POST mean %s ms; reporting applied %s "
                 + "measurement events in %s transactions (%s per poll, mean %s ms each, %s s in all), progress "
                 + "recalculation mean %s ms for %s indicator-years a pass, from a poll's commit to its progress mean %s ms, "
                 + "max %s ms\n").formatted(
                 ms(num(result, "whereTheTimeGoes", "ingestionSinglePostMeanMs")),
+                fmt(num(result, "whereTheTimeGoes", "singleGroups")),
+                fmt1(num(result, "whereTheTimeGoes", "submissionsPerGroup")),
+                ms(num(result, "whereTheTimeGoes", "groupWriteMeanMs")),
                 ms(num(result, "whereTheTimeGoes", "ingestionBatchPostMeanMs")),
                 fmt(num(result, "whereTheTimeGoes", "reportingMeasurementEvents")),
                 fmt(num(result, "whereTheTimeGoes", "reportingMeasurementTransactions")),
@@ -183,6 +187,19 @@ final class SummaryTable {
                 ms(num(result, "whereTheTimeGoes", "indicatorYearsPerRefresh")),
                 ms(num(result, "whereTheTimeGoes", "progressLagMeanMs")),
                 ms(num(result, "whereTheTimeGoes", "progressLagMaxMs"))));
+        // Where the CPU went: on two cores, a phase whose processes add up to about 2 waited for a core throughout.
+        if (result.get("cpu") instanceof List<?> phases && !phases.isEmpty()) {
+            out.append("CPU per phase, cores used (from /proc; the machine has %s):\n".formatted(
+                    num(result, "machine", "availableProcessors") > 0 ? fmt(num(result, "machine", "availableProcessors")) : "?"));
+            for (Object p : phases) {
+                Map<?, ?> phase = (Map<?, ?>) p;
+                StringBuilder cores = new StringBuilder();
+                ((Map<?, ?>) phase.get("cores")).forEach((process, used) -> cores.append(cores.isEmpty() ? "" : ", ")
+                        .append(process).append(' ').append(fmt2(((Number) used).doubleValue())));
+                out.append("  %s (%s s): %s; total %s\n".formatted(phase.get("phase"), fmt(num(phase, "seconds")), cores,
+                        fmt2(num(phase, "total"))));
+            }
+        }
         out.append("PostgreSQL synchronous_commit=%s; scale %s; machine: %s processors, load average at start %s; total %s s\n"
                 .formatted(get(result, "reference", "jdbc", "synchronousCommit"), s.scale().name().toLowerCase(Locale.ROOT),
                         num(result, "machine", "availableProcessors") > 0 ? fmt(num(result, "machine", "availableProcessors")) : "?",
@@ -272,6 +289,10 @@ final class SummaryTable {
 
     private static String fmt(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String fmt2(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String fmt1(double value) {

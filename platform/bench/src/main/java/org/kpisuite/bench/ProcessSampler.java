@@ -12,8 +12,9 @@ import java.util.stream.Stream;
 /**
  * What each process of the suite used, from {@code /proc}: the resident memory (VmRSS) of each service, sampled twice a
  * second through the whole run (the summary keeps each service's largest sample and the phase it was taken in), and
- * the CPU time of each service, of PostgreSQL (the postmaster, its live backends and those it has reaped) and of the
- * load generator (which hosts the Kafka broker), read at each change of phase: the cores each used in each phase.
+ * the CPU time of each service, of PostgreSQL (the postmaster and its child processes: backends, WAL writer,
+ * checkpointer, autovacuum; alive or reaped) and of the load generator (which hosts the Kafka broker), read at each
+ * change of phase: the cores each used in each phase. A phase shorter than a second is not reported.
  */
 final class ProcessSampler implements AutoCloseable {
 
@@ -49,7 +50,7 @@ final class ProcessSampler implements AutoCloseable {
         this.postgresPid = postgresPid;
         this.benchPid = ProcessHandle.current().pid();
         this.phaseStartTicks = ticks();
-        thread = new Thread(this::run, "bench-rss");
+        thread = new Thread(this::run, "bench-processes");
         thread.setDaemon(true);
         if (!pids.isEmpty()) {
             thread.start();
@@ -130,7 +131,8 @@ final class ProcessSampler implements AutoCloseable {
         if (postgresPid > 0) {
             long[] postmaster = stat(postgresPid);
             if (postmaster != null) {
-                // A backend's time moves to the postmaster's children's time when it exits and is reaped.
+                // A child's time moves to the postmaster's children's time when it exits and is reaped (one that exits
+                // between the two reads below is counted at the next).
                 long total = postmaster[1] + postmaster[2] + postmaster[3] + postmaster[4];
                 try (Stream<Path> all = Files.list(Path.of("/proc"))) {
                     for (Path dir : all.toList()) {

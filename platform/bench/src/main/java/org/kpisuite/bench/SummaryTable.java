@@ -187,7 +187,7 @@ final class SummaryTable {
                 ms(num(result, "whereTheTimeGoes", "indicatorYearsPerRefresh")),
                 ms(num(result, "whereTheTimeGoes", "progressLagMeanMs")),
                 ms(num(result, "whereTheTimeGoes", "progressLagMaxMs"))));
-        // Where the CPU went: on two cores, a phase whose processes add up to about 2 waited for a core throughout.
+        // Where the CPU went: on two cores, a phase whose processes add up to about 2 kept both busy throughout.
         if (result.get("cpu") instanceof List<?> phases && !phases.isEmpty()) {
             out.append("CPU per phase, cores used (from /proc; the machine has %s):\n".formatted(
                     num(result, "machine", "availableProcessors") > 0 ? fmt(num(result, "machine", "availableProcessors")) : "?"));

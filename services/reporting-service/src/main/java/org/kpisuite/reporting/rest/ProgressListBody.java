@@ -113,8 +113,8 @@ class ProgressListBody {
             try {
                 keptAnew.acquire();
                 // Under a stream of values a pass commits every 100 ms, and each list made costs the whole list's
-                // JSON (a megabyte for 1,000 indicators): one every half second is enough, since reads are served the
-                // list held meanwhile. A pass after a quiet spell is prepared at once.
+                // JSON (a megabyte for 1,000 indicators): one every half second (start to start) is enough, since reads
+                // are served the list held meanwhile. A pass after a quiet spell is prepared at once.
                 long early = last + PREPARED_AT_MOST_EVERY.toNanos() - System.nanoTime();
                 if (early > 0) {
                     TimeUnit.NANOSECONDS.sleep(early);
@@ -128,7 +128,7 @@ class ProgressListBody {
         }
     }
 
-    /** The years being read are rebuilt as soon as their progress is kept anew. */
+    /** The years being read are rebuilt once their progress is kept anew (at most every {@link #PREPARED_AT_MOST_EVERY}). */
     private void prepare() {
         long covered = announced.get();
         try {

@@ -99,10 +99,8 @@ public final class Bench {
 
     /** PostgreSQL's postmaster: the parent of a backend of ours; -1 if it cannot be told. */
     private static long postmaster(String jdbcUrl) {
-        java.util.Properties props = new java.util.Properties();
-        props.setProperty("user", "postgres");
-        props.setProperty("password", "");
-        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, props); var s = c.createStatement();
+        try (var c = java.sql.DriverManager.getConnection(jdbcUrl, References.connectionProperties());
+                var s = c.createStatement();
                 var rs = s.executeQuery("select pg_backend_pid()")) {
             rs.next();
             long[] stat = ProcessSampler.stat(rs.getLong(1));

@@ -60,6 +60,14 @@ final class References {
         this.fiscalYears = fiscalYears;
     }
 
+    /** How the bench connects to the suite's PostgreSQL (the embedded server's superuser, no password). */
+    static Properties connectionProperties() {
+        Properties props = new Properties();
+        props.setProperty("user", "postgres");
+        props.setProperty("password", "");
+        return props;
+    }
+
     /**
      * Inserts the batch phase's rows (indicators {@code from … to − 1}, every month of every fiscal year) into a
      * scratch table shaped like reporting's measurement_revision, with as many connections as the phase has
@@ -67,9 +75,7 @@ final class References {
      * does); then runs reporting's query of the values in force for one fiscal year (and the previous) over it.
      */
     Map<String, Object> jdbc(String jdbcUrl, int from, int to) throws Exception {
-        Properties props = new Properties();
-        props.setProperty("user", "postgres");
-        props.setProperty("password", "");
+        Properties props = connectionProperties();
         props.setProperty("reWriteBatchedInserts", "true");
         String table = "bench_scratch_" + UUID.randomUUID().toString().substring(0, 6);
         Map<String, Object> result = new LinkedHashMap<>();

@@ -292,7 +292,7 @@ final class SummaryTable {
     }
 
     private static String fmt2(double value) {
-        return String.format(Locale.ROOT, "%.2f", value);
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     private static String fmt1(double value) {

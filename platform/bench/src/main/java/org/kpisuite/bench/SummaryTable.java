@@ -288,22 +288,27 @@ final class SummaryTable {
     }
 
     private static String fmt(double value) {
-        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
+        return number("%,.0f", value);
     }
 
     private static String fmt2(double value) {
-        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+        return number("%.2f", value);
     }
 
     private static String fmt1(double value) {
-        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.1f", value);
+        return number("%,.1f", value);
     }
 
     static String ms(double value) {
         if (Double.isInfinite(value)) {
             return "never";
         }
-        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, value < 10 ? "%.2f" : "%,.1f", value);
+        return number(value < 10 ? "%.2f" : "%,.1f", value);
+    }
+
+    /** A figure in the given format; one that was not measured (NaN) as "–". */
+    private static String number(String format, double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, format, value);
     }
 
     private static String pad(String cell, int width, boolean right) {

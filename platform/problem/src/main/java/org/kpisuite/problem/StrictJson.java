@@ -68,24 +68,48 @@ public final class StrictJson {
      * parser's refusal of a repeated key. The parser names the key and stands in the object that repeats it.
      */
     public static String duplicateKey(JsonProcessingException refused) {
-        // Inside a list or map, databind wraps the parser's exception.
-        Throwable t = refused;
-        while (t != null && !(t instanceof JsonParseException)) {
-            t = t.getCause() == t ? null : t.getCause();
-        }
-        if (!(t instanceof JsonParseException e) || e.getOriginalMessage() == null) {
+        JsonParseException e = parserRefusal(refused);
+        if (e == null || e.getOriginalMessage() == null) {
             return null;
         }
         java.util.regex.Matcher key = DUPLICATE.matcher(e.getOriginalMessage());
         if (!key.matches()) {
             return null;
         }
+        // The parser checks a key before it takes its name, so the object's current name is the key before it.
+        String object = path(e.getProcessor().getParsingContext().getParent());
+        return object.isEmpty() ? key.group(1) : object + "." + key.group(1);
+    }
+
+    /**
+     * The path of the value at which the parser refused the body ({@code rows[0].value} for a {@code NaN} there, or
+     * for any other token that is not JSON), or null when the refusal is not the parser's. Databind names only the
+     * objects around a token it could not read, one level short of the key; the parser knows the key.
+     */
+    public static String unparsableAt(JsonProcessingException refused) {
+        JsonParseException e = parserRefusal(refused);
+        return e == null ? null : path(e.getProcessor().getParsingContext());
+    }
+
+    /** The parser's own refusal that the exception is or wraps (inside a list or map, databind wraps it). */
+    private static JsonParseException parserRefusal(JsonProcessingException refused) {
+        Throwable t = refused;
+        while (t != null && !(t instanceof JsonParseException)) {
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return t instanceof JsonParseException e && e.getProcessor() != null
+                && e.getProcessor().getParsingContext() != null ? e : null;
+    }
+
+    /** {@code a.b[1].c}: the keys and indexes from the root down to the context, where the parser stands. */
+    private static String path(JsonStreamContext context) {
         java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
-        parts.push(key.group(1));
-        JsonStreamContext context = e.getProcessor() == null ? null : e.getProcessor().getParsingContext();
-        for (JsonStreamContext c = context == null ? null : context.getParent(); c != null && !c.inRoot();
-                c = c.getParent()) {
-            parts.push(c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            } else if (c.getCurrentName() != null) {
+                parts.push(c.getCurrentName());
+            }
         }
         StringBuilder path = new StringBuilder();
         for (String part : parts) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A key given twice is refused, and named by its path, whatever type the body is read as. */
+/**
+ * A key given twice, or a value that is not JSON, is refused and named by its own path (not the object around it),
+ * whatever type the body is read as.
+ */
 class StrictJsonTest {
 
     record Status(String status) {
@@ -48,5 +51,27 @@ class StrictJsonTest {
                 () -> MAPPER.readValue(json, target));
         assertThat(refused).as(json).isNotNull();
         assertThat(StrictJson.duplicateKey(refused)).isEqualTo(field);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"indicatorCode\":\"a\",\"value\":NaN}|Row|value",
+            "{\"mode\":\"ATOMIC\",\"rows\":[{\"indicatorCode\":\"a\",\"value\":NaN}]}|Batch|rows[0].value",
+            "{\"mode\":\"ATOMIC\",\"rows\":[{\"value\":1},{\"value\":-Infinity}]}|Batch|rows[1].value",
+            "{\"rows\":[{\"indicatorCode\":'a'}],\"mode\":\"ATOMIC\"}|Batch|rows[0].indicatorCode",
+            "{\"a\":{\"b\":[1,{\"c\":01}]}}|Object|a.b[1].c",
+            "{\"a\":[1,2,NaN]}|Object|a[2]",
+            "NaN|Row|''" })
+    void aValueThatIsNotJsonIsNamedByItsOwnPath(String json, String type, String field) throws Exception {
+        Class<?> target = switch (type) {
+            case "Row" -> Row.class;
+            case "Batch" -> Batch.class;
+            default -> Object.class;
+        };
+        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
+                () -> MAPPER.readValue(json, target));
+        assertThat(refused).as(json).isNotNull();
+        assertThat(StrictJson.unparsableAt(refused)).as(json).isEqualTo(field);
+        assertThat(StrictJson.duplicateKey(refused)).as(json).isNull();
     }
 }

@@ -116,6 +116,21 @@ class BatchModesTest extends OwnIndicatorTests {
     }
 
     @Test
+    void aValueThatIsNotJsonIsNamedByItsOwnKeyNotTheRowAroundIt() {
+        String row = BatchIndicators.row(code, null, "2024-11", "3", null);
+        for (String notJson : List.of("NaN", "-Infinity", "01", "'3'")) {
+            String bad = BatchIndicators.row(code, null, "2024-12", notJson, null);
+            given().contentType(ContentType.JSON).body(bad).post("/api/v1/measurements").then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", equalTo("value"));
+            post("{\"mode\":\"ATOMIC\",\"rows\":[" + row + "," + bad + "]}").statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("rows[1].value"))
+                    .body("violations[0].reason", equalTo("is not valid JSON"));
+        }
+        expectStoredMonths(1);
+    }
+
+    @Test
     void sameKeyTwiceWithDifferentValuesRejectsBoth() {
         post(BatchIndicators.batch("ATOMIC", false, List.of(
                 BatchIndicators.row(code, null, "2024-08", "10", null),

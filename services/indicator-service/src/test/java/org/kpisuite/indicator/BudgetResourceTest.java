@@ -3,6 +3,7 @@ package org.kpisuite.indicator;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -104,6 +105,33 @@ class BudgetResourceTest {
         // Kept as printed: 計 9 although its lines add up to 10.
         assertThat(event.tables().get(0).lines().get(2).amount()).isEqualByComparingTo("9");
         assertThat(event.changedBy()).isNotBlank();
+    }
+
+    @Test
+    void aBudgetBelongsToThePlanOfItsOwnYear() {
+        String lastYears = Codes.unique("PLAN").toUpperCase();
+        String thisYears = Codes.unique("PLAN").toUpperCase();
+        for (String code : new String[] { "IV.1", "IV.2", "IV.3", "V" }) {
+            SuiteEvents.planItem(new PlanItemEvent(UUID.randomUUID(), lastYears, code, null, "予算 " + code, code, 1,
+                    false, false, 1, Instant.now(), "IPA", year - 1));
+            SuiteEvents.planItem(new PlanItemEvent(UUID.randomUUID(), thisYears, code, null, "予算 " + code, code, 1,
+                    false, false, 1, Instant.now(), "IPA", year));
+        }
+        // Its own line indicators: those of the @BeforeEach's budget hang under the other plan's items.
+        String ownTable = Codes.unique("bg");
+        await().atMost(SuiteEvents.WAIT).until(() -> put(budget("1000", "9").replace(planCode, thisYears)
+                .replace(table, ownTable)).statusCode() == 200);
+        given().get("/api/v1/budgets/{year}", year).then().statusCode(200)
+                .body("planCode", equalTo(thisYears)).body("version", equalTo(2));
+
+        // Until last year's items are known here, the answer is that the plan has no such item.
+        await().atMost(SuiteEvents.WAIT).untilAsserted(() -> put(budget("1000", "9").replace(planCode, lastYears).replace(table, ownTable))
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("planCode"))
+                .body("violations[0].reason", containsString("FY" + (year - 1) + ", not FY" + year)));
+        given().get("/api/v1/budgets/{year}", year).then().statusCode(200)
+                .body("planCode", equalTo(thisYears)).body("version", equalTo(2));
     }
 
     @Test

@@ -115,6 +115,31 @@ class PlanResourceTest {
     }
 
     @Test
+    void aPlanWithItemsKeepsItsYearAndAgency() {
+        createPlan(plan);
+        createItem(plan, "II", null, 0);
+        String fy2025 = """
+                {"agency":"IPA","fiscalYear":2025,"midTermFirstYear":2023,"midTermLastYear":2027,"nameJa":"x"}""";
+        given().contentType(ContentType.JSON).body(fy2025).put("/api/v1/plans/{code}", plan).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("fiscalYear"))
+                .body("detail", containsString("1 item"));
+        given().contentType(ContentType.JSON).body(fy2025.replace("2025", "2024").replace("\"IPA\"", "\"JPO\""))
+                .put("/api/v1/plans/{code}", plan).then().statusCode(409)
+                .body("violations[0].field", equalTo("agency"));
+        given().contentType(ContentType.JSON).body("""
+                {"agency":"IPA","fiscalYear":2025,"midTermFirstYear":2023,"midTermLastYear":2027,"nameJa":"x",
+                 "items":[{"code":"II","nameJa":"二"}]}""").put("/api/v1/plans/{code}/document", plan).then()
+                .statusCode(409).body("violations[0].field", equalTo("fiscalYear"));
+        given().get("/api/v1/plans/{code}", plan).then().statusCode(200)
+                .body("fiscalYear", equalTo(2024)).body("agency", equalTo("IPA"));
+        // Its names and period still change.
+        given().contentType(ContentType.JSON).body(fy2025.replace("2025", "2024").replace("\"x\"", "\"令和６年度計画\""))
+                .put("/api/v1/plans/{code}", plan).then().statusCode(200)
+                .body("nameJa", equalTo("令和６年度計画"));
+    }
+
+    @Test
     void malformedPlansAreProblems() {
         given().contentType(ContentType.JSON).body("{\"code\":\"%s\"}".formatted(plan))
                 .post("/api/v1/plans").then().statusCode(400)

@@ -26,6 +26,10 @@ public class PlanItemReplica extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean removed;
 
+    /** The fiscal year of the item's plan; null when its last event was published before events carried it. */
+    @Column(name = "fiscal_year")
+    public Integer fiscalYear;
+
     @Column(nullable = false)
     public long version;
 }

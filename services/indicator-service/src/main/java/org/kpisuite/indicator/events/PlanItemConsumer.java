@@ -26,6 +26,7 @@ public class PlanItemConsumer extends FullStateConsumer<PlanItemEvent, UUID> {
         held.planCode = item.planCode();
         held.code = item.code();
         held.removed = item.removed();
+        held.fiscalYear = item.fiscalYear();
         held.version = item.version();
     });
 

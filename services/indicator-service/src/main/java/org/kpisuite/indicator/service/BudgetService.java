@@ -81,7 +81,7 @@ public class BudgetService {
     public Result put(int fiscalYear, BudgetRequest request) {
         List<Violation> violations = new ArrayList<>(BudgetRules.check(request));
         lock(fiscalYear);
-        Map<String, UUID> items = violations.isEmpty() ? planItems(request, violations) : Map.of();
+        Map<String, UUID> items = violations.isEmpty() ? planItems(fiscalYear, request, violations) : Map.of();
         fail(violations);
         BudgetEvent candidate = normalised(fiscalYear, request);
         BudgetEvent current = BudgetVersion.latest(fiscalYear).map(this::read).orElse(null);
@@ -166,7 +166,7 @@ public class BudgetService {
         return config.budgetDepartment();
     }
 
-    private Map<String, UUID> planItems(BudgetRequest request, List<Violation> violations) {
+    private Map<String, UUID> planItems(int fiscalYear, BudgetRequest request, List<Violation> violations) {
         Map<String, UUID> items = new HashMap<>();
         List<String> needed = new ArrayList<>();
         request.tables().stream().map(t -> ITEM_OF_KIND.get(t.kind())).distinct().forEach(needed::add);
@@ -179,6 +179,11 @@ public class BudgetService {
             if (item == null) {
                 violations.add(new Violation("planCode", "plan " + request.planCode() + " has no item " + code
                         + " (known here yet) for the budget's lines to belong to"));
+            } else if (item.fiscalYear != null && item.fiscalYear != fiscalYear) {
+                violations.add(new Violation("planCode", "plan " + request.planCode() + " is the plan for FY"
+                        + item.fiscalYear + ", not FY" + fiscalYear + ": a fiscal year's budget belongs to that "
+                        + "year's plan"));
+                return items;
             } else {
                 items.put(code, item.id);
             }

@@ -93,10 +93,13 @@ public class PlanResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("/{code}")
     @Operation(operationId = "updatePlan",
-            summary = "Change a plan's names, agency, fiscal year or mid-term period; its code stays")
+            summary = "Change a plan's names, agency, fiscal year or mid-term period; its code stays",
+            description = "The agency and fiscal year change only while the plan has no items: every item's event "
+                    + "carries them and other services keep them.")
     @APIResponse(responseCode = "200", description = "Changed (or already so)",
             content = @Content(schema = @Schema(implementation = PlanResponse.class)))
     @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The plan has items and the agency or fiscal year would change")
     @APIResponse(responseCode = "422", description = "The mid-term years do not fit together or with the fiscal year")
     public PlanResponse update(@Parameter(example = "IPA-FY2024") @PathParam("code") String code,
             @Valid @NotNull PlanChangeRequest request) {
@@ -135,6 +138,8 @@ public class PlanResource {
     @APIResponse(responseCode = "422", description = "A code appears twice in the document (e.g. items[1].code), "
             + "an initiative concerns an unknown item (items[0].initiatives[0].concerns[1]), a milestone is due "
             + "before the plan's year or after FY2100 (….milestones[0].due), or the mid-term years do not fit")
+    @APIResponse(responseCode = "409", description = "The plan has items and the document changes its agency or "
+            + "fiscal year")
     public Response importDocument(
             @Parameter(example = "IPA-FY2024") @PathParam("code")
             @Size(max = 64) @Pattern(regexp = PlanRequest.CODE_PATTERN, message = PlanRequest.CODE_MESSAGE) String code,

@@ -61,7 +61,7 @@ public class PlanDocumentImport {
         // Absent only if a DELETE of the plan committed between the insert attempt and the lock.
         Plan plan = Plan.lock(planCode).orElseThrow(() -> ProblemException.conflict("code",
                 "plan " + planCode + " was deleted during the import; send the document again"));
-        if (!planCreated && PlanService.change(plan, document)) {
+        if (!planCreated && PlanService.changeStored(plan, document)) {
             plan.updatedAt = Instant.now();
             plan.changedBy = caller.subject();
         }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -58,7 +59,7 @@ public class PlanService {
     public Plan update(String code, PlanChangeRequest request) {
         validate(request, config);
         Plan plan = Plan.lock(code).orElseThrow(() -> ProblemException.notFound("plan", code));
-        if (change(plan, request)) {
+        if (changeStored(plan, request)) {
             plan.updatedAt = Instant.now();
             plan.changedBy = caller.subject();
         }
@@ -103,6 +104,22 @@ public class PlanService {
         plan.updatedAt = plan.createdAt;
         plan.changedBy = actor;
         return plan;
+    }
+
+    /**
+     * Changes a stored plan. Its year and agency travel in every item's event and other services keep them (a budget
+     * names the plan of its own year), so they change only while the plan has no items.
+     */
+    static boolean changeStored(Plan plan, PlanChangeRequest a) {
+        String moved = plan.fiscalYear != a.fiscalYear ? "fiscalYear" : !Objects.equals(plan.agency, a.agency)
+                ? "agency" : null;
+        long items = moved == null ? 0 : PlanItem.countByPlan(plan.code);
+        if (items > 0) {
+            throw ProblemException.conflict(moved, "plan " + plan.code + " is " + plan.agency + "'s plan for FY"
+                    + plan.fiscalYear + " and has " + items + " item(s), which other services know by that year and "
+                    + "agency; create a plan for FY" + a.fiscalYear + " instead");
+        }
+        return change(plan, a);
     }
 
     static boolean change(Plan plan, PlanChangeRequest a) {

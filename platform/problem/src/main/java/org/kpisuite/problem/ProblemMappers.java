@@ -53,12 +53,14 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String duplicate = StrictJson.duplicateKey(e);
         String unparsable = duplicate == null ? StrictJson.unparsableAt(e) : null;
+        String limit = StrictJson.limitExceeded(e);
         String field = duplicate != null ? duplicate : unparsable != null ? unparsable
                 : e instanceof JsonMappingException m ? pathOf(m) : "";
         String reason = duplicate != null ? "is given more than once"
                 : e instanceof StrictJson.UnsafeTextException unsafe ? unsafe.reason()
                 : e instanceof StrictJson.MalformedUtf8Exception utf8 ? utf8.getOriginalMessage()
                 : unparsable != null ? "is not valid JSON"
+                : limit != null ? limit
                 : e instanceof InvalidFormatException f
                 ? "cannot read '" + f.getValue() + "' as " + f.getTargetType().getSimpleName()
                 : e instanceof JsonMappingException ? "has the wrong type or shape" : "is not valid JSON";

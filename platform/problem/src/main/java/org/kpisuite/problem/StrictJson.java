@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.core.io.InputDecorator;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -89,6 +90,21 @@ public final class StrictJson {
     public static String unparsableAt(JsonProcessingException refused) {
         JsonParseException e = parserRefusal(refused);
         return e == null ? null : path(e.getProcessor().getParsingContext());
+    }
+
+    /**
+     * The reason for a body beyond the reader's limits (a number of more than 1,000 characters, nesting deeper than
+     * 1,000 levels, ...), or null. The limit's exception carries no position: its field is the object around it.
+     */
+    public static String limitExceeded(JsonProcessingException refused) {
+        for (Throwable t = refused; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException limit && limit.getOriginalMessage() != null) {
+                String what = limit.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+                return "holds more than the JSON reader accepts: " + Character.toLowerCase(what.charAt(0))
+                        + what.substring(1);
+            }
+        }
+        return null;
     }
 
     /** The parser's own refusal that the exception is or wraps (inside a list or map, databind wraps it). */

@@ -74,4 +74,22 @@ class StrictJsonTest {
         assertThat(StrictJson.unparsableAt(refused)).as(json).isEqualTo(field);
         assertThat(StrictJson.duplicateKey(refused)).as(json).isNull();
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "number|Batch|number value length",
+            "nesting|Object|document nesting depth" })
+    void aBodyBeyondTheReadersLimitsSaysWhichLimit(String kind, String type, String reason) throws Exception {
+        String json = kind.equals("number")
+                ? "{\"mode\":\"ATOMIC\",\"rows\":[{\"value\":1},{\"value\":0." + "0".repeat(2000) + "1}]}"
+                : "[".repeat(1001) + "]".repeat(1001);
+        Class<?> target = type.equals("Batch") ? Batch.class : Object.class;
+        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
+                () -> MAPPER.readValue(json, target));
+        assertThat(refused).isNotNull();
+        // The length as the parser counts it (with or without the point, by the kind of input) and the limit.
+        assertThat(StrictJson.limitExceeded(refused)).startsWith("holds more than the JSON reader accepts: " + reason
+                + " (").endsWith(") exceeds the maximum allowed (1000)");
+        assertThat(StrictJson.unparsableAt(refused)).isNull();
+    }
 }

@@ -1,7 +1,9 @@
 package org.kpisuite.ingestion;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -127,6 +129,12 @@ class BatchModesTest extends OwnIndicatorTests {
                     .body("violations[0].field", equalTo("rows[1].value"))
                     .body("violations[0].reason", equalTo("is not valid JSON"));
         }
+        // Valid JSON, but longer than the reader takes: said so, of the row that holds it.
+        post("{\"mode\":\"ATOMIC\",\"rows\":[" + row + "," + BatchIndicators.row(code, null, "2024-12",
+                "0." + "0".repeat(2000) + "1", null) + "]}").statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("rows[1]"))
+                .body("violations[0].reason", allOf(containsString("number value length ("),
+                        endsWith("exceeds the maximum allowed (1000)")));
         expectStoredMonths(1);
     }
 

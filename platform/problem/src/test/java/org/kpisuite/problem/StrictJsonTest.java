@@ -41,16 +41,8 @@ class StrictJsonTest {
             "{\"rows\":[{\"indicatorCode\":\"a\"},{\"value\":1,\"value\":2}],\"mode\":\"ATOMIC\"}|Batch|rows[1].value",
             "{\"mode\":\"A\",\"rows\":[],\"mode\":\"B\"}|Batch|mode",
             "{\"a\":{\"b\":[1,{\"c\":1,\"c\":2}]}}|Object|a.b[1].c" })
-    void aRepeatedKeyIsNamed(String json, String type, String field) throws Exception {
-        Class<?> target = switch (type) {
-            case "Status" -> Status.class;
-            case "Batch" -> Batch.class;
-            default -> Object.class;
-        };
-        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
-                () -> MAPPER.readValue(json, target));
-        assertThat(refused).as(json).isNotNull();
-        assertThat(StrictJson.duplicateKey(refused)).isEqualTo(field);
+    void aRepeatedKeyIsNamed(String json, String type, String field) {
+        assertThat(StrictJson.duplicateKey(refused(json, type))).isEqualTo(field);
     }
 
     @ParameterizedTest
@@ -62,15 +54,8 @@ class StrictJsonTest {
             "{\"a\":{\"b\":[1,{\"c\":01}]}}|Object|a.b[1].c",
             "{\"a\":[1,2,NaN]}|Object|a[2]",
             "NaN|Row|''" })
-    void aValueThatIsNotJsonIsNamedByItsOwnPath(String json, String type, String field) throws Exception {
-        Class<?> target = switch (type) {
-            case "Row" -> Row.class;
-            case "Batch" -> Batch.class;
-            default -> Object.class;
-        };
-        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
-                () -> MAPPER.readValue(json, target));
-        assertThat(refused).as(json).isNotNull();
+    void aValueThatIsNotJsonIsNamedByItsOwnPath(String json, String type, String field) {
+        JsonProcessingException refused = refused(json, type);
         assertThat(StrictJson.unparsableAt(refused)).as(json).isEqualTo(field);
         assertThat(StrictJson.duplicateKey(refused)).as(json).isNull();
     }
@@ -79,17 +64,27 @@ class StrictJsonTest {
     @CsvSource(delimiter = '|', value = {
             "number|Batch|number value length",
             "nesting|Object|document nesting depth" })
-    void aBodyBeyondTheReadersLimitsSaysWhichLimit(String kind, String type, String reason) throws Exception {
-        String json = kind.equals("number")
+    void aBodyBeyondTheReadersLimitsSaysWhichLimit(String kind, String type, String reason) {
+        JsonProcessingException refused = refused(kind.equals("number")
                 ? "{\"mode\":\"ATOMIC\",\"rows\":[{\"value\":1},{\"value\":0." + "0".repeat(2000) + "1}]}"
-                : "[".repeat(1001) + "]".repeat(1001);
-        Class<?> target = type.equals("Batch") ? Batch.class : Object.class;
-        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
-                () -> MAPPER.readValue(json, target));
-        assertThat(refused).isNotNull();
+                : "[".repeat(1001) + "]".repeat(1001), type);
         // The length as the parser counts it (with or without the point, by the kind of input) and the limit.
         assertThat(StrictJson.limitExceeded(refused)).startsWith("holds more than the JSON reader accepts: " + reason
                 + " (").endsWith(") exceeds the maximum allowed (1000)");
         assertThat(StrictJson.unparsableAt(refused)).isNull();
+    }
+
+    /** The mapper's refusal of the JSON read as the type named (Status, Row, Batch, or anything). */
+    private static JsonProcessingException refused(String json, String type) {
+        Class<?> target = switch (type) {
+            case "Status" -> Status.class;
+            case "Row" -> Row.class;
+            case "Batch" -> Batch.class;
+            default -> Object.class;
+        };
+        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
+                () -> MAPPER.readValue(json, target));
+        assertThat(refused).as(json).isNotNull();
+        return refused;
     }
 }

@@ -84,13 +84,25 @@ public final class StrictJson {
 
     /**
      * The path of the value at which the parser refused the body ({@code rows[0].value} for a {@code NaN} there, or
-     * for any other token that is not JSON), or null when the refusal is not the parser's. Databind names only the
-     * objects around a token it could not read, one level short of the key; the parser knows the key.
+     * for any other token that is not JSON), or of the object or list whose punctuation it refused ({@code rows[0]}
+     * for a missing comma, a trailing one or an unquoted key there), or null when the refusal is not the parser's.
+     * Databind names only the objects around a token it could not read, one level short of the key.
      */
     public static String unparsableAt(JsonProcessingException refused) {
         JsonParseException e = parserRefusal(refused);
-        return e == null ? null : path(e.getProcessor().getParsingContext());
+        if (e == null) {
+            return null;
+        }
+        JsonStreamContext context = e.getProcessor().getParsingContext();
+        // Between entries the context still holds the entry before: the fault is the container's.
+        String message = e.getOriginalMessage();
+        boolean betweenEntries = message != null && BETWEEN_ENTRIES.matcher(message).find();
+        return path(betweenEntries ? context.getParent() : context);
     }
+
+    private static final java.util.regex.Pattern BETWEEN_ENTRIES = java.util.regex.Pattern.compile(
+            "separate (Object|Array) entries|to start (a )?field name|close marker for (Object|Array)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /**
      * The reason for a body beyond the reader's limits (a number of more than 1,000 characters, nesting deeper than

@@ -53,7 +53,13 @@ class StrictJsonTest {
             "{\"rows\":[{\"indicatorCode\":'a'}],\"mode\":\"ATOMIC\"}|Batch|rows[0].indicatorCode",
             "{\"a\":{\"b\":[1,{\"c\":01}]}}|Object|a.b[1].c",
             "{\"a\":[1,2,NaN]}|Object|a[2]",
-            "NaN|Row|''" })
+            "NaN|Row|''",
+            "{\"rows\":[{\"value\":1,}],\"mode\":\"ATOMIC\"}|Batch|rows[0]",
+            "{\"mode\":\"ATOMIC\" \"rows\":[]}|Batch|''",
+            "{\"rows\":[{\"value\":1,indicatorCode:\"a\"}]}|Batch|rows[0]",
+            "{\"rows\":[{\"value\":1}{\"value\":2}]}|Batch|rows",
+            "{\"rows\":[{\"value\":1}],\"mode\":\"ATOMIC\"|Batch|''",
+            "{\"a\":{\"b\":[1,{\"c\":\"x\\q\"}]}}|Object|a.b[1].c" })
     void aValueThatIsNotJsonIsNamedByItsOwnPath(String json, String type, String field) {
         JsonProcessingException refused = refused(json, type);
         assertThat(StrictJson.unparsableAt(refused)).as(json).isEqualTo(field);

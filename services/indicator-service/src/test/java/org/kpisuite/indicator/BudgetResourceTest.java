@@ -125,7 +125,8 @@ class BudgetResourceTest {
                 .body("planCode", equalTo(thisYears)).body("version", equalTo(2));
 
         // Until last year's items are known here, the answer is that the plan has no such item.
-        await().atMost(SuiteEvents.WAIT).untilAsserted(() -> put(budget("1000", "9").replace(planCode, lastYears).replace(table, ownTable))
+        String lastYearsBudget = budget("1000", "9").replace(planCode, lastYears).replace(table, ownTable);
+        await().atMost(SuiteEvents.WAIT).untilAsserted(() -> put(lastYearsBudget)
                 .then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("planCode"))

@@ -134,7 +134,8 @@ class PlanResourceTest {
         given().get("/api/v1/plans/{code}", plan).then().statusCode(200)
                 .body("fiscalYear", equalTo(2024)).body("agency", equalTo("IPA"));
         // Its names and period still change.
-        given().contentType(ContentType.JSON).body(fy2025.replace("2025", "2024").replace("\"x\"", "\"令和６年度計画\""))
+        String renamed = fy2025.replace("2025", "2024").replace("\"x\"", "\"令和６年度計画\"");
+        given().contentType(ContentType.JSON).body(renamed)
                 .put("/api/v1/plans/{code}", plan).then().statusCode(200)
                 .body("nameJa", equalTo("令和６年度計画"));
     }

@@ -26,7 +26,7 @@ public class PlanItemReplica extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean removed;
 
-    /** The fiscal year of the item's plan; null when its last event was published before events carried it. */
+    /** The fiscal year of the item's plan; null for a row kept before V51 whose item has not changed since. */
     @Column(name = "fiscal_year")
     public Integer fiscalYear;
 

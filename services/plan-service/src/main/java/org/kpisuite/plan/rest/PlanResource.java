@@ -128,18 +128,19 @@ public class PlanResource {
                     + "are left untouched (no version, no event), so importing the same document again changes "
                     + "nothing. sortOrder is the position among siblings, starting at 1. Stored ones missing from "
                     + "the document are kept and listed in notInDocument. Statuses, done dates and commentary are "
-                    + "never changed by an import, and other plans (another fiscal year's) are not touched.")
+                    + "never changed by an import, and other plans (another fiscal year's) are not touched. The "
+                    + "agency and fiscal year of a plan that has items stay as they are.")
     @APIResponse(responseCode = "201", description = "The plan did not exist and was created with its items",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "200", description = "The plan existed; what the import did to its items",
             content = @Content(schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or malformed, named by its path "
             + "(e.g. items[2].items[0].nameJa), or the plan code is not a valid code")
+    @APIResponse(responseCode = "409", description = "The plan has items and the document changes its agency or "
+            + "fiscal year, or the plan was deleted during the import")
     @APIResponse(responseCode = "422", description = "A code appears twice in the document (e.g. items[1].code), "
             + "an initiative concerns an unknown item (items[0].initiatives[0].concerns[1]), a milestone is due "
             + "before the plan's year or after FY2100 (….milestones[0].due), or the mid-term years do not fit")
-    @APIResponse(responseCode = "409", description = "The plan has items and the document changes its agency or "
-            + "fiscal year")
     public Response importDocument(
             @Parameter(example = "IPA-FY2024") @PathParam("code")
             @Size(max = 64) @Pattern(regexp = PlanRequest.CODE_PATTERN, message = PlanRequest.CODE_MESSAGE) String code,

@@ -117,7 +117,8 @@ public class PlanService {
         if (items > 0) {
             throw ProblemException.conflict(moved, "plan " + plan.code + " is " + plan.agency + "'s plan for FY"
                     + plan.fiscalYear + " and has " + items + " item(s), which other services know by that year and "
-                    + "agency; create a plan for FY" + a.fiscalYear + " instead");
+                    + "agency; create another plan for " + (moved.equals("agency") ? a.agency : "FY" + a.fiscalYear)
+                    + " instead");
         }
         return change(plan, a);
     }

@@ -109,24 +109,28 @@ public final class StrictJson {
      * 1,000 levels, ...), or null. The limit's exception carries no position: its field is the object around it.
      */
     public static String limitExceeded(JsonProcessingException refused) {
+        StreamConstraintsException limit = cause(refused, StreamConstraintsException.class);
+        if (limit == null || limit.getOriginalMessage() == null) {
+            return null;
+        }
+        String what = limit.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+        return "holds more than the JSON reader accepts: " + Character.toLowerCase(what.charAt(0)) + what.substring(1);
+    }
+
+    /** The parser's own refusal that the exception is or wraps, with where the parser stood. */
+    private static JsonParseException parserRefusal(JsonProcessingException refused) {
+        JsonParseException e = cause(refused, JsonParseException.class);
+        return e != null && e.getProcessor() != null && e.getProcessor().getParsingContext() != null ? e : null;
+    }
+
+    /** The exception or the first of its causes of the type: inside a list or map, databind wraps the parser's. */
+    private static <T extends Throwable> T cause(Throwable refused, Class<T> type) {
         for (Throwable t = refused; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof StreamConstraintsException limit && limit.getOriginalMessage() != null) {
-                String what = limit.getOriginalMessage().replaceAll(", from `[^`]*`", "");
-                return "holds more than the JSON reader accepts: " + Character.toLowerCase(what.charAt(0))
-                        + what.substring(1);
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;
-    }
-
-    /** The parser's own refusal that the exception is or wraps (inside a list or map, databind wraps it). */
-    private static JsonParseException parserRefusal(JsonProcessingException refused) {
-        Throwable t = refused;
-        while (t != null && !(t instanceof JsonParseException)) {
-            t = t.getCause() == t ? null : t.getCause();
-        }
-        return t instanceof JsonParseException e && e.getProcessor() != null
-                && e.getProcessor().getParsingContext() != null ? e : null;
     }
 
     /** {@code a.b[1].c}: the keys and indexes from the root down to the context, where the parser stands. */

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.BadRequestException;
@@ -75,9 +76,9 @@ public class ParamConverters implements ParamConverterProvider {
         if (rawType == String.class) {
             parse = Function.identity();
         } else if (rawType == Integer.class || rawType == int.class) {
-            parse = whole(Integer::valueOf);
+            parse = whole(Integer::valueOf, Integer.MIN_VALUE, Integer.MAX_VALUE);
         } else if (rawType == Long.class || rawType == long.class) {
-            parse = whole(Long::valueOf);
+            parse = whole(Long::valueOf, Long.MIN_VALUE, Long.MAX_VALUE);
         } else if (rawType == Boolean.class || rawType == boolean.class) {
             parse = ParamConverters::bool;
         } else if (rawType == LocalDate.class) {
@@ -143,16 +144,20 @@ public class ParamConverters implements ParamConverterProvider {
         }
     }
 
-    /** A whole number of the parameter's type: one too large for it is as malformed as a letter. */
-    private static <N> Function<String, N> whole(Function<String, N> valueOf) {
+    /** A whole number of the parameter's type; one out of its range says the range, one that is no number says so. */
+    private static <N> Function<String, N> whole(Function<String, N> valueOf, long min, long max) {
         return text -> {
             try {
                 return valueOf.apply(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("must be a whole number, not '" + text + "'");
+                throw new IllegalArgumentException(WHOLE.matcher(text).matches()
+                        ? "must be a whole number from " + min + " to " + max + ", not " + text
+                        : "must be a whole number, not '" + text + "'");
             }
         };
     }
+
+    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
 
     static Boolean bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {

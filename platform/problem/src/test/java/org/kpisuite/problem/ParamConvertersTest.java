@@ -91,6 +91,17 @@ class ParamConvertersTest {
     }
 
     @Test
+    void aNumberTooLargeForItsTypeSaysTheRange() {
+        assertThatThrownBy(() -> converter("fiscalYear").fromString("99999999999"))
+                .hasCauseInstanceOf(ProblemException.class).cause()
+                .hasMessageContaining("must be a whole number from -2147483648 to 2147483647, not 99999999999");
+        assertThatThrownBy(() -> converter("version").fromString("-99999999999999999999")).cause()
+                .hasMessageContaining("from -9223372036854775808 to 9223372036854775807");
+        assertThatThrownBy(() -> converter("fiscalYear").fromString("2024.5")).cause()
+                .hasMessageContaining("must be a whole number, not '2024.5'");
+    }
+
+    @Test
     void aBodyOrUnannotatedParameterIsNotOurs() {
         assertThat(new ParamConverters().getConverter(LocalDate.class, LocalDate.class, new java.lang.annotation.Annotation[0]))
                 .isNull();

@@ -119,21 +119,15 @@ public class ExportService {
                        coalesce(approval_before(p.indicator_code, p.component, p.breakdown, p.department, p.period,
                                                 p.revision, 'infinity'), 'PROVISIONAL')
                 from (
-                    select l.* from (
-                        select distinct on (%1$s)
-                               m.indicator_code, m.component, m.breakdown, m.department, m.period, m.fiscal_year,
-                               m.revision, m.value, m.recorded_at as updated_at, m.outlier, m.rule_flags
-                        from measurement_revision m
-                        where %2$s
-                        order by %1$s, m.revision desc
-                    ) l
-                    where %3$s
+                    select l.* from (%1$s) l
+                    where %2$s
                     order by l.updated_at, l.indicator_code, l.component, l.breakdown, l.department, l.period
                     limit :limit
                 ) p
                 left join indicator_view v on v.code = p.indicator_code
                 order by p.updated_at, p.indicator_code, p.component, p.breakdown, p.department, p.period
-                """.formatted(KEY, revisions, latest));
+                """.formatted(q.indicatorCode() == null ? latestOfEveryKey(revisions, "")
+                        : latestOfOneIndicator(revisions), latest));
         params.forEach(query::setParameter);
         // One row more than asked: whether a next page exists.
         query.setParameter("limit", q.limit() + 1);
@@ -154,6 +148,39 @@ public class ExportService {
             last = new FactKey(updatedAt, (String) r[0], component, breakdown, (String) r[4], period);
         }
         return new FactPage(rows, result.size() > q.limit() ? last : null);
+    }
+
+    private static final String FACT_COLUMNS = """
+            m.indicator_code, m.component, m.breakdown, m.department, m.period, m.fiscal_year,
+            m.revision, m.value, m.recorded_at as updated_at, m.outlier, m.rule_flags""";
+
+    /** Each key's latest revision, from the history: one sort of the revisions that match. */
+    private static String latestOfEveryKey(CharSequence revisions, String andWhen) {
+        return """
+                select distinct on (%1$s) %2$s
+                from measurement_revision m
+                where %3$s%4$s
+                order by %1$s, m.revision desc""".formatted(KEY, FACT_COLUMNS, revisions, andWhen);
+    }
+
+    /**
+     * One indicator's keys, each with its latest revision: the values in force name it, so a key costs one index
+     * lookup however many corrections it has had (an indicator corrected every few seconds would otherwise sort its
+     * whole history on every pull). While a rebuild replays the history the values in force are those from before
+     * it, so the history is read as for every key; the state row decides inside the statement, in its snapshot.
+     */
+    private static String latestOfOneIndicator(CharSequence revisions) {
+        return """
+                select %1$s
+                from measurement_current c
+                join measurement_revision m on m.indicator_code = c.indicator_code and m.component = c.component
+                    and m.breakdown = c.breakdown and m.department = c.department and m.period = c.period
+                    and m.revision = c.revision
+                where c.indicator_code = :indicatorCode and %2$s
+                  and (select rebuild_id is null from read_model_state where id = 1)
+                union all
+                (%3$s)""".formatted(FACT_COLUMNS, revisions, latestOfEveryKey(revisions,
+                " and (select rebuild_id is not null from read_model_state where id = 1)"));
     }
 
     private static OffsetDateTime utc(Instant instant) {

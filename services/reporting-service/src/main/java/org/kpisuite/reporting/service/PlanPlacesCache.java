@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
  * until the plan generation in the database moves (a plan item event or a rebuild, applied by whichever replica
  * consumed it). A snapshot loaded while a change commits may hold either state, under the older generation, so
  * it is replaced on the next read. Quarkus's cache ({@code @CacheResult}) is invalidated in one replica only; this
- * one compares the database's generation at every read.
+ * one compares the generation that {@link ReadModelState} keeps current on every replica at every read.
  */
 @ApplicationScoped
 public class PlanPlacesCache {

@@ -71,11 +71,12 @@ public class ReadModelState {
      * query. Without a listening connection every call asks the database.
      */
     public Head head(int fiscalYear) {
+        return heads().of(fiscalYear);
+    }
+
+    private Heads heads() {
         Heads heads = known.get();
-        if (heads == null || !current) {
-            heads = reload(false);
-        }
-        return heads.of(fiscalYear);
+        return heads == null || !current ? reload(false) : heads;
     }
 
     /**
@@ -224,9 +225,15 @@ public class ReadModelState {
         }
     }
 
+    /**
+     * The plan generation, as {@link #head} knows it; a transaction that has changed the head itself asks the database,
+     * where it sees its own change.
+     */
     public long planGeneration() {
-        return ((Number) entityManager.createNativeQuery("select plan_generation from read_model_state where id = 1")
-                .getSingleResult()).longValue();
+        if (QuarkusTransaction.isActive() && transactions.getResource(Heads.class) != null) {
+            return headFromDatabase(0).planGeneration();
+        }
+        return heads().planGeneration();
     }
 
     /** In the current transaction: the plan tree changed. */

@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,9 +19,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -76,9 +78,9 @@ public class ParamConverters implements ParamConverterProvider {
         if (rawType == String.class) {
             parse = Function.identity();
         } else if (rawType == Integer.class || rawType == int.class) {
-            parse = whole(Integer::valueOf, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            parse = whole(Integer::valueOf, Integer.MIN_VALUE, Integer.MAX_VALUE, annotations);
         } else if (rawType == Long.class || rawType == long.class) {
-            parse = whole(Long::valueOf, Long.MIN_VALUE, Long.MAX_VALUE);
+            parse = whole(Long::valueOf, Long.MIN_VALUE, Long.MAX_VALUE, annotations);
         } else if (rawType == Boolean.class || rawType == boolean.class) {
             parse = ParamConverters::bool;
         } else if (rawType == LocalDate.class) {
@@ -144,20 +146,34 @@ public class ParamConverters implements ParamConverterProvider {
         }
     }
 
-    /** A whole number of the parameter's type; one out of its range says the range, one that is no number says so. */
-    private static <N> Function<String, N> whole(Function<String, N> valueOf, long min, long max) {
+    /**
+     * A whole number of the parameter's type. One beyond the type says the range the parameter takes (its
+     * {@code @Min} and {@code @Max}, else the type's), as Bean Validation would for one within the type.
+     */
+    private static <N> Function<String, N> whole(Function<String, N> valueOf, long min, long max,
+            Annotation[] annotations) {
+        long from = Arrays.stream(annotations).filter(Min.class::isInstance).mapToLong(a -> ((Min) a).value())
+                .reduce(Math::max).orElse(min);
+        long to = Arrays.stream(annotations).filter(Max.class::isInstance).mapToLong(a -> ((Max) a).value())
+                .reduce(Math::min).orElse(max);
         return text -> {
             try {
                 return valueOf.apply(text);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(WHOLE.matcher(text).matches()
-                        ? "must be a whole number from " + min + " to " + max + ", not " + text
-                        : "must be a whole number, not '" + text + "'");
+                String range = isInteger(text) ? " from " + from + " to " + to : "";
+                throw new IllegalArgumentException("must be a whole number" + range + ", not '" + text + "'");
             }
         };
     }
 
-    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
+    private static boolean isInteger(String text) {
+        try {
+            new BigInteger(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 
     static Boolean bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {

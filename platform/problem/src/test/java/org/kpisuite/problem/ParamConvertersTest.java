@@ -11,6 +11,8 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -37,7 +39,7 @@ class ParamConvertersTest {
     @SuppressWarnings("unused")
     void resource(@QueryParam("fiscalYear") Integer fiscalYear, @QueryParam("asOf") LocalDate asOf,
             @QueryParam("month") YearMonth month, @QueryParam("updatedSince") Instant updatedSince,
-            @QueryParam("dryRun") Boolean dryRun, @QueryParam("mode") Mode mode, @QueryParam("cursor") Cursor cursor,
+            @QueryParam("limit") @Min(1) @Max(10000) Integer limit, @QueryParam("dryRun") Boolean dryRun, @QueryParam("mode") Mode mode, @QueryParam("cursor") Cursor cursor,
             @PathParam("code") String code, @PathParam("year") Integer year, @PathParam("version") long version) {
     }
 
@@ -91,14 +93,23 @@ class ParamConvertersTest {
     }
 
     @Test
-    void aNumberTooLargeForItsTypeSaysTheRange() {
-        assertThatThrownBy(() -> converter("fiscalYear").fromString("99999999999"))
-                .hasCauseInstanceOf(ProblemException.class).cause()
-                .hasMessageContaining("must be a whole number from -2147483648 to 2147483647, not 99999999999");
-        assertThatThrownBy(() -> converter("version").fromString("-99999999999999999999")).cause()
-                .hasMessageContaining("from -9223372036854775808 to 9223372036854775807");
-        assertThatThrownBy(() -> converter("fiscalYear").fromString("2024.5")).cause()
-                .hasMessageContaining("must be a whole number, not '2024.5'");
+    void aWholeNumberBeyondItsTypeSaysTheRangeTheParameterTakes() {
+        assertThat(reason("limit", "99999999999")).isEqualTo("must be a whole number from 1 to 10000, not '99999999999'");
+        assertThat(reason("fiscalYear", "99999999999"))
+                .isEqualTo("must be a whole number from -2147483648 to 2147483647, not '99999999999'");
+        assertThat(reason("version", "-99999999999999999999"))
+                .isEqualTo("must be a whole number from -9223372036854775808 to 9223372036854775807, "
+                        + "not '-99999999999999999999'");
+        assertThat(reason("fiscalYear", "2024.5")).isEqualTo("must be a whole number, not '2024.5'");
+    }
+
+    private static String reason(String name, String value) {
+        try {
+            converter(name).fromString(value);
+        } catch (BadRequestException e) {
+            return ((ProblemException) e.getCause()).toProblem("/x").violations().get(0).reason();
+        }
+        throw new AssertionError(name + "=" + value + " converted");
     }
 
     @Test

@@ -30,6 +30,9 @@ public class ExportService {
     static final String EXPORT = "facts";
 
     private static final String KEY = "indicator_code, component, breakdown, department, period";
+    private static final String FACT_COLUMNS = """
+            m.indicator_code, m.component, m.breakdown, m.department, m.period, m.fiscal_year,
+            m.revision, m.value, m.recorded_at as updated_at, m.outlier, m.rule_flags""";
 
     @Inject
     EntityManager entityManager;
@@ -127,7 +130,7 @@ public class ExportService {
                 left join indicator_view v on v.code = p.indicator_code
                 order by p.updated_at, p.indicator_code, p.component, p.breakdown, p.department, p.period
                 """.formatted(q.indicatorCode() == null ? latestOfEveryKey(revisions, "")
-                        : latestOfOneIndicator(revisions), latest));
+                        : latestOfOneIndicator(revisions, q.fiscalYear() != null), latest));
         params.forEach(query::setParameter);
         // One row more than asked: whether a next page exists.
         query.setParameter("limit", q.limit() + 1);
@@ -150,10 +153,6 @@ public class ExportService {
         return new FactPage(rows, result.size() > q.limit() ? last : null);
     }
 
-    private static final String FACT_COLUMNS = """
-            m.indicator_code, m.component, m.breakdown, m.department, m.period, m.fiscal_year,
-            m.revision, m.value, m.recorded_at as updated_at, m.outlier, m.rule_flags""";
-
     /** Each key's latest revision, from the history: one sort of the revisions that match. */
     private static String latestOfEveryKey(CharSequence revisions, String andWhen) {
         return """
@@ -169,18 +168,19 @@ public class ExportService {
      * whole history on every pull). While a rebuild replays the history the values in force are those from before
      * it, so the history is read as for every key; the state row decides inside the statement, in its snapshot.
      */
-    private static String latestOfOneIndicator(CharSequence revisions) {
+    private static String latestOfOneIndicator(CharSequence revisions, boolean fiscalYear) {
         return """
                 select %1$s
                 from measurement_current c
                 join measurement_revision m on m.indicator_code = c.indicator_code and m.component = c.component
                     and m.breakdown = c.breakdown and m.department = c.department and m.period = c.period
                     and m.revision = c.revision
-                where c.indicator_code = :indicatorCode and %2$s
+                where c.indicator_code = :indicatorCode%4$s and %2$s
                   and (select rebuild_id is null from read_model_state where id = 1)
                 union all
                 (%3$s)""".formatted(FACT_COLUMNS, revisions, latestOfEveryKey(revisions,
-                " and (select rebuild_id is not null from read_model_state where id = 1)"));
+                " and (select rebuild_id is not null from read_model_state where id = 1)"),
+                fiscalYear ? " and c.fiscal_year = :fiscalYear" : "");
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -5,10 +5,11 @@ import jakarta.inject.Inject;
 
 /**
  * The plan items change rarely and every progress calculation needs them: one snapshot serves all requests
- * until the plan generation in the database moves (a plan item event or a rebuild, applied by whichever replica
- * consumed it). A snapshot loaded while a change commits may hold either state, under the older generation, so
- * it is replaced on the next read. Quarkus's cache ({@code @CacheResult}) is invalidated in one replica only; this
- * one compares the generation that {@link ReadModelState} keeps current on every replica at every read.
+ * until the plan generation moves (a plan item event or a rebuild, applied by whichever replica consumed it). A
+ * snapshot loaded while a change commits may hold either state, under the older generation, so it is replaced on
+ * the next read. Quarkus's cache ({@code @CacheResult}) is invalidated in one replica only; this one compares, at
+ * every read, the generation {@link ReadModelState} knows: this replica's own change at once, another replica's
+ * within moments, when its notification arrives.
  */
 @ApplicationScoped
 public class PlanPlacesCache {
@@ -22,6 +23,10 @@ public class PlanPlacesCache {
     private volatile Snapshot current;
 
     public PlanPlaces get() {
+        if (state.changingHere()) {
+            // Its uncommitted tree is not shared: if it rolls back, its generation's number is given to the next change.
+            return PlanPlaces.load();
+        }
         return get(state.planGeneration());
     }
 

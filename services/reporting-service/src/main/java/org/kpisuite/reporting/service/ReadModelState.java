@@ -225,15 +225,14 @@ public class ReadModelState {
         }
     }
 
-    /**
-     * The plan generation, as {@link #head} knows it; a transaction that has changed the head itself asks the database,
-     * where it sees its own change.
-     */
+    /** The plan generation, as {@link #head} knows it. */
     public long planGeneration() {
-        if (QuarkusTransaction.isActive() && transactions.getResource(Heads.class) != null) {
-            return headFromDatabase(0).planGeneration();
-        }
         return heads().planGeneration();
+    }
+
+    /** Whether the current transaction, if any, changes the head: only it sees that change until it commits. */
+    public boolean changingHere() {
+        return QuarkusTransaction.isActive() && transactions.getResource(Heads.class) != null;
     }
 
     /** In the current transaction: the plan tree changed. */

@@ -39,6 +39,9 @@ class ReadModelHeadTest {
     KeptProgress kept;
 
     @Inject
+    PlanPlacesCache planPlaces;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -90,6 +93,27 @@ class ReadModelHeadTest {
         elsewhere("update read_model_state set plan_generation = plan_generation + 1 where id = 1");
         await().atMost(Duration.ofSeconds(10)).until(() -> state.knownHead(YEAR) != null
                 && state.knownHead(YEAR).planGeneration() == generation + 1);
+    }
+
+    @Test
+    void thePlanGenerationFollowsThisReplicasOwnChangeAtOnceAndAnUncommittedTreeIsNotShared() {
+        long generation = state.planGeneration();
+        PlanPlaces before = planPlaces.get();
+        assertThat(planPlaces.get()).isSameAs(before);
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            state.planChanged();
+            assertThat(state.changingHere()).isTrue();
+            // Loaded for this transaction alone: were it kept, a rollback would leave it under a generation to come.
+            assertThat(planPlaces.get()).isNotSameAs(before);
+            throw new IllegalStateException("rolled back");
+        })).hasMessageContaining("rolled back");
+        assertThat(state.changingHere()).isFalse();
+        assertThat(state.planGeneration()).isEqualTo(generation);
+        assertThat(planPlaces.get()).isSameAs(before);
+
+        QuarkusTransaction.requiringNew().run(state::planChanged);
+        assertThat(state.planGeneration()).isEqualTo(generation + 1);
+        assertThat(planPlaces.get()).isNotSameAs(before);
     }
 
     @Test

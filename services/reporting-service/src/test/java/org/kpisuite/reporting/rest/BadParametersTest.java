@@ -9,9 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.testing.SuiteInfrastructure;
 
 import io.quarkus.test.common.WithTestResource;
@@ -83,6 +85,17 @@ class BadParametersTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("violations[0].field", equalTo(field));
+    }
+
+    @Test
+    void aWholeNumberTooLargeForItsTypeSaysTheRangeTheParameterTakes() {
+        given().queryParam("limit", "99999999999").get("/api/v1/exports/facts").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("limit"))
+                .body("violations[0].reason", equalTo("must be a whole number from 1 to 10000, not '99999999999'"));
+        given().queryParam("fiscalYear", "-99999999999").get("/api/v1/progress").then().statusCode(400)
+                .body("violations[0].field", equalTo("fiscalYear"))
+                .body("violations[0].reason", equalTo("must be a whole number from " + FiscalCalendar.MIN_YEAR + " to "
+                        + FiscalCalendar.MAX_YEAR + ", not '-99999999999'"));
     }
 
     static Stream<Arguments> badPaths() {

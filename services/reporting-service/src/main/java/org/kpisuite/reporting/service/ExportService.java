@@ -172,15 +172,13 @@ public class ExportService {
         return """
                 select %1$s
                 from measurement_current c
-                join measurement_revision m on m.indicator_code = c.indicator_code and m.component = c.component
-                    and m.breakdown = c.breakdown and m.department = c.department and m.period = c.period
-                    and m.revision = c.revision
+                join measurement_revision m using (%5$s, revision)
                 where c.indicator_code = :indicatorCode%4$s and %2$s
                   and (select rebuild_id is null from read_model_state where id = 1)
                 union all
                 (%3$s)""".formatted(FACT_COLUMNS, revisions, latestOfEveryKey(revisions,
                 " and (select rebuild_id is not null from read_model_state where id = 1)"),
-                fiscalYear ? " and c.fiscal_year = :fiscalYear" : "");
+                fiscalYear ? " and c.fiscal_year = :fiscalYear" : "", KEY);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -61,6 +61,10 @@ class ClaimOfMarksTest {
                 assertThat(lockRows.get(0).get("Actual Loops").asInt()).as("runs of the locking read").isEqualTo(1);
             } finally {
                 connection.rollback();
+                // A prepared statement outlives the transaction: the pooled connection must not keep it.
+                try (Statement sql = connection.createStatement()) {
+                    sql.execute("deallocate all");
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +87,8 @@ public final class SuiteClient {
             connection.setRequestMethod(method);
             connection.setInstanceFollowRedirects(false); // as before: an answer is what the service said
             connection.setRequestProperty("Accept", accept);
+            // As a browser's dashboard asks: a service may answer gzipped (reporting's progress list does).
+            connection.setRequestProperty("Accept-Encoding", "gzip");
             authorization.get().ifPresent(value -> connection.setRequestProperty("Authorization", value));
             if (json != null) {
                 byte[] body = json.getBytes(StandardCharsets.UTF_8);
@@ -98,8 +101,13 @@ public final class SuiteClient {
             }
             int status = connection.getResponseCode();
             // Read to the end and closed, the connection goes back to the keep-alive cache.
-            try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
-                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            InputStream raw = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+            if (raw == null) {
+                return new Answer(status, "");
+            }
+            try (InputStream in = "gzip".equalsIgnoreCase(connection.getContentEncoding()) ? new GZIPInputStream(raw)
+                    : raw) {
+                return new Answer(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + url + " failed: " + e, e);

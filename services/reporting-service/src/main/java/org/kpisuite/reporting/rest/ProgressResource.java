@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -44,6 +45,8 @@ public class ProgressResource {
 
     private static final CacheControl NO_CACHE = CacheControl.valueOf("no-cache");
 
+    private static final String GZIP = "gzip";
+
     @Inject
     ProgressService service;
 
@@ -60,7 +63,8 @@ public class ProgressResource {
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(operationId = "listProgress",
             summary = "Progress of every indicator with a target in the fiscal year, core targets first")
-    @APIResponse(responseCode = "200", description = "One entry per indicator",
+    @APIResponse(responseCode = "200", description = "One entry per indicator; today's list is gzipped "
+            + "(Content-Encoding: gzip) for a client whose Accept-Encoding asks for gzip",
             content = @Content(schema = @Schema(implementation = ProgressResponse.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf")
     @APIResponse(responseCode = "304", description = "Today's progress, unchanged since the ETag given in If-None-Match")
@@ -71,18 +75,18 @@ public class ProgressResource {
             @QueryParam("asOf") LocalDate asOf,
             @Parameter(description = "true: the official figures, from approved values alone (calculated on each read)",
                     example = "true") @QueryParam("official") Boolean official,
-            @Context Request request) {
+            @Context Request request, @Context HttpHeaders headers) {
         LocalDate day = asOf(asOf);
         boolean today = !Boolean.TRUE.equals(official) && day.equals(service.today());
         // A dashboard's read of today's list, ready in memory, is answered on the event loop: on busy cores a hand-over
         // to a worker thread is a wait of its own. Anything that needs the database runs on a worker.
         ProgressListBody.Body ready = today ? bodies.ready(fiscalYear) : null;
         if (ready != null) {
-            return Uni.createFrom().item(kept(ready, request));
+            return Uni.createFrom().item(kept(ready, request, headers));
         }
         return Uni.createFrom().item(() -> {
             if (today) {
-                return kept(bodies.today(fiscalYear), request);
+                return kept(bodies.today(fiscalYear), request, headers);
             }
             var progress = Boolean.TRUE.equals(official) ? service.officialProgress(fiscalYear, day)
                     : service.progress(fiscalYear, day);
@@ -90,14 +94,21 @@ public class ProgressResource {
         }).runSubscriptionOn(workers);
     }
 
-    /** Today's list is kept: its body is served as built for a kept version, with that version as its ETag. */
-    private static Response kept(ProgressListBody.Body body, Request request) {
-        EntityTag etag = new EntityTag(body.etag());
+    /**
+     * Today's list is kept: its body is served as built for a kept version, with that version as its ETag, and
+     * gzipped (as built too, with an ETag of its own) for a client whose Accept-Encoding asks for gzip.
+     */
+    private static Response kept(ProgressListBody.Body body, Request request, HttpHeaders headers) {
+        boolean gzip = body.gzip() != null
+                && GzipNegotiation.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        EntityTag etag = new EntityTag(gzip ? body.etag() + "-" + GZIP : body.etag());
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
-        if (unchanged != null) {
-            return unchanged.cacheControl(NO_CACHE).build();
+        Response.ResponseBuilder answer = unchanged != null ? unchanged
+                : Response.ok(gzip ? body.gzip() : body.json(), MediaType.APPLICATION_JSON_TYPE).tag(etag);
+        if (gzip && unchanged == null) {
+            answer.encoding(GZIP);
         }
-        return Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE).tag(etag).cacheControl(NO_CACHE).build();
+        return answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).cacheControl(NO_CACHE).build();
     }
 
     @GET

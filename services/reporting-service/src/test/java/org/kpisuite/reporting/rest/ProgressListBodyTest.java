@@ -2,13 +2,16 @@ package org.kpisuite.reporting.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
@@ -47,6 +50,10 @@ class ProgressListBodyTest {
                 Map.of("a", 1L, "b", 2L, "d", 2L), progress("a", "10"), progress("b", "25"), progress("d", "40")))
                 .json()));
         assertThat(second.etag()).isNotEqualTo(first.etag());
+        try (var gunzip = new GZIPInputStream(new ByteArrayInputStream(second.gzip()))) {
+            assertThat(gunzip.readAllBytes()).isEqualTo(second.json());
+        }
+        assertThat(ProgressListBody.gzip("[]".getBytes(StandardCharsets.UTF_8))).as("no smaller, not kept").isNull();
         assertThat(bodies.build(snapshot(2, Map.of(), progress("a", "10")))).isSameAs(second);
     }
 

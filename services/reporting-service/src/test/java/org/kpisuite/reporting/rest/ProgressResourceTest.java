@@ -3,14 +3,18 @@ package org.kpisuite.reporting.rest;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.GZIPInputStream;
 
 import jakarta.inject.Inject;
 
@@ -25,6 +29,8 @@ import org.kpisuite.testing.SuiteInfrastructure;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.DecoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
@@ -112,13 +118,45 @@ class ProgressResourceTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             ProgressListBody.Body held = bodies.held(2024);
             assertThat(held).isNotNull();
-            assertThat(held.etag()).isNotEqualTo(before.replace("\"", ""));
+            assertThat("\"" + held.etag() + "-gzip\"").isNotEqualTo(before); // REST Assured asks for gzip
             assertThat(JsonPath.from(new String(held.json(), StandardCharsets.UTF_8))
-                    .getInt("find { it.indicatorCode == '" + code + "' }.actual")).isEqualTo(4321);
+                    .<Integer>get("find { it.indicatorCode == '" + code + "' }.actual")).isEqualTo(4321);
         });
         ProgressListBody.Body held = bodies.held(2024);
         given().queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200)
-                .header("ETag", equalTo("\"" + held.etag() + "\""));
+                .header("ETag", equalTo("\"" + held.etag() + "-gzip\"")); // REST Assured asks for gzip
+    }
+
+    @Test
+    void todaysListIsGzippedForAClientThatAsksForGzipAndPlainJsonOtherwise() throws Exception {
+        // Raw bytes: REST Assured would otherwise ask for gzip itself and decode the answer out of sight.
+        RestAssuredConfig raw = RestAssuredConfig.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var plain = given().config(raw).queryParam("fiscalYear", 2024).get("/api/v1/progress").then()
+                    .statusCode(200).header("Content-Encoding", nullValue())
+                    .header("Vary", containsString("Accept-Encoding")).extract();
+            var zipped = given().config(raw).header("Accept-Encoding", "br, gzip;q=0.8, deflate")
+                    .queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200)
+                    .header("Content-Encoding", "gzip").header("Vary", containsString("Accept-Encoding")).extract();
+            // Two representations of one kept version: each its own ETag, the same JSON once decoded.
+            assertThat(zipped.header("ETag")).isEqualTo(plain.header("ETag").replaceFirst("\"$", "-gzip\""));
+            byte[] json = plain.asByteArray();
+            assertThat(zipped.asByteArray().length).isLessThan(json.length);
+            try (var in = new GZIPInputStream(new ByteArrayInputStream(zipped.asByteArray()))) {
+                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo(new String(json, StandardCharsets.UTF_8)).contains(code);
+            }
+            given().config(raw).header("Accept-Encoding", "gzip").header("If-None-Match", zipped.header("ETag"))
+                    .queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(304)
+                    .header("ETag", zipped.header("ETag"));
+            // The plain version's ETag does not name the gzipped one, and gzip;q=0 refuses gzip.
+            given().config(raw).header("Accept-Encoding", "gzip").header("If-None-Match", plain.header("ETag"))
+                    .queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200)
+                    .header("Content-Encoding", "gzip");
+            given().config(raw).header("Accept-Encoding", "gzip;q=0, deflate").queryParam("fiscalYear", 2024)
+                    .get("/api/v1/progress").then().statusCode(200).header("Content-Encoding", nullValue())
+                    .header("ETag", plain.header("ETag"));
+        });
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -134,18 +135,26 @@ public class MeasurementProjection {
     }
 
     /**
-     * The history's secondary indexes (migrations V1 and V3), which a rebuild drops while its replay fills the history
-     * and builds once at its end: building an index over a million rows costs much less than keeping it in order row
-     * by row. Their primary key stays (it keeps a revision once).
+     * At the start of a rebuild, with the history emptied in the same transaction: the history's secondary indexes
+     * (whatever the migrations made, not those of its keys or constraints) are recorded with their definitions and
+     * dropped. Its replay fills the history without them and {@link #deriveFromHistory} builds them once at its end:
+     * building an index over a million rows costs much less than keeping it in order row by row. A takeover of a
+     * rebuild finds them recorded already.
      */
-    private static final Map<String, String> HISTORY_INDEXES = Map.of(
-            "measurement_revision_by_year", "(fiscal_year, indicator_code)",
-            "measurement_revision_by_recorded_at", "(recorded_at)");
-
-    /** At the start of a rebuild, with the history emptied in the same transaction. */
     public void dropHistoryIndexes() {
-        entityManager.createNativeQuery("drop index if exists " + String.join(", ", HISTORY_INDEXES.keySet()))
-                .executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into rebuild_dropped_index (name, definition)
+                select c.relname, pg_get_indexdef(i.indexrelid)
+                from pg_index i join pg_class c on c.oid = i.indexrelid
+                where i.indrelid = 'measurement_revision'::regclass and not i.indisunique
+                  and not exists (select from pg_constraint k where k.conindid = i.indexrelid)
+                on conflict (name) do nothing""").executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<String> names = entityManager.createNativeQuery(
+                "select quote_ident(name) from rebuild_dropped_index order by name").getResultList();
+        if (!names.isEmpty()) {
+            entityManager.createNativeQuery("drop index if exists " + String.join(", ", names)).executeUpdate();
+        }
     }
 
     /**
@@ -162,10 +171,16 @@ public class MeasurementProjection {
             long start = System.nanoTime();
             try (Statement derive = connection.createStatement()) {
                 derive.execute("set local maintenance_work_mem = '128MB'");
-                for (var index : HISTORY_INDEXES.entrySet()) {
-                    derive.execute("create index if not exists " + index.getKey() + " on measurement_revision "
-                            + index.getValue());
+                List<String> dropped = new ArrayList<>();
+                try (ResultSet rs = derive.executeQuery("select definition from rebuild_dropped_index order by name")) {
+                    while (rs.next()) {
+                        dropped.add(rs.getString(1));
+                    }
                 }
+                for (String definition : dropped) {
+                    derive.execute(definition.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
+                }
+                derive.execute("delete from rebuild_dropped_index");
                 start = lap(took, "history indexed", start);
                 // The replay has just filled the history: without statistics the planner would sort it whole.
                 derive.execute("analyze measurement_revision");

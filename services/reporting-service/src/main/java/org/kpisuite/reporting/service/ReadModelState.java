@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,6 +46,9 @@ public class ReadModelState {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    Event<ProgressKept> keptEvents;
 
     /** The heads last read, or null when they have to be read again. */
     private final AtomicReference<Heads> known = new AtomicReference<>();
@@ -195,8 +199,14 @@ public class ReadModelState {
                     @Override
                     public void notified() {
                         // The copy held stays served while the new one is read: it was the truth moments ago.
+                        Heads before = known.get();
                         changes.incrementAndGet();
-                        reloadQuietly();
+                        Heads after = reloadQuietly();
+                        // Another replica's pass (or plan change): the lists being read here are prepared now, not
+                        // by the next read.
+                        if (after != null && !after.equals(before)) {
+                            keptEvents.fire(new ProgressKept());
+                        }
                     }
 
                     @Override
@@ -214,14 +224,18 @@ public class ReadModelState {
         }
     }
 
-    /** On the listener's thread; a failed read leaves nothing to trust, so reads ask the database until the next. */
-    private void reloadQuietly() {
+    /**
+     * On the listener's thread; a failed read leaves nothing to trust, so reads ask the database until the next.
+     * Returns the heads read, or null.
+     */
+    private Heads reloadQuietly() {
         try {
-            reload(true);
+            return reload(true);
         } catch (RuntimeException e) {
             forget();
             LOG.warnf("reloading the read model's head failed (%s); reads ask the database until it is read again",
                     e.toString());
+            return null;
         }
     }
 

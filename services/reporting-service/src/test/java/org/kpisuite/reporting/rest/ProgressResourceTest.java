@@ -23,10 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
+import org.kpisuite.reporting.service.KeptProgress;
+import org.kpisuite.reporting.service.ReadModelState;
 import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
@@ -41,6 +44,15 @@ class ProgressResourceTest {
 
     @Inject
     ProgressListBody bodies;
+
+    @Inject
+    ReadModelState state;
+
+    @Inject
+    KeptProgress kept;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void indicatorFromKafka() throws Exception {
@@ -125,6 +137,33 @@ class ProgressResourceTest {
         ProgressListBody.Body held = bodies.held(2024);
         given().queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(200)
                 .header("ETag", equalTo("\"" + held.etag() + "-gzip\"")); // REST Assured asks for gzip
+    }
+
+    @Test
+    void aListBeingReadIsPreparedAgainWhenAnotherReplicaKeepsANewVersion() throws Exception {
+        int year = 2091; // a year no other test keeps
+        String today = kept.today().toString();
+        try {
+            // Another replica's pass: it commits a new kept version, and only the database's notification tells this one.
+            elsewhere("insert into kept_year (fiscal_year, as_of, version) values (" + year + ", '" + today
+                    + "', 5) on conflict (fiscal_year) do update set as_of = excluded.as_of, version = 5");
+            await().atMost(Duration.ofSeconds(10)).until(() -> state.knownHead(year) != null
+                    && state.knownHead(year).keptVersion() == 5);
+            given().queryParam("fiscalYear", year).get("/api/v1/progress").then().statusCode(200);
+            assertThat(bodies.held(year).version()).isEqualTo(5);
+
+            elsewhere("update kept_year set version = 6 where fiscal_year = " + year);
+            // No read meanwhile: the list is prepared for the next one, not by it.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bodies.held(year).version()).isEqualTo(6));
+        } finally {
+            elsewhere("delete from kept_year where fiscal_year = " + year);
+        }
+    }
+
+    private void elsewhere(String sql) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
+        }
     }
 
     @Test

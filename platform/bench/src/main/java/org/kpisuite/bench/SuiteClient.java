@@ -101,12 +101,11 @@ public final class SuiteClient {
             }
             int status = connection.getResponseCode();
             // Read to the end and closed, the connection goes back to the keep-alive cache.
-            InputStream raw = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-            if (raw == null) {
-                return new Answer(status, "");
-            }
-            try (InputStream in = "gzip".equalsIgnoreCase(connection.getContentEncoding()) ? new GZIPInputStream(raw)
-                    : raw) {
+            try (InputStream raw = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                if (raw == null) {
+                    return new Answer(status, "");
+                }
+                InputStream in = "gzip".equalsIgnoreCase(connection.getContentEncoding()) ? new GZIPInputStream(raw) : raw;
                 return new Answer(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

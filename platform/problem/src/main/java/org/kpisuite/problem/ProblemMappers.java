@@ -113,21 +113,15 @@ public class ProblemMappers {
         return answer.build();
     }
 
-    private static final java.util.regex.Pattern QUALITY = java.util.regex.Pattern.compile(
-            ";\\s*q\\s*=\\s*([^,;]*)", java.util.regex.Pattern.CASE_INSENSITIVE);
-
     /** The first Accept header whose q= is no number from 0 to 1 (RFC 9110 12.4.2), or null. */
     private static Problem.Violation badQualityValue(HttpHeaders headers) {
         for (String name : List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.ACCEPT_ENCODING,
                 HttpHeaders.ACCEPT_CHARSET)) {
             List<String> values = headers == null ? null : headers.getRequestHeader(name);
             for (String value : values == null ? List.<String>of() : values) {
-                java.util.regex.Matcher q = QUALITY.matcher(value);
-                while (q.find()) {
-                    if (!q.group(1).trim().matches("0(\\.\\d{0,3})?|1(\\.0{0,3})?")) {
-                        return new Problem.Violation(name, "has the quality value '" + q.group(1).trim()
-                                + "'; a quality value is a number from 0 to 1 with at most three decimals");
-                    }
+                String malformed = QualityValues.firstMalformed(value);
+                if (malformed != null) {
+                    return new Problem.Violation(name, QualityValues.reason(malformed));
                 }
             }
         }

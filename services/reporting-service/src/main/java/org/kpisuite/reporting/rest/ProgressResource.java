@@ -99,16 +99,37 @@ public class ProgressResource {
      * gzipped (as built too, with an ETag of its own) for a client whose Accept-Encoding asks for gzip.
      */
     private static Response kept(ProgressListBody.Body body, Request request, HttpHeaders headers) {
-        boolean gzip = body.gzip() != null
-                && GzipNegotiation.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        boolean gzip = GzipNegotiation.acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING))
+                && body.gzip() != null;
         EntityTag etag = new EntityTag(gzip ? body.etag() + "-" + GZIP : body.etag());
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
+        if (unchanged == null && weaklyNamed(headers.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            unchanged = Response.notModified(etag);
+        }
         Response.ResponseBuilder answer = unchanged != null ? unchanged
                 : Response.ok(gzip ? body.gzip() : body.json(), MediaType.APPLICATION_JSON_TYPE).tag(etag);
         if (gzip && unchanged == null) {
             answer.encoding(GZIP);
         }
         return answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).cacheControl(NO_CACHE).build();
+    }
+
+    /**
+     * Whether If-None-Match names the tag as W/"…": it compares weakly (RFC 9110 13.1.2), where the framework's
+     * comparison counts the weak flag and answers 200.
+     */
+    static boolean weaklyNamed(String ifNoneMatch, EntityTag etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String quoted = "\"" + etag.getValue() + "\"";
+        for (String tag : ifNoneMatch.split(",")) {
+            String named = tag.trim();
+            if (named.startsWith("W/") && named.substring(2).equals(quoted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @GET

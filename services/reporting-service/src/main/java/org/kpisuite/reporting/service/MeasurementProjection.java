@@ -136,8 +136,8 @@ public class MeasurementProjection {
 
     /**
      * At the start of a rebuild, with the history emptied in the same transaction: the history's secondary indexes
-     * (whatever the migrations made, not those of its keys or constraints) are recorded with their definitions and
-     * dropped. Its replay fills the history without them and {@link #deriveFromHistory} builds them once at its end:
+     * (whatever the migrations made, apart from unique ones and those behind constraints) are recorded with their
+     * definitions as they are now and dropped. Its replay fills the history without them and {@link #deriveFromHistory} builds them once at its end:
      * building an index over a million rows costs much less than keeping it in order row by row. A takeover of a
      * rebuild finds them recorded already.
      */
@@ -148,7 +148,7 @@ public class MeasurementProjection {
                 from pg_index i join pg_class c on c.oid = i.indexrelid
                 where i.indrelid = 'measurement_revision'::regclass and not i.indisunique
                   and not exists (select from pg_constraint k where k.conindid = i.indexrelid)
-                on conflict (name) do nothing""").executeUpdate();
+                on conflict (name) do update set definition = excluded.definition""").executeUpdate();
         @SuppressWarnings("unchecked")
         List<String> names = entityManager.createNativeQuery(
                 "select quote_ident(name) from rebuild_dropped_index order by name").getResultList();
@@ -178,6 +178,9 @@ public class MeasurementProjection {
                     }
                 }
                 for (String definition : dropped) {
+                    if (!definition.startsWith("CREATE INDEX ")) {
+                        throw new IllegalStateException("rebuild_dropped_index holds no index definition: " + definition);
+                    }
                     derive.execute(definition.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
                 }
                 derive.execute("delete from rebuild_dropped_index");

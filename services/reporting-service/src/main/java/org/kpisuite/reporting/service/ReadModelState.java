@@ -202,8 +202,8 @@ public class ReadModelState {
                         Heads before = known.get();
                         changes.incrementAndGet();
                         Heads after = reloadQuietly();
-                        // Another replica's pass (or plan change): the lists being read here are prepared now, not
-                        // by the next read.
+                        // Another replica's pass or plan change: the lists being read here are prepared now, not by
+                        // the next read. (This replica's own changes notify it too; its refresher announced them.)
                         if (after != null && !after.equals(before)) {
                             keptEvents.fire(new ProgressKept());
                         }

@@ -1,9 +1,12 @@
 package org.kpisuite.reporting.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kpisuite.problem.ProblemException;
 
 class GzipNegotiationTest {
 
@@ -20,19 +23,26 @@ class GzipNegotiationTest {
             "* | true",
             "'br, *;q=0.1' | true",
             "'identity;q=1, gzip' | true",
+            "'gzip;q=1.000, identity;q=0.999' | true",
+            "'gzip;level=9' | true",
             "gzip;q=0 | false",
             "'gzip;q=0, *' | false",
             "*;q=0 | false",
             "'gzip;q=0.5, identity;q=0.9' | false",
+            "'*;q=0.9, gzip;q=0.5' | false",
             "'deflate, br' | false",
             "identity | false",
-            "gzip;q=2 | false",
-            "gzip;q=abc | false",
-            "'gzip;q=' | false",
-            "'gzip;level=9' | true",
             "',,;,' | false",
     })
     void gzipIsChosenOnlyWhenTheClientAsksForIt(String acceptEncoding, boolean gzip) {
         assertThat(GzipNegotiation.acceptsGzip(acceptEncoding)).isEqualTo(gzip);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "gzip;q=2", "gzip;q=abc", "gzip;q=", "gzip;q=1e0", "gzip;q=0.0001",
+            "gzip;q=0.5, identity;q=x" })
+    void aMalformedQualityValueIsAProblemNamingTheHeader(String acceptEncoding) {
+        assertThatThrownBy(() -> GzipNegotiation.acceptsGzip(acceptEncoding)).isInstanceOf(ProblemException.class)
+                .hasMessageContaining("Accept-Encoding").hasMessageContaining("quality value");
     }
 }

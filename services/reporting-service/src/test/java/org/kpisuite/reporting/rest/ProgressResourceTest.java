@@ -24,12 +24,14 @@ import org.kpisuite.events.IndicatorEvent;
 import org.kpisuite.events.MeasurementEvent;
 import org.kpisuite.events.Topics;
 import org.kpisuite.reporting.service.KeptProgress;
+import org.kpisuite.reporting.service.ProgressRefresher;
 import org.kpisuite.reporting.service.ReadModelState;
 import org.kpisuite.testing.Codes;
 import org.kpisuite.testing.SuiteEvents;
 import org.kpisuite.testing.SuiteInfrastructure;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.DecoderConfig;
@@ -53,6 +55,12 @@ class ProgressResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    ProgressRefresher refresher;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeEach
     void indicatorFromKafka() throws Exception {
@@ -151,12 +159,29 @@ class ProgressResourceTest {
                     && state.knownHead(year).keptVersion() == 5);
             given().queryParam("fiscalYear", year).get("/api/v1/progress").then().statusCode(200);
             assertThat(bodies.held(year).version()).isEqualTo(5);
+            // This replica's own passes also prepare the lists: none may run meanwhile, or it would prove nothing.
+            await().atMost(Duration.ofSeconds(30)).until(() -> pendingMarks() == 0 && !refresher.refreshing());
+            double passes = passes();
 
             elsewhere("update kept_year set version = 6 where fiscal_year = " + year);
             // No read meanwhile: the list is prepared for the next one, not by it.
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bodies.held(year).version()).isEqualTo(6));
+            assertThat(passes()).as("passes of this replica's refresher meanwhile").isEqualTo(passes);
         } finally {
             elsewhere("delete from kept_year where fiscal_year = " + year);
+        }
+    }
+
+    private double passes() {
+        var timer = registry.find("kpi.progress.refresh").timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    private long pendingMarks() throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var rs = statement.executeQuery("select count(*) from kept_pending")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
@@ -187,6 +212,15 @@ class ProgressResourceTest {
             }
             given().config(raw).header("Accept-Encoding", "gzip").header("If-None-Match", zipped.header("ETag"))
                     .queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(304)
+                    .header("ETag", zipped.header("ETag")).header("Vary", containsString("Accept-Encoding"))
+                    .header("Cache-Control", "no-cache").header("Content-Encoding", nullValue());
+            // If-None-Match compares weakly: W/"…" names the same version.
+            given().config(raw).header("If-None-Match", "\"other\", W/" + plain.header("ETag"))
+                    .queryParam("fiscalYear", 2024).get("/api/v1/progress").then().statusCode(304)
+                    .header("ETag", plain.header("ETag"));
+            // HEAD: the headers of the GET, no body.
+            given().config(raw).header("Accept-Encoding", "gzip").queryParam("fiscalYear", 2024)
+                    .head("/api/v1/progress").then().statusCode(200).header("Content-Encoding", "gzip")
                     .header("ETag", zipped.header("ETag"));
             // The plain version's ETag does not name the gzipped one, and gzip;q=0 refuses gzip.
             given().config(raw).header("Accept-Encoding", "gzip").header("If-None-Match", plain.header("ETag"))
@@ -196,6 +230,14 @@ class ProgressResourceTest {
                     .get("/api/v1/progress").then().statusCode(200).header("Content-Encoding", nullValue())
                     .header("ETag", plain.header("ETag"));
         });
+    }
+
+    @Test
+    void aMalformedQualityValueInAcceptEncodingIsAProblemNamingTheHeader() {
+        given().header("Accept-Encoding", "gzip;q=2").queryParam("fiscalYear", 2024).get("/api/v1/progress").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("Accept-Encoding"))
+                .body("violations[0].reason", containsString("quality value"));
     }
 
     @Test

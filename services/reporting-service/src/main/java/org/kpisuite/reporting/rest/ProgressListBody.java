@@ -122,8 +122,9 @@ class ProgressListBody {
             try {
                 keptAnew.acquire();
                 // Under a stream of values a pass commits every 100 ms, and each list made costs the whole list's
-                // JSON (about 760 KB for 1,000 indicators, and its gzip): one every half second (start to start) is enough, since reads
-                // are served the list held meanwhile. A pass after a quiet spell is prepared at once.
+                // JSON (about 760 KB for 1,000 indicators, and its gzip): one every half second (start to start) is
+                // enough, since reads are served the list held meanwhile. A pass after a quiet spell is prepared at
+                // once.
                 long early = last + PREPARED_AT_MOST_EVERY.toNanos() - System.nanoTime();
                 if (early > 0) {
                     TimeUnit.NANOSECONDS.sleep(early);

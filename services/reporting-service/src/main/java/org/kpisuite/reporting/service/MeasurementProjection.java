@@ -137,9 +137,9 @@ public class MeasurementProjection {
     /**
      * At the start of a rebuild, with the history emptied in the same transaction: the history's secondary indexes
      * (whatever the migrations made, apart from unique ones and those behind constraints) are recorded with their
-     * definitions as they are now and dropped. Its replay fills the history without them and {@link #deriveFromHistory} builds them once at its end:
-     * building an index over a million rows costs much less than keeping it in order row by row. A takeover of a
-     * rebuild finds them recorded already.
+     * definitions as they are now and dropped. Its replay fills the history without them and
+     * {@link #deriveFromHistory} builds them once at its end: building an index over a million rows costs much less
+     * than keeping it in order row by row. A takeover of a rebuild finds them recorded already.
      */
     public void dropHistoryIndexes() {
         entityManager.createNativeQuery("""

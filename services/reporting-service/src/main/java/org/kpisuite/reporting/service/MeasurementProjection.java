@@ -171,8 +171,9 @@ public class MeasurementProjection {
             long start = System.nanoTime();
             try (Statement derive = connection.createStatement()) {
                 derive.execute("set local maintenance_work_mem = '128MB'");
+                // Read and emptied in one statement; a definition that fails rolls the emptying back with it.
                 List<String> dropped = new ArrayList<>();
-                try (ResultSet rs = derive.executeQuery("select definition from rebuild_dropped_index order by name")) {
+                try (ResultSet rs = derive.executeQuery("delete from rebuild_dropped_index returning definition")) {
                     while (rs.next()) {
                         dropped.add(rs.getString(1));
                     }
@@ -183,7 +184,6 @@ public class MeasurementProjection {
                     }
                     derive.execute(definition.replaceFirst("^CREATE INDEX ", "CREATE INDEX IF NOT EXISTS "));
                 }
-                derive.execute("delete from rebuild_dropped_index");
                 start = lap(took, "history indexed", start);
                 // The replay has just filled the history: without statistics the planner would sort it whole.
                 derive.execute("analyze measurement_revision");

@@ -6,10 +6,14 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
@@ -17,14 +21,33 @@ import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
  * Reads an instant in the form the suite writes it ({@code 2025-04-01T09:30:00Z}, or with one to nine fraction
  * digits) by hand, and any other form through Jackson's own reader, so what is accepted and how it is read stay
  * Jackson's. Jackson reads every instant through a {@code DateTimeFormatter}: in a rebuild's replay that was a
- * third of the time spent reading each measurement event.
+ * third of the time spent reading each measurement event. Where a {@code @JsonFormat} (on the property, or for
+ * the type) names a pattern, a zone, a shape or a leniency, the instant is read by Jackson's reader alone, as that
+ * format says.
  */
-final class IsoInstants extends StdScalarDeserializer<Instant> {
+final class IsoInstants extends StdScalarDeserializer<Instant> implements ContextualDeserializer {
 
-    private static final JsonDeserializer<Instant> JACKSON = InstantDeserializer.INSTANT;
+    private final JsonDeserializer<Instant> jackson;
 
     IsoInstants() {
+        this(InstantDeserializer.INSTANT);
+    }
+
+    private IsoInstants(JsonDeserializer<Instant> jackson) {
         super(Instant.class);
+        this.jackson = jackson;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+            throws JsonMappingException {
+        var contextual = (JsonDeserializer<Instant>) InstantDeserializer.INSTANT.createContextual(context, property);
+        JsonFormat.Value format = findFormatOverrides(context, property, Instant.class);
+        if (format != null && !format.equals(JsonFormat.Value.empty())) {
+            return contextual;
+        }
+        return new IsoInstants(contextual);
     }
 
     @Override
@@ -35,7 +58,7 @@ final class IsoInstants extends StdScalarDeserializer<Instant> {
                 return read;
             }
         }
-        return JACKSON.deserialize(parser, context);
+        return jackson.deserialize(parser, context);
     }
 
     /** The instant of {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z} with valid fields, or null for anything else. */

@@ -9,7 +9,10 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.BeanDeserializer;
 import com.fasterxml.jackson.databind.deser.DefaultDeserializationContext;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -72,6 +75,55 @@ class IsoInstantsTest {
         var context = ((DefaultDeserializationContext) mapper.getDeserializationContext())
                 .createDummyInstance(mapper.getDeserializationConfig());
         assertThat(context.findRootValueDeserializer(mapper.constructType(Instant.class))).isInstanceOf(IsoInstants.class);
+    }
+
+    record Plain(Instant at) {
+    }
+
+    record Patterned(@JsonFormat(pattern = "yyyy-MM-dd HH:mm", timezone = "UTC") Instant at) {
+    }
+
+    record Strict(@JsonFormat(lenient = OptBoolean.FALSE) Instant at) {
+    }
+
+    @Test
+    void aFormatNamedForThePropertyOrTheTypeIsReadAsJacksonReadsIt() throws Exception {
+        List<String> texts = List.of("2024-01-01T09:30:00Z", "2024-01-01 09:30", "2024-01-01T09:30:00.5Z", "",
+                "1700000000", "2023-02-29T00:00:00Z");
+        for (Class<?> type : List.of(Plain.class, Patterned.class, Strict.class)) {
+            for (String text : texts) {
+                assertThat(readAt(suite, type, text)).as(type.getSimpleName() + " " + text)
+                        .isEqualTo(readAt(jackson, type, text));
+            }
+        }
+        assertThat(readAt(suite, Patterned.class, "2024-01-01 09:30")).isEqualTo(new Patterned(Instant.parse("2024-01-01T09:30:00Z")));
+        // The pattern refuses the suite's own form, as Jackson does: the hand reader is not used for it.
+        assertThat(readAt(suite, Patterned.class, "2024-01-01T09:30:00Z")).isInstanceOf(Class.class);
+
+        ObjectMapper typeWide = suiteMapper();
+        typeWide.configOverride(Instant.class).setFormat(JsonFormat.Value.forPattern("yyyy/MM/dd HH:mm").withTimeZone(
+                java.util.TimeZone.getTimeZone("UTC")));
+        assertThat(typeWide.readValue("{\"at\":\"2024/01/01 09:30\"}", Plain.class))
+                .isEqualTo(new Plain(Instant.parse("2024-01-01T09:30:00Z")));
+    }
+
+    @Test
+    void aPropertyWithoutAFormatKeepsTheHandReader() throws Exception {
+        var context = ((DefaultDeserializationContext) suite.getDeserializationContext())
+                .createDummyInstance(suite.getDeserializationConfig());
+        var plain = (BeanDeserializer) context.findRootValueDeserializer(suite.constructType(Plain.class));
+        var patterned = (BeanDeserializer) context.findRootValueDeserializer(suite.constructType(Patterned.class));
+        assertThat(plain.findProperty("at").getValueDeserializer()).isInstanceOf(IsoInstants.class);
+        assertThat(patterned.findProperty("at").getValueDeserializer()).isNotInstanceOf(IsoInstants.class);
+    }
+
+    /** The record read from {"at": text}, or the class of the exception reading it threw. */
+    private static Object readAt(ObjectMapper mapper, Class<?> type, String text) {
+        try {
+            return mapper.readValue("{\"at\":" + mapper.writeValueAsString(text) + "}", type);
+        } catch (Exception e) {
+            return e.getClass();
+        }
     }
 
     /** The instant read from the JSON string, or the class of the exception reading it threw. */

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -91,6 +93,7 @@ public class HttpProblems {
         if (malformed == null && query >= 0) {
             // Each parameter on its own, so that the problem names the one that is malformed.
             int fragment = uri.indexOf('#', query);
+            Set<String> named = new HashSet<>();
             for (String pair : uri.substring(query + 1, fragment < 0 ? uri.length() : fragment).split("&")) {
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? pair : pair.substring(0, equals);
@@ -101,6 +104,14 @@ public class HttpProblems {
                     part = decodedName(name);
                 }
                 if (malformed != null) {
+                    break;
+                }
+                // Every parameter of the API takes one value, and JAX-RS would read the first of two silently
+                // (?dryRun=false&dryRun=true stores for real).
+                String decoded = decodedName(name);
+                if (!decoded.isEmpty() && !named.add(decoded)) {
+                    part = decoded;
+                    malformed = "is given more than once; give it once";
                     break;
                 }
             }

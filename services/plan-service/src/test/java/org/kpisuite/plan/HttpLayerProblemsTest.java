@@ -50,6 +50,10 @@ class HttpLayerProblemsTest {
                 Arguments.of("encoded NUL in the path", "GET /api/v1/plans/a%00b HTTP/1.1\r\n" + auth, null, 400, "code"),
                 Arguments.of("encoded NUL in the query", "GET /api/v1/plans?agency=%00 HTTP/1.1\r\n" + auth, null, 400,
                         "agency"),
+                Arguments.of("a parameter given twice", "GET /api/v1/plans?agency=IPA&agency=X HTTP/1.1\r\n" + auth, null,
+                        400, "agency"),
+                Arguments.of("a parameter given twice, once encoded", "GET /api/v1/plans?agency=IPA&%61gency=X HTTP/1.1\r\n"
+                        + auth, null, 400, "agency"),
                 Arguments.of("overlong UTF-8 in the path", "GET /api/v1/plans/%C0%AF HTTP/1.1\r\n" + auth, null, 400,
                         "path"),
                 Arguments.of("declared body over the limit", "POST /api/v1/plans HTTP/1.1\r\n" + auth

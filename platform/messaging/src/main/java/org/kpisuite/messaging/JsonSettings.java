@@ -1,6 +1,8 @@
 package org.kpisuite.messaging;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 import jakarta.inject.Singleton;
 
@@ -17,7 +19,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * One JSON dialect for events and REST across the suite: ISO dates, plain decimals, exact numbers, and strict
- * reading ({@link StrictJson}: one document, enums by name, real booleans, well-formed UTF-8, no NUL).
+ * reading ({@link StrictJson}: one document, enums by name, real booleans and numbers, dates as YYYY-MM-DD in the
+ * years 0001–9999, well-formed UTF-8, no NUL).
  */
 @Singleton
 public class JsonSettings implements ObjectMapperCustomizer {
@@ -33,5 +36,8 @@ public class JsonSettings implements ObjectMapperCustomizer {
         // the faster instant reader, registered after it, is the one used.
         mapper.registerModule(new JavaTimeModule());
         mapper.registerModule(new SimpleModule("kpi-iso-instants").addDeserializer(Instant.class, new IsoInstants()));
+        mapper.registerModule(new SimpleModule("kpi-iso-dates")
+                .addDeserializer(LocalDate.class, StrictJson.IsoDateReader.dates())
+                .addDeserializer(YearMonth.class, StrictJson.IsoDateReader.months()));
     }
 }

@@ -77,6 +77,17 @@ class IsoInstantsTest {
         assertThat(context.findRootValueDeserializer(mapper.constructType(Instant.class))).isInstanceOf(IsoInstants.class);
     }
 
+    @Test
+    void datesAreReadStrictlyWhenQuarkusRegistersJavaTimeAfterTheSettings() throws Exception {
+        ObjectMapper mapper = suiteMapper();
+        mapper.registerModule(new JavaTimeModule());
+        assertThat(mapper.readValue("\"2024-04-21\"", java.time.LocalDate.class)).isEqualTo(java.time.LocalDate.of(2024, 4, 21));
+        for (String lenient : List.of("20240421", "[2024,4,21]", "\"2024-04-21T00:00:00Z\"", "\"0000-01-01\"")) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> mapper.readValue(lenient, java.time.LocalDate.class)))
+                    .as(lenient).isInstanceOf(org.kpisuite.problem.StrictJson.RefusedValueException.class);
+        }
+    }
+
     record Plain(Instant at) {
     }
 

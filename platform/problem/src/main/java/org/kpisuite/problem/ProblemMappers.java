@@ -57,7 +57,7 @@ public class ProblemMappers {
         String field = duplicate != null ? duplicate : unparsable != null ? unparsable
                 : e instanceof JsonMappingException m ? pathOf(m) : "";
         String reason = duplicate != null ? "is given more than once"
-                : e instanceof StrictJson.UnsafeTextException unsafe ? unsafe.reason()
+                : e instanceof StrictJson.RefusedValueException refusedValue ? refusedValue.reason()
                 : e instanceof StrictJson.MalformedUtf8Exception utf8 ? utf8.getOriginalMessage()
                 : unparsable != null ? "is not valid JSON"
                 : limit != null ? limit

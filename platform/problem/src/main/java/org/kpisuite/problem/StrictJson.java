@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -26,7 +27,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 /**
  * Strict reading of JSON, for request bodies and events alike: one document and nothing after it, each key once in
  * an object in a request body ({@code {"indicatorCode":"a","indicatorCode":"b"}} is refused, not read as whichever
- * came last; events, from the suite's own outbox, skip this check), enums by name only ({@code "mode": 1} is refused), booleans as true or false only ({@code "dryRun": 2} is refused), the bytes
+ * came last; events, from the suite's own outbox, skip this check), enums by name only ({@code "mode": 1} is refused), booleans as true or false only ({@code "dryRun": 2} or
+ * {@code "true"} is refused), numbers as JSON numbers only ({@code "value": "12"} is refused), the bytes
  * well-formed UTF-8 (no overlong forms, no encoded surrogates) and no string holding what {@link TextRules}
  * refuses. Every refusal is a Jackson exception that {@link ProblemMappers} answers with a 400 naming the field.
  */
@@ -41,23 +43,74 @@ public final class StrictJson {
         mapper.configure(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, true);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        // A number is a JSON number: "12" would be read as whatever Java's parser makes of the text (١٢ too).
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("kpi-strict-text").addDeserializer(String.class, new SafeString()));
         mapper.getFactory().setInputDecorator(new Utf8Check());
     }
 
-    /** A string value that TextRules refuses; the reason is the exception's own message. */
-    public static final class UnsafeTextException extends InvalidFormatException {
+    /** A value refused by one of the suite's own rules, with the reason its problem gives. */
+    public static class RefusedValueException extends InvalidFormatException {
 
         private final String reason;
 
-        UnsafeTextException(JsonParser parser, String reason, String value) {
-            super(parser, reason, value, String.class);
+        RefusedValueException(JsonParser parser, String reason, Object value, Class<?> type) {
+            super(parser, reason, value, type);
             this.reason = reason;
         }
 
         public String reason() {
             return reason;
+        }
+    }
+
+    /** A string value that TextRules refuses. */
+    public static final class UnsafeTextException extends RefusedValueException {
+
+        UnsafeTextException(JsonParser parser, String reason, String value) {
+            super(parser, reason, value, String.class);
+        }
+    }
+
+    /**
+     * A date (or month) as the suite writes it and a parameter takes it: a JSON string {@code 2025-04-30}
+     * ({@code 2025-04}) in the years 0001–9999 ({@link ParamConverters}). Jackson's own reader also takes a number as
+     * days since 1970 ({@code 20240421} is the year 57386), an array of fields and a date with a time, each read
+     * silently as some date.
+     */
+    public static final class IsoDateReader<T> extends StdScalarDeserializer<T> {
+
+        private final java.util.function.Function<String, T> parse;
+        private final String what;
+
+        private IsoDateReader(Class<T> type, java.util.function.Function<String, T> parse, String what) {
+            super(type);
+            this.parse = parse;
+            this.what = what;
+        }
+
+        public static IsoDateReader<java.time.LocalDate> dates() {
+            return new IsoDateReader<>(java.time.LocalDate.class, ParamConverters::date, "a date formatted YYYY-MM-DD");
+        }
+
+        public static IsoDateReader<java.time.YearMonth> months() {
+            return new IsoDateReader<>(java.time.YearMonth.class, ParamConverters::month, "a month formatted YYYY-MM");
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                throw new RefusedValueException(p, "must be " + what + " as a JSON string", p.getText(), handledType());
+            }
+            String text = p.getText();
+            try {
+                return parse.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw new RefusedValueException(p, e.getMessage(), text, handledType());
+            }
         }
     }
 

@@ -80,6 +80,65 @@ class StrictJsonTest {
         assertThat(StrictJson.unparsableAt(refused)).isNull();
     }
 
+    record Typed(Integer fiscalYear, long version, BigDecimal value, Boolean dryRun) {
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"fiscalYear\":\"2024\"}|fiscalYear",
+            "{\"version\":\"1\"}|version",
+            "{\"value\":\"12\"}|value",
+            "{\"value\":\"1.5\"}|value",
+            "{\"value\":\"\u0661\u0662\"}|value",
+            "{\"dryRun\":\"true\"}|dryRun" })
+    void aNumberOrABooleanGivenAsTextIsRefusedAndNamed(String json, String field) throws Exception {
+        var refused = catchThrowableOfType(com.fasterxml.jackson.databind.exc.MismatchedInputException.class,
+                () -> MAPPER.readValue(json, Typed.class));
+        assertThat(refused).as(json).isNotNull();
+        assertThat(refused.getPath()).as(json).extracting(r -> r.getFieldName()).containsExactly(field);
+    }
+
+    @org.junit.jupiter.api.Test
+    void numbersAndBooleansAsJsonAreRead() throws Exception {
+        assertThat(MAPPER.readValue("{\"fiscalYear\":2024,\"version\":3,\"value\":-0.5e1,\"dryRun\":true}", Typed.class))
+                .isEqualTo(new Typed(2024, 3, new BigDecimal("-5"), true));
+    }
+
+    record Dated(java.time.LocalDate doneOn, java.time.YearMonth month) {
+    }
+
+    private static final ObjectMapper DATES = new ObjectMapper()
+            .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("dates")
+                    .addDeserializer(java.time.LocalDate.class, StrictJson.IsoDateReader.dates())
+                    .addDeserializer(java.time.YearMonth.class, StrictJson.IsoDateReader.months()));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"doneOn\":20240421}|doneOn|must be a date formatted YYYY-MM-DD as a JSON string",
+            "{\"doneOn\":19835}|doneOn|must be a date formatted YYYY-MM-DD as a JSON string",
+            "{\"doneOn\":[2024,4,21]}|doneOn|must be a date formatted YYYY-MM-DD as a JSON string",
+            "{\"doneOn\":\"2024-04-21T00:00:00Z\"}|doneOn|must be a date formatted YYYY-MM-DD in the years 0001 to 9999, not '2024-04-21T00:00:00Z'",
+            "{\"doneOn\":\"2024-02-30\"}|doneOn|must be a date formatted YYYY-MM-DD in the years 0001 to 9999, not '2024-02-30'",
+            "{\"doneOn\":\"0000-01-01\"}|doneOn|must be a date formatted YYYY-MM-DD in the years 0001 to 9999, not '0000-01-01'",
+            "{\"doneOn\":\"+12024-01-01\"}|doneOn|must be a date formatted YYYY-MM-DD in the years 0001 to 9999, not '+12024-01-01'",
+            "{\"month\":[2024,5]}|month|must be a month formatted YYYY-MM as a JSON string",
+            "{\"month\":\"2024-13\"}|month|must be a month formatted YYYY-MM in the years 0001 to 9999, not '2024-13'" })
+    void aDateIsAStringOfItsOwnFormInTheYearsTheSuiteHolds(String json, String field, String reason) {
+        var refused = catchThrowableOfType(StrictJson.RefusedValueException.class, () -> DATES.readValue(json, Dated.class));
+        assertThat(refused).as(json).isNotNull();
+        assertThat(refused.reason()).as(json).isEqualTo(reason.replace("0001 to 9999", ParamConverters.MIN_YEAR + " to "
+                + ParamConverters.MAX_YEAR));
+        assertThat(refused.getPath()).extracting(r -> r.getFieldName()).containsExactly(field);
+    }
+
+    @org.junit.jupiter.api.Test
+    void datesAndMonthsInTheirFormAreRead() throws Exception {
+        assertThat(DATES.readValue("{\"doneOn\":\"2024-02-29\",\"month\":\"2024-05\"}", Dated.class))
+                .isEqualTo(new Dated(java.time.LocalDate.of(2024, 2, 29), java.time.YearMonth.of(2024, 5)));
+        assertThat(DATES.readValue("{\"doneOn\":null}", Dated.class)).isEqualTo(new Dated(null, null));
+    }
+
     /** The mapper's refusal of the JSON read as the type named (Status, Row, Batch, or anything). */
     private static JsonProcessingException refused(String json, String type) {
         Class<?> target = switch (type) {

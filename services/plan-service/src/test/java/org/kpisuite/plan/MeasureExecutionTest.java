@@ -150,6 +150,11 @@ class MeasureExecutionTest {
         String tomorrow = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(1).toString();
         Problems.expect(done(owner(), "\"" + tomorrow + "\""), 422, "doneOn");
         Problems.expect(done(owner(), "\"2024-02-30\""), 400, "doneOn");
+        // Only a date as YYYY-MM-DD: not days since 1970, an array of fields or an instant, each read as some date.
+        for (String lenient : List.of("19835", "20240421", "[2024,4,21]", "\"2024-04-21T00:00:00Z\"", "\"0000-04-21\"")) {
+            Problems.expect(done(owner(), lenient), 400, "doneOn");
+        }
+        given().get("/api/v1/milestones/{id}", milestone).then().statusCode(200).body("doneOn", nullValue());
         Problems.expect(commentary(owner(), "Q3", "{\"done\":\"x\"}"), 400, "period");
         Problems.expect(commentary(owner(), "H1", "{\"done\":\"  \",\"problems\":null}"), 422, "done");
         Problems.expect(commentary(owner(), "H1", "{\"done\":\"x\",\"evidence\":[\"https://ok.example/a\","

@@ -2,6 +2,8 @@ package org.kpisuite.events;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -63,8 +65,8 @@ public record BudgetEvent(
             List<Line> lines) {
 
         public Table {
-            rollupOf = rollupOf == null ? List.of() : List.copyOf(rollupOf);
-            lines = lines == null ? List.of() : List.copyOf(lines);
+            rollupOf = keepingNulls(rollupOf);
+            lines = keepingNulls(lines);
         }
 
         public boolean takesActuals() {
@@ -88,7 +90,7 @@ public record BudgetEvent(
             List<String> sumOf) {
 
         public Line {
-            sumOf = sumOf == null ? List.of() : List.copyOf(sumOf);
+            sumOf = keepingNulls(sumOf);
         }
 
         public boolean isTotal() {
@@ -116,6 +118,15 @@ public record BudgetEvent(
     public List<ActualLine> linesTakingActuals() {
         return tables.stream().filter(Table::takesActuals)
                 .flatMap(t -> t.lines().stream().filter(l -> !l.isTotal()).map(l -> new ActualLine(t, l))).toList();
+    }
+
+    /**
+     * An unmodifiable copy that keeps null entries: a budget's tables and lines are the request's body too, and a null
+     * entry must reach the budget's rules, which name it ({@code tables[0].lines[0]: must not be null}), instead of
+     * failing the body's reading one level up. The rules refuse every null before a budget is kept.
+     */
+    private static <T> List<T> keepingNulls(List<T> list) {
+        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** The indicator that carries a line's actuals: the table's code and the line's key. */

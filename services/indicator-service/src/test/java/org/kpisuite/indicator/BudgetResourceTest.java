@@ -176,6 +176,17 @@ class BudgetResourceTest {
     }
 
     @Test
+    void aNullLineOrPartIsNamedWhereItStands() {
+        put(budget("1000", "9").replace("\"lines\":[", "\"lines\":[null,")).then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("tables[0].lines[0]"))
+                .body("violations.reason", hasItem("must not be null"));
+        put(budget("1000", "9").replace("\"sumOf\":[\"rev-grant\"", "\"sumOf\":[null,\"rev-grant\"")).then()
+                .statusCode(422).body("violations.field", hasItem("tables[0].lines[2].sumOf[0]"));
+        given().get("/api/v1/budgets/{year}", year).then().statusCode(200).body("version", equalTo(1));
+    }
+
+    @Test
     void financeRecordsAnalysesOfALineWithHistory() {
         String line = table + "-exp-operations";
         given().contentType(ContentType.JSON)

@@ -98,8 +98,9 @@ public class ProblemMappers {
                     + request.getMethod() + " " + path(uri);
             default -> e.getMessage();
         };
-        // The framework reads the Accept headers' quality values, and does not say which header it could not read.
-        if (status == 400 && e.getMessage() != null && e.getMessage().contains("quality value")) {
+        // The framework reads the Accept headers' quality values, and does not say which header it could not read
+        // (its messages differ by header: "quality value", "weighted language q must be a float", ...).
+        if (status == 400) {
             Problem.Violation bad = badQualityValue(headers);
             if (bad != null) {
                 return problem(ProblemException.badRequest(bad.field(), bad.reason()), uri);

@@ -1,12 +1,13 @@
 package org.kpisuite.reporting.service;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import org.kpisuite.fiscal.BusinessDays;
+
 /**
- * The submission deadline of a month: a number of business days after the month ends. Business days are
- * Monday to Friday; Japanese public holidays are not modelled, so a deadline after a holiday is a day early.
+ * The submission deadline of a month: a number of business days after the month ends. Business days are those of a
+ * Japanese government office ({@link BusinessDays}): no weekend, national holiday or 29 December – 3 January.
  */
 public final class Deadlines {
 
@@ -14,14 +15,6 @@ public final class Deadlines {
     }
 
     public static LocalDate deadline(YearMonth month, int businessDays) {
-        LocalDate day = month.atEndOfMonth();
-        int counted = 0;
-        while (counted < businessDays) {
-            day = day.plusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                counted++;
-            }
-        }
-        return day;
+        return BusinessDays.plus(month.atEndOfMonth(), businessDays);
     }
 }

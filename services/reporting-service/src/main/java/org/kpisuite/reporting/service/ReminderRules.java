@@ -1,6 +1,5 @@
 package org.kpisuite.reporting.service;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.kpisuite.events.ReminderEvent.Kind;
+import org.kpisuite.fiscal.BusinessDays;
 import org.kpisuite.fiscal.FiscalCalendar;
 
 /**
@@ -54,15 +54,7 @@ public final class ReminderRules {
 
     /** The business day {@code businessDays} before the deadline (the deadline itself for 0). */
     public static LocalDate remindFrom(LocalDate deadline, int businessDays) {
-        LocalDate day = deadline;
-        int counted = 0;
-        while (counted < businessDays) {
-            day = day.minusDays(1);
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                counted++;
-            }
-        }
-        return day;
+        return BusinessDays.plus(deadline, -businessDays);
     }
 
     /** The reminder a period with missing values gets on the day, if any. */
@@ -74,11 +66,15 @@ public final class ReminderRules {
     }
 
     /**
-     * The first fiscal year that can hold a period still reminded on the day: one whose deadline lies within the
-     * lookback (a deadline is at most {@code 2 × deadlineBusinessDays + 3} days after the period ends).
+     * The first fiscal year that can hold a period still reminded on the day: a year's periods end in March at the
+     * latest, so the year before today's is looked at while March's deadline lies within the lookback.
      */
     public static int firstFiscalYear(LocalDate today, long lookbackDays, int deadlineBusinessDays) {
-        return FiscalCalendar.fiscalYearOf(YearMonth.from(today.minusDays(lookbackDays + 2L * deadlineBusinessDays + 3)));
+        int year = FiscalCalendar.fiscalYearOf(YearMonth.from(today));
+        while (!Deadlines.deadline(YearMonth.of(year, 3), deadlineBusinessDays).plusDays(lookbackDays).isBefore(today)) {
+            year--;
+        }
+        return year;
     }
 
     /** DUE_SOON and OVERDUE reminders of the periods (as CompletenessService answers them), one per department. */

@@ -31,7 +31,7 @@ class CompletenessResourceTest {
         var indicator = TestIndicators.sum(code, "ウェブ記事数", "Web articles",
                 "articles", "public-relations", false, "2500");
         SuiteEvents.indicator(indicator);
-        // April on time (deadline 14 May, Japan time), May late (deadline 14 June), June missing.
+        // April on time (deadline 16 May, Japan time: 3–6 May are closed), May late (deadline 14 June), June missing.
         value(code, "2024-04", "2024-05-10T03:00:00Z");
         value(code, "2024-05", "2024-06-20T03:00:00Z");
 
@@ -39,7 +39,7 @@ class CompletenessResourceTest {
                 .queryParam("asOf", "2024-07-31").get("/api/v1/completeness").then().statusCode(200)
                 .body("size()", equalTo(4))
                 .body("[0].month", equalTo("2024-04"))
-                .body("[0].deadline", equalTo("2024-05-14"))
+                .body("[0].deadline", equalTo("2024-05-16"))
                 .body("[0].missing.indicatorCode", not(hasItem(code)))
                 .body("[0].late.indicatorCode", not(hasItem(code)))
                 .body("[1].late.indicatorCode", hasItem(code))

@@ -25,12 +25,14 @@ class ReminderRulesTest {
 
     @ParameterizedTest
     @CsvSource({
-            // October 2026 ends on Saturday 31st: Mon 2 Nov is the 1st business day, Fri 13 Nov the 10th.
-            "2026-10, 2026-11-13",
+            // October 2026 ends on Saturday 31st: Mon 2 Nov is the 1st business day, Tue 3 Nov (文化の日) none, Mon 16
+            // Nov the 10th.
+            "2026-10, 2026-11-16",
             // November 2026 ends on Monday 30th: Tue 1 Dec … Fri 11 Dec is the 9th, Mon 14 Dec the 10th.
             "2026-11, 2026-12-14",
-            // September 2026 ends on Wednesday 30th: Thu 1 Oct … Wed 14 Oct.
-            "2026-09, 2026-10-14" })
+            // September 2026 ends on Wednesday 30th: Thu 1 Oct … Fri 9 Oct is the 7th, Mon 12 Oct (スポーツの日) none,
+            // Thu 15 Oct the 10th.
+            "2026-09, 2026-10-15" })
     void theDeadlinesTheRulesStartFrom(String month, String deadline) {
         assertThat(Deadlines.deadline(YearMonth.parse(month), 10)).isEqualTo(LocalDate.parse(deadline));
     }
@@ -45,30 +47,34 @@ class ReminderRulesTest {
             "2024-05-14, 3, 2024-05-09",
             "2026-11-13, 0, 2026-11-13",
             // Fri 13 Nov, 5 business days: Thu 12, Wed 11, Tue 10, Mon 9, Fri 6.
-            "2026-11-13, 5, 2026-11-06" })
+            "2026-11-13, 5, 2026-11-06",
+            // Thu 5 Nov: Wed 4 (1), Tue 3 is 文化の日, Mon 2 (2), Fri 30 Oct (3).
+            "2026-11-05, 3, 2026-10-30",
+            // Wed 8 May 2024: Tue 7 (1), 6 (振替休日) to 3 May closed, Thu 2 (2), Wed 1 (3).
+            "2024-05-08, 3, 2024-05-01" })
     void theReminderGoesSomeBusinessDaysBeforeTheDeadline(String deadline, int days, String from) {
         assertThat(ReminderRules.remindFrom(LocalDate.parse(deadline), days)).isEqualTo(LocalDate.parse(from));
     }
 
     @ParameterizedTest
     @CsvSource({
-            // October 2026 (deadline Fri 13 Nov), 3 business days before, 62 days of lookback.
-            "2026-11-09, 2026-11-13, NONE",
-            "2026-11-10, 2026-11-13, DUE_SOON",
-            "2026-11-13, 2026-11-13, DUE_SOON",
-            "2026-11-14, 2026-11-13, OVERDUE",
-            // Today: 19 days late.
-            "2026-12-02, 2026-11-13, OVERDUE",
-            // 13 Nov + 62 days = 14 Jan 2027: the last day it is chased.
-            "2027-01-14, 2026-11-13, OVERDUE",
-            "2027-01-15, 2026-11-13, NONE",
+            // October 2026 (deadline Mon 16 Nov), 3 business days before (Wed 11 Nov), 62 days of lookback.
+            "2026-11-10, 2026-11-16, NONE",
+            "2026-11-11, 2026-11-16, DUE_SOON",
+            "2026-11-16, 2026-11-16, DUE_SOON",
+            "2026-11-17, 2026-11-16, OVERDUE",
+            // Today: 16 days late.
+            "2026-12-02, 2026-11-16, OVERDUE",
+            // 16 Nov + 62 days = 17 Jan 2027: the last day it is chased.
+            "2027-01-17, 2026-11-16, OVERDUE",
+            "2027-01-18, 2026-11-16, NONE",
             // November 2026 (deadline Mon 14 Dec): nothing yet today; from Wed 9 Dec; Sat 12 Dec still in the window.
             "2026-12-02, 2026-12-14, NONE",
             "2026-12-08, 2026-12-14, NONE",
             "2026-12-09, 2026-12-14, DUE_SOON",
             "2026-12-12, 2026-12-14, DUE_SOON",
-            // September 2026 (deadline Wed 14 Oct): 49 days late today, still chased; August (14 Sep): 79 days, not.
-            "2026-12-02, 2026-10-14, OVERDUE",
+            // September 2026 (deadline Thu 15 Oct): 48 days late today, still chased; August (14 Sep): 79 days, not.
+            "2026-12-02, 2026-10-15, OVERDUE",
             "2026-12-02, 2026-09-14, NONE" })
     void kindOfAPeriodWithMissingValues(String today, String deadline, String kind) {
         Optional<Kind> expected = kind.equals("NONE") ? Optional.empty() : Optional.of(Kind.valueOf(kind));
@@ -78,11 +84,12 @@ class ReminderRulesTest {
 
     @Test
     void theFiscalYearsLookedAtReachBackAsFarAsTheLookback() {
-        // 2 Dec 2026 − (62 + 2 × 10 + 3) days = 8 Sep 2026: FY2026 only.
+        // March 2026 (FY2025) was due on 14 Apr 2026, chased until 15 Jun 2026: on 2 Dec 2026 FY2026 only.
         assertThat(ReminderRules.firstFiscalYear(LocalDate.of(2026, 12, 2), 62, 10)).isEqualTo(2026);
-        // 10 May 2027 − 85 days = 14 Feb 2027: March 2027 (FY2026, deadline 14 Apr 2027) is still chased.
+        // March 2027 (FY2026) is due on 14 Apr 2027 and chased until 15 Jun 2027.
         assertThat(ReminderRules.firstFiscalYear(LocalDate.of(2027, 5, 10), 62, 10)).isEqualTo(2026);
-        // 1 Jul 2027 − 85 days = 7 Apr 2027: FY2027 only.
+        assertThat(ReminderRules.firstFiscalYear(LocalDate.of(2027, 6, 15), 62, 10)).isEqualTo(2026);
+        assertThat(ReminderRules.firstFiscalYear(LocalDate.of(2027, 6, 16), 62, 10)).isEqualTo(2027);
         assertThat(ReminderRules.firstFiscalYear(LocalDate.of(2027, 7, 1), 62, 10)).isEqualTo(2027);
     }
 
@@ -91,9 +98,9 @@ class ReminderRulesTest {
         LocalDate today = LocalDate.of(2026, 12, 2);
         List<Month> periods = List.of(
                 month("2026-08", "2026-09-14", List.of(new Expected("a", "security"))),
-                month("2026-09", "2026-10-14", List.of(new Expected("b", "security"), new Expected("a", "security"),
+                month("2026-09", "2026-10-15", List.of(new Expected("b", "security"), new Expected("a", "security"),
                         new Expected("c", "digital-talent"))),
-                month("2026-10", "2026-11-13", List.of(new Expected("a", "digital-talent"), new Expected("z", null))),
+                month("2026-10", "2026-11-16", List.of(new Expected("a", "digital-talent"), new Expected("z", null))),
                 month("2026-11", "2026-12-14", List.of(new Expected("a", "security"))),
                 // A quarter (its own period) with nothing missing: no reminder.
                 new Month(null, LocalDate.parse("2026-10-14"), 1, 1, 1, List.of(), List.of(), "2026-Q2",
@@ -106,7 +113,7 @@ class ReminderRulesTest {
                 org.assertj.core.groups.Tuple.tuple(Kind.OVERDUE, "2026-09", "security", List.of("a", "b")),
                 // The indicator without a department has nobody to remind.
                 org.assertj.core.groups.Tuple.tuple(Kind.OVERDUE, "2026-10", "digital-talent", List.of("a")));
-        assertThat(due.get(1).deadline()).isEqualTo(LocalDate.of(2026, 10, 14));
+        assertThat(due.get(1).deadline()).isEqualTo(LocalDate.of(2026, 10, 15));
         assertThat(due.get(1).values()).extracting(Value::period).containsOnly("2026-09");
 
         // A week later November is due soon for security, October is still overdue.

@@ -99,8 +99,12 @@ public class MeasureService {
                     + request.code());
         });
         String before = treeState(measure);
+        UUID itemBefore = measure.planItemId;
+        List<String> children = Measure.<Measure>list("parentId = ?1 order by code", id).stream().map(m -> m.code)
+                .toList();
         measure.code = request.code();
         apply(measure, request);
+        keepPlaceOfParent(measure, itemBefore, children);
         if (!before.equals(treeState(measure))) {
             measure.touch(caller.subject());
             events.changed(measure, MeasureChange.Change.TREE);
@@ -360,6 +364,26 @@ public class MeasureService {
         measure.department = request.department();
         measure.sortOrder = request.sortOrder() == null ? 0 : request.sortOrder();
         measure.concerns = request.concernsOrEmpty().toArray(String[]::new);
+    }
+
+    /**
+     * A measure with sub-measures stays a numbered measure of its item: its sub-measures must be of the same item
+     * and one level deep, and they are not moved along (409; move or delete them first). Runs under the plan's lock,
+     * as does the creation of a sub-measure, so no sub-measure can appear between the read of the children and the
+     * write. Called once the request is applied (a refusal rolls it back).
+     */
+    private static void keepPlaceOfParent(Measure measure, UUID itemBefore, List<String> children) {
+        if (children.isEmpty()) {
+            return;
+        }
+        String field = measure.kind != Kind.MEASURE ? "kind"
+                : measure.parentId != null ? "parentId"
+                : !measure.planItemId.equals(itemBefore) ? "planItemId" : null;
+        if (field != null) {
+            throw ProblemException.conflict(field, "measure " + measure.code + " of plan " + measure.planCode
+                    + " has sub-measures " + String.join(", ", children) + ": it stays a numbered measure of its plan "
+                    + "item; move or delete them first");
+        }
     }
 
     /** What an administrator's edit can change, to tell whether it changed anything. */

@@ -1,13 +1,17 @@
 package org.kpisuite.plan.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +24,7 @@ import org.kpisuite.plan.domain.Milestone;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.events.MeasureEvents;
 import org.kpisuite.problem.Problem;
+import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;
 
 /**
@@ -63,7 +68,7 @@ public class PlanDocumentMeasures {
         collectItemCodes(document.itemsOrEmpty(), itemCodes);
         Map<String, String> measureAt = new HashMap<>();
         Map<String, String> milestoneAt = new HashMap<>();
-        walkItems("items", document.itemsOrEmpty(), (path, measure, kind, depth) -> {
+        walkItems("items", document.itemsOrEmpty(), (path, measure, kind, depth, itemCode) -> {
             String earlier = measureAt.putIfAbsent(measure.code(), path);
             if (earlier != null) {
                 violations.add(new Problem.Violation(path + ".code", "code " + measure.code() + " is already used by "
@@ -108,6 +113,7 @@ public class PlanDocumentMeasures {
         Measure.listByPlan(planCode).forEach(m -> stored.put(m.code, m));
         Map<String, Milestone> storedMilestones = new HashMap<>();
         Milestone.<Milestone>list("planCode", planCode).forEach(m -> storedMilestones.put(m.code, m));
+        keepPlaceOfParents(document, items, stored);
         Tally measures = new Tally();
         Tally milestones = new Tally();
         upsertItems(planCode, document.itemsOrEmpty(), items, stored, storedMilestones, measures, milestones);
@@ -210,6 +216,46 @@ public class PlanDocumentMeasures {
         return measure;
     }
 
+    /**
+     * A stored sub-measure the document does not mention keeps its parent, so the document must leave that parent a
+     * numbered measure of the sub-measure's item, as a PUT of the parent must (409 naming the parent's path; the
+     * sub-measures are not moved along). Runs under the plan's lock, before anything is written.
+     */
+    private static void keepPlaceOfParents(PlanDocument document, Map<String, UUID> items,
+            Map<String, Measure> stored) {
+        record Place(String path, Kind kind, int depth, String itemCode) {
+        }
+        Map<String, Place> places = new HashMap<>();
+        walkItems("items", document.itemsOrEmpty(), (path, measure, kind, depth, itemCode) -> places
+                .putIfAbsent(measure.code(), new Place(path, kind, depth, itemCode)));
+        Map<UUID, String> itemCodes = new HashMap<>();
+        items.forEach((code, id) -> itemCodes.put(id, code));
+        Map<UUID, Measure> byId = new HashMap<>();
+        stored.values().forEach(m -> byId.put(m.id, m));
+        Map<Measure, List<String>> stranded = new TreeMap<>(Comparator.comparing(m -> m.code));
+        for (Measure child : stored.values()) {
+            Measure parent = child.parentId == null ? null : byId.get(child.parentId);
+            if (parent == null || places.containsKey(child.code) || !places.containsKey(parent.code)) {
+                continue;
+            }
+            Place place = places.get(parent.code);
+            if (place.kind() != Kind.MEASURE || place.depth() > 0
+                    || !place.itemCode().equals(itemCodes.get(child.planItemId))) {
+                stranded.computeIfAbsent(parent, p -> new ArrayList<>()).add(child.code);
+            }
+        }
+        if (stranded.isEmpty()) {
+            return;
+        }
+        List<Problem.Violation> violations = stranded.entrySet().stream().map(e -> new Problem.Violation(
+                places.get(e.getKey().code).path(), "measure " + e.getKey().code + " has sub-measures "
+                        + String.join(", ", e.getValue().stream().sorted().toList()) + " that the document does not "
+                        + "mention: it stays a numbered measure of item " + itemCodes.get(e.getKey().planItemId)
+                        + "; list them in the document, or move or delete them first")).toList();
+        throw new ProblemException(409, "conflict", "Conflict", violations.stream()
+                .map(v -> v.field() + ": " + v.reason()).collect(Collectors.joining("; ")), violations);
+    }
+
     private static void set(Milestone milestone, UUID measureId, PlanDocumentMilestone wanted, int sortOrder) {
         milestone.measureId = measureId;
         milestone.nameJa = wanted.nameJa();
@@ -221,25 +267,26 @@ public class PlanDocumentMeasures {
 
     @FunctionalInterface
     private interface Visit {
-        void measure(String path, PlanDocumentMeasure measure, Kind kind, int depth);
+        void measure(String path, PlanDocumentMeasure measure, Kind kind, int depth, String itemCode);
     }
 
     private static void walkItems(String path, List<PlanDocumentItem> items, Visit visit) {
         for (int i = 0; i < items.size(); i++) {
             String here = path + "[" + i + "]";
             PlanDocumentItem item = items.get(i);
-            walkMeasures(here + ".initiatives", item.initiativesOrEmpty(), Kind.INITIATIVE, 0, visit);
-            walkMeasures(here + ".measures", item.measuresOrEmpty(), Kind.MEASURE, 0, visit);
+            walkMeasures(here + ".initiatives", item.initiativesOrEmpty(), Kind.INITIATIVE, 0, item.code(), visit);
+            walkMeasures(here + ".measures", item.measuresOrEmpty(), Kind.MEASURE, 0, item.code(), visit);
             walkItems(here + ".items", item.itemsOrEmpty(), visit);
         }
     }
 
-    private static void walkMeasures(String path, List<PlanDocumentMeasure> measures, Kind kind, int depth, Visit visit) {
+    private static void walkMeasures(String path, List<PlanDocumentMeasure> measures, Kind kind, int depth,
+            String itemCode, Visit visit) {
         for (int i = 0; i < measures.size(); i++) {
             String here = path + "[" + i + "]";
-            visit.measure(here, measures.get(i), kind, depth);
+            visit.measure(here, measures.get(i), kind, depth, itemCode);
             if (depth == 0 && kind == Kind.MEASURE) {
-                walkMeasures(here + ".measures", measures.get(i).measuresOrEmpty(), kind, depth + 1, visit);
+                walkMeasures(here + ".measures", measures.get(i).measuresOrEmpty(), kind, depth + 1, itemCode, visit);
             }
         }
     }

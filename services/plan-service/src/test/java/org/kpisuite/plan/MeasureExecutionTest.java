@@ -169,6 +169,21 @@ class MeasureExecutionTest {
         given().get("/api/v1/measures/{id}/commentary", measure).then().body("size()", equalTo(0));
     }
 
+    /** Text made only of invisible characters (a zero-width space, a BOM, a word joiner) says nothing, as blank text. */
+    @Test
+    void invisibleTextIsBlank() {
+        Problems.expect(commentary(owner(), "H1", "{\"done\":\"\u200B\",\"problems\":\"\uFEFF\u2060\"}"), 422,
+                "done");
+        Problems.expect(given().contentType(ContentType.JSON)
+                .body("{\"nameJa\":\"\u200B\u200C\",\"due\":\"2024-12-31\"}")
+                .post("/api/v1/measures/{id}/milestones", measure).then(), 400, "nameJa");
+        String invisibleItem = ExecutionFixtures.document(2024).replace("\"nameJa\":\"デジタル人材の育成推進\"",
+                "\"nameJa\":\"\u200D\u3000\"");
+        Problems.expect(given().contentType(ContentType.JSON).body(invisibleItem)
+                .put("/api/v1/plans/{code}/document", randomPlanCode()).then(), 400, "items[0].items[1].nameJa");
+        given().get("/api/v1/measures/{id}/commentary", measure).then().body("size()", equalTo(0));
+    }
+
     @Test
     void aMeasureWithCommentaryIsDroppedNotDeleted() {
         commentary(owner(), "H1", "{\"done\":\"着手\"}").statusCode(201);

@@ -144,7 +144,7 @@ public class MeasureService {
     public Milestone addMilestone(UUID measureId, MilestoneRequest request) {
         Measure measure = lockedForTree(measureId);
         List<Milestone> existing = Milestone.of(measureId);
-        String code = request.code() == null || request.code().isBlank()
+        String code = MeasureRules.blank(request.code())
                 ? MeasureRules.nextMilestoneCode(measure.code, codesOfPlan(measure.planCode))
                 : request.code();
         requireFreeMilestoneCode(measure.planCode, code, null);
@@ -166,7 +166,7 @@ public class MeasureService {
     public Milestone updateMilestone(UUID id, MilestoneRequest request) {
         Milestone milestone = milestone(id);
         Measure measure = lockedForTree(milestone.measureId);
-        String code = request.code() == null || request.code().isBlank() ? milestone.code : request.code();
+        String code = MeasureRules.blank(request.code()) ? milestone.code : request.code();
         requireFreeMilestoneCode(measure.planCode, code, id);
         MeasureRules.checkDue("due", request.due(), fiscalYear(measure));
         boolean changed = !code.equals(milestone.code) || !Objects.equals(milestone.nameJa, request.nameJa())

@@ -18,7 +18,7 @@ import org.kpisuite.fiscal.FiscalCalendar;
 public class PlanChangeRequest {
 
     @Schema(description = "The agency whose plan it is", example = "IPA")
-    @NotBlank @Size(max = 64)
+    @NotBlank @VisibleText @Size(max = 64)
     public String agency;
 
     @Schema(description = "Japanese fiscal year (April to March) the plan is for", example = "2024")
@@ -38,7 +38,7 @@ public class PlanChangeRequest {
     public Integer midTermLastYear;
 
     @Schema(example = "独立行政法人情報処理推進機構令和６年度計画")
-    @NotBlank @Size(max = 500)
+    @NotBlank @VisibleText @Size(max = 500)
     public String nameJa;
 
     @Schema(example = "Information-technology Promotion Agency, Japan: plan for FY2024")

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "within the plan")
 public record PlanDocumentItem(
         @Schema(description = "The plan's own code of the item", example = "I.2.(3-1)①")
-        @NotBlank @Size(max = 64) String code,
+        @NotBlank @VisibleText @Size(max = 64) String code,
         @Schema(example = "春期試験（４月）、秋期試験（１０月）並びにＣＢＴ方式による試験を着実に実施する")
-        @NotBlank @Size(max = 500) String nameJa,
+        @NotBlank @VisibleText @Size(max = 500) String nameJa,
         @Schema(example = "Hold the spring (April), autumn (October) and CBT examinations") @Size(max = 500) String nameEn,
         @Schema(description = "Marked 【令和６年度における重要な取組】 in the plan; absent means false", example = "false")
         Boolean importantInitiative,

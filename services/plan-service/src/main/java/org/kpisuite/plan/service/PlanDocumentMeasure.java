@@ -13,16 +13,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "item; codes are unique within the plan. Status, done dates and commentary are not part of a document: an "
         + "import never changes them.")
 public record PlanDocumentMeasure(
-        @Schema(description = "Unique within the plan", example = "I.2.(3-1).1") @NotBlank @Size(max = 64) String code,
+        @Schema(description = "Unique within the plan", example = "I.2.(3-1).1") @NotBlank @VisibleText @Size(max = 64) String code,
         @Schema(description = "As printed", example = "①") @Size(max = 16) String marker,
         @Schema(description = "A sub-measure's heading as printed", example = "自律移動ロボット関連") @Size(max = 500) String titleJa,
         @Schema(description = "The text as printed in the plan",
                 example = "春期試験（４月）、秋期試験（１０月）並びにＣＢＴ方式による試験を着実に実施する。")
-        @NotBlank @Size(max = MeasureRules.MAX_TEXT) String textJa,
+        @NotBlank @VisibleText @Size(max = MeasureRules.MAX_TEXT) String textJa,
         @Schema(example = "Hold the spring (April), autumn (October) and CBT examinations") @Size(max = 1000) String nameEn,
-        @Schema(description = "The owning department", example = "digital-talent") @NotBlank @Size(max = 64) String department,
+        @Schema(description = "The owning department", example = "digital-talent") @NotBlank @VisibleText @Size(max = 64) String department,
         @Schema(description = "An initiative's items, by code", example = "[\"I.2.(3-1)\"]")
-        List<@NotBlank @Size(max = 64) String> concerns,
+        List<@NotBlank @VisibleText @Size(max = 64) String> concerns,
         @Schema(description = "Lettered sub-measures, in plan order") List<@Valid @NotNull PlanDocumentMeasure> measures,
         @Schema(description = "Dated deliverables") List<@Valid @NotNull PlanDocumentMilestone> milestones) {
 

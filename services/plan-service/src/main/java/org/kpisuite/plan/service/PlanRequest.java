@@ -18,6 +18,6 @@ public class PlanRequest extends PlanChangeRequest {
     public static final String CODE_MESSAGE = "must start with a letter or digit and contain only letters, digits, '.', '_' and '-'";
 
     @Schema(description = "Stable key of the plan, used in URLs", example = "IPA-FY2024")
-    @NotBlank @Size(max = 64) @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE)
+    @NotBlank @VisibleText @Size(max = 64) @Pattern(regexp = CODE_PATTERN, message = CODE_MESSAGE)
     public String code;
 }

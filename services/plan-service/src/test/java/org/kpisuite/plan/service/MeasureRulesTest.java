@@ -50,6 +50,17 @@ class MeasureRulesTest {
     }
 
     @Test
+    void invisibleCharactersAreBlank() {
+        for (String blank : List.of("\u200b", "\u200c\u200d", "\u2060", "\ufeff", " \u3000\u00a0\u200b\n")) {
+            assertThat(MeasureRules.blank(blank)).as(blank).isTrue();
+            assertThat(MeasureRules.text(blank)).isNull();
+        }
+        assertThat(MeasureRules.blank("\u200b着手")).isFalse();
+        assertThatThrownBy(() -> MeasureRules.checkCommentary(new CommentaryRequest("\u200b", "\ufeff", "\u2060", null,
+                null))).hasMessageStartingWith("done");
+    }
+
+    @Test
     void aNewMilestoneTakesTheFirstFreeNumber() {
         assertThat(MeasureRules.nextMilestoneCode("I.1.IMP2", Set.of())).isEqualTo("I.1.IMP2.M1");
         assertThat(MeasureRules.nextMilestoneCode("I.1.IMP2", Set.of("I.1.IMP2.M1", "I.1.IMP2.M3")))

@@ -184,6 +184,15 @@ class MeasureExecutionTest {
         given().get("/api/v1/measures/{id}/commentary", measure).then().body("size()", equalTo(0));
     }
 
+    /** A link to an internationalised host (例え.jp) is a link; one with credentials in it is not. */
+    @Test
+    void aLinkToAnInternationalisedHostIsALink() {
+        Problems.expect(commentary(owner(), "H1", "{\"done\":\"x\",\"evidence\":[\"https://user:pw@例え.jp/\"]}"),
+                422, "evidence[0]");
+        commentary(owner(), "H1", "{\"done\":\"着手\",\"evidence\":[\"https://例え.jp/資料\"]}").statusCode(201)
+                .body("evidence[0]", equalTo("https://例え.jp/資料"));
+    }
+
     @Test
     void aMeasureWithCommentaryIsDroppedNotDeleted() {
         commentary(owner(), "H1", "{\"done\":\"着手\"}").statusCode(201);

@@ -1,5 +1,6 @@
 package org.kpisuite.plan.service;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -61,7 +62,10 @@ public final class MeasureRules {
         return null;
     }
 
-    /** Each link is an absolute http or https URL with a host: a reader clicks it, nothing else may hide there. */
+    /**
+     * Each link is an absolute http or https URL with a host and no credentials: a reader clicks it, nothing else may
+     * hide there. An internationalised host (例え.jp) is a host: it is checked in its ASCII form.
+     */
     public static void checkEvidence(String field, List<String> links) {
         for (int i = 0; i < links.size(); i++) {
             String link = links.get(i);
@@ -73,18 +77,47 @@ public final class MeasureRules {
     }
 
     static String linkViolation(String link) {
-        if (link == null || link.isBlank()) {
+        if (blank(link)) {
             return "must be an http or https URL, not blank";
         }
         try {
             URI uri = new URI(link.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getHost().isBlank()) {
+            if (!(scheme.equals("http") || scheme.equals("https")) || !hasHost(uri)) {
                 return "must be an absolute http or https URL with a host, not '" + link + "'";
+            }
+            if (uri.getRawAuthority().contains("@")) {
+                return "must not carry a user name or password, not '" + link + "'";
             }
             return null;
         } catch (URISyntaxException e) {
             return "must be an http or https URL, not '" + link + "' (" + e.getReason() + ")";
+        }
+    }
+
+    /**
+     * java.net.URI takes a non-ASCII host for a registry authority without a host; such an authority is a host if
+     * its ASCII form (IDN) is one.
+     */
+    private static boolean hasHost(URI uri) throws URISyntaxException {
+        if (uri.getHost() != null) {
+            return !uri.getHost().isBlank();
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.isBlank()) {
+            return false;
+        }
+        String userInfo = authority.contains("@") ? authority.substring(0, authority.lastIndexOf('@') + 1) : "";
+        String hostAndPort = authority.substring(userInfo.length());
+        int colon = hostAndPort.lastIndexOf(':');
+        String host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+        String port = colon < 0 ? "" : hostAndPort.substring(colon);
+        try {
+            String ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+            URI asciiUri = new URI(uri.getScheme() + "://" + ascii + port + "/");
+            return asciiUri.getHost() != null && !asciiUri.getHost().isBlank();
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -50,6 +50,19 @@ class MeasureRulesTest {
     }
 
     @Test
+    void anInternationalisedHostIsAHostButCredentialsAreNot() {
+        for (String good : List.of("https://例え.jp/", "https://例え.jp/パス?q=値#節", "http://münchen.example:8080/x",
+                "https://xn--r8jz45g.jp/", "https://[2001:db8::1]/x")) {
+            assertThat(MeasureRules.linkViolation(good)).as(good).isNull();
+        }
+        for (String bad : List.of("https://user:pass@example.org/", "https://www.ipa.go.jp@evil.example/",
+                "https://user@例え.jp/", "javascript://例え.jp/%0aalert(1)", "ftp://例え.jp/", "https://例 え.jp/",
+                "https://例え.jp:x/", "https://%65xample.org/", "https://例え_.jp/", "\u200b")) {
+            assertThat(MeasureRules.linkViolation(bad)).as(bad).isNotNull();
+        }
+    }
+
+    @Test
     void invisibleCharactersAreBlank() {
         for (String blank : List.of("\u200b", "\u200c\u200d", "\u2060", "\ufeff", " \u3000\u00a0\u200b\n")) {
             assertThat(MeasureRules.blank(blank)).as(blank).isTrue();

@@ -223,6 +223,55 @@ class BudgetResourceTest {
     }
 
     @Test
+    void budgetsOfYearsSharingLineIndicatorsPutAtOnceDefineEachIndicatorWithoutGaps() throws Exception {
+        // Four years' budgets with one table code share its line indicators; half list the lines the other way round.
+        String shared = Codes.unique("bgs");
+        int[] years = { NEXT_YEAR.getAndIncrement(), NEXT_YEAR.getAndIncrement(), NEXT_YEAR.getAndIncrement(),
+                NEXT_YEAR.getAndIncrement() };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(years.length);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<io.restassured.response.Response>>();
+            for (int i = 0; i < years.length; i++) {
+                int fiscalYear = years[i];
+                String body = sharedBudget(shared, i % 2 == 1);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().contentType(ContentType.JSON).body(body).put("/api/v1/budgets/{year}", fiscalYear);
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertThat(answer.get().statusCode()).as(answer.get().asString()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        for (String line : new String[] { "-rev-grant", "-exp-operations", "-borrowing" }) {
+            int version = given().get("/api/v1/indicators/{code}", shared + line).then().statusCode(200)
+                    .body("firstFiscalYear", equalTo(years[0])).extract().path("version");
+            given().get("/api/v1/indicators/{code}/versions", shared + line).then().statusCode(200)
+                    .body("version", equalTo(java.util.stream.IntStream.rangeClosed(1, version).boxed().toList()));
+        }
+    }
+
+    /** A budget of the @BeforeEach's plan whose one table has the given code, its lines in order or reversed. */
+    private String sharedBudget(String code, boolean reversed) {
+        var lines = new java.util.ArrayList<>(java.util.List.of(
+                "{\"key\":\"rev-grant\",\"nameJa\":\"運営費交付金\",\"side\":\"REVENUE\",\"amount\":1}",
+                "{\"key\":\"rev-other\",\"nameJa\":\"その他収入\",\"side\":\"REVENUE\",\"amount\":9}",
+                "{\"key\":\"exp-operations\",\"nameJa\":\"業務経費\",\"side\":\"EXPENDITURE\",\"amount\":10}"));
+        if (reversed) {
+            java.util.Collections.reverse(lines);
+        }
+        return """
+                {"planCode":"%s","reason":"当初予算","unit":"million-yen",
+                 "borrowingLimit":{"code":"%s-borrowing","nameJa":"短期借入金残高","limit":3000},
+                 "tables":[{"code":"%s","kind":"BUDGET","annex":"1-3","account":"examination","titleJa":"予算（試験勘定）",
+                   "lines":[%s]}]}""".formatted(planCode, code, code, String.join(",", lines));
+    }
+
+    @Test
     void analysesRecordedAtOnceEachGetTheirOwnVersion() throws Exception {
         String line = table + "-exp-operations";
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -193,6 +194,11 @@ public class BudgetService {
 
     /** Defines or updates the indicator of every line that takes actuals, and of the borrowing balance. */
     private int defineLineIndicators(BudgetEvent budget, Map<String, UUID> items) {
+        // Every line indicator's lock first, before define() reads any (IndicatorService#lock), and in one order:
+        // budgets of other years share line codes, and two taking them line by line waited for each other (a 500).
+        Stream.concat(budget.linesTakingActuals().stream().map(BudgetEvent.ActualLine::code),
+                Stream.ofNullable(budget.borrowingLimit()).map(Ceiling::code))
+                .sorted().distinct().forEach(indicators::lock);
         int count = 0;
         for (BudgetEvent.ActualLine line : budget.linesTakingActuals()) {
             Table table = line.table();

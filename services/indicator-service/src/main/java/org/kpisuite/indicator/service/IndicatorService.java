@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.kpisuite.events.IndicatorEvent;
@@ -32,6 +33,12 @@ public class IndicatorService {
     @Inject
     IndicatorConfig config;
 
+    @Inject
+    EntityManager entityManager;
+
+    /** 'INDI': the advisory-lock class of one indicator's writes. */
+    private static final int LOCK_CLASS = 0x494E4449;
+
     public enum Outcome {
         CREATED, CHANGED, UNCHANGED
     }
@@ -41,6 +48,7 @@ public class IndicatorService {
 
     @Transactional
     public Indicator define(IndicatorRequest request) {
+        lock(request.code());
         if (Indicator.findById(request.code()) != null) {
             throw ProblemException.conflict("code", "an indicator with code " + request.code() + " exists");
         }
@@ -56,6 +64,7 @@ public class IndicatorService {
         if (!code.equals(request.code())) {
             throw ProblemException.invalidField("code", "differs from the code in the path (" + code + ")");
         }
+        lock(code);
         IndicatorRules.Checked checked = checked(request);
         Indicator indicator = Indicator.findById(code);
         if (indicator == null) {
@@ -77,6 +86,7 @@ public class IndicatorService {
     /** Sets one fiscal year's target; the targets of other years stay as they are. */
     @Transactional
     public Indicator setTarget(String code, int fiscalYear, TargetRequest request) {
+        lock(code);
         Indicator indicator = get(code);
         if (request.fiscalYear() != fiscalYear) {
             throw ProblemException.invalidField("fiscalYear", "differs from the fiscal year in the path (" + fiscalYear + ")");
@@ -92,6 +102,7 @@ public class IndicatorService {
     /** Ends the indicator after a fiscal year; it stays reportable for the years it was active. */
     @Transactional
     public Indicator retire(String code, int lastFiscalYear) {
+        lock(code);
         Indicator indicator = get(code);
         if (lastFiscalYear < indicator.firstFiscalYear) {
             throw ProblemException.invalidField("lastFiscalYear", "is before the first fiscal year FY" + indicator.firstFiscalYear);
@@ -108,6 +119,19 @@ public class IndicatorService {
         indicator.lastFiscalYear = lastFiscalYear;
         changed(indicator, IndicatorEvent.TYPE_RETIRED);
         return indicator;
+    }
+
+    /**
+     * Makes the writes of one indicator (another replica's included) take turns until the transaction ends, so that
+     * each reads what the one before committed and writes the next version: two that read the same row both wrote
+     * its next version (a 500 on indicator_version's key), two creates both inserted it (on indicator's key). An
+     * advisory lock on the code's hash (two codes of one hash merely wait for each other), not the row's lock,
+     * because a create has no row yet to lock. Taken before anything of the indicator is read in the transaction (a
+     * read before it may be stale); taken again, it is held already.
+     */
+    public void lock(String code) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(:class, hashtext(:code))")
+                .setParameter("class", LOCK_CLASS).setParameter("code", code).getSingleResult();
     }
 
     public Indicator get(String code) {

@@ -272,6 +272,54 @@ class BudgetResourceTest {
     }
 
     @Test
+    void theSameAnalysisSentAgainChangesNothing() throws Exception {
+        String line = table + "-exp-operations";
+        String first = "{\"cause\":\"契約の前倒し\",\"response\":\"下期に調整する\"}";
+        analyse(line, first).then().statusCode(201).header("X-Outcome", "CREATED").body("version", equalTo(1));
+        // A retried request (the surrounding blanks are not kept either): the version in force, no new one.
+        analyse(line, first).then().statusCode(200).header("X-Outcome", "UNCHANGED").body("version", equalTo(1));
+        analyse(line, "{\"cause\":\" 契約の前倒し\\n\",\"response\":\"下期に調整する \"}").then().statusCode(200)
+                .header("X-Outcome", "UNCHANGED").body("version", equalTo(1));
+        // A change is the next version; going back to the first text is a change too.
+        analyse(line, "{\"cause\":\"契約の前倒し\",\"response\":\"役員会に報告する\"}").then().statusCode(201)
+                .header("X-Outcome", "CREATED").body("version", equalTo(2));
+        analyse(line, first).then().statusCode(201).body("version", equalTo(3));
+
+        // The same analysis sent at once by several clients: recorded once.
+        String other = table + "-rev-grant";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> analyse(other, first).statusCode()));
+            }
+            var statuses = new java.util.ArrayList<Integer>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+        } finally {
+            pool.shutdown();
+        }
+        given().get("/api/v1/budgets/{year}/lines/{line}/analyses", year, line).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.contains(1, 2, 3));
+        given().get("/api/v1/budgets/{year}/lines/{line}/analyses", year, other).then().statusCode(200)
+                .body("version", org.hamcrest.Matchers.contains(1));
+
+        // One event per version: the repeats published none.
+        SuiteEvents.awaitRecord(Topics.BUDGETS, r -> line.equals(r.key())
+                && SuiteEvents.read(r.value(), BudgetAnalysisEvent.class).version() == 3, Duration.ofSeconds(20));
+        assertThat(SuiteEvents.readAll(Topics.BUDGETS, r -> line.equals(r.key())
+                && BudgetAnalysisEvent.TYPE_RECORDED.equals(TopicReader.header(r, CloudEventHeaders.TYPE)),
+                Duration.ofSeconds(2))).hasSize(3);
+    }
+
+    private io.restassured.response.Response analyse(String line, String body) {
+        return given().contentType(ContentType.JSON).body(body)
+                .post("/api/v1/budgets/{year}/lines/{line}/analyses", year, line);
+    }
+
+    @Test
     void analysesRecordedAtOnceEachGetTheirOwnVersion() throws Exception {
         String line = table + "-exp-operations";
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);

@@ -27,6 +27,7 @@ import org.kpisuite.events.BudgetEvent;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.indicator.service.BudgetRequest;
 import org.kpisuite.indicator.service.BudgetService;
+import org.kpisuite.indicator.service.IndicatorService;
 import org.kpisuite.security.Roles;
 
 @Path("/api/v1/budgets/{fiscalYear}")
@@ -94,8 +95,12 @@ public class BudgetResource {
     @Path("/lines/{lineCode}/analyses")
     @RolesAllowed({ Roles.SUBMITTER, Roles.ADMIN })
     @Operation(operationId = "recordBudgetAnalysis",
-            summary = "Record the cause analysis (要因分析) of a line's drift and the response (its next version)")
-    @APIResponse(responseCode = "201", description = "Recorded",
+            summary = "Record the cause analysis (要因分析) of a line's drift and the response (its next version)",
+            description = "Each change is the line's next version; sending the latest version's cause and response "
+                    + "again changes nothing (200, X-Outcome UNCHANGED): no version, no event.")
+    @APIResponse(responseCode = "201", description = "Recorded: a new version (X-Outcome CREATED)",
+            content = @Content(schema = @Schema(implementation = BudgetAnalysisResponse.class)))
+    @APIResponse(responseCode = "200", description = "Unchanged: the latest version (X-Outcome UNCHANGED)",
             content = @Content(schema = @Schema(implementation = BudgetAnalysisResponse.class)))
     @APIResponse(responseCode = "403", description = "Not the budget's department")
     @APIResponse(responseCode = "404", description = "No such budget or line")
@@ -103,9 +108,12 @@ public class BudgetResource {
     public Response analyse(
             @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
             @PathParam("lineCode") String lineCode, @NotNull BudgetAnalysisRequest request) {
-        var analysis = service.analyse(fiscalYear, lineCode, request.cause(), request.response());
-        return Response.created(URI.create("/api/v1/budgets/" + fiscalYear + "/lines/" + lineCode + "/analyses"))
-                .entity(BudgetAnalysisResponse.of(analysis)).build();
+        BudgetService.Analysed analysed = service.analyse(fiscalYear, lineCode, request.cause(), request.response());
+        Response.ResponseBuilder answer = analysed.outcome() == IndicatorService.Outcome.CREATED
+                ? Response.created(URI.create("/api/v1/budgets/" + fiscalYear + "/lines/" + lineCode + "/analyses"))
+                : Response.ok();
+        return answer.header("X-Outcome", analysed.outcome().name())
+                .entity(BudgetAnalysisResponse.of(analysed.analysis())).build();
     }
 
     @GET

@@ -74,6 +74,10 @@ public class BudgetService {
     public record Result(BudgetEvent budget, IndicatorService.Outcome outcome, int lineIndicators) {
     }
 
+    /** The analysis in force: a new version (CREATED), or the latest one when it says the same (UNCHANGED). */
+    public record Analysed(BudgetAnalysis analysis, IndicatorService.Outcome outcome) {
+    }
+
     /**
      * Makes the request the fiscal year's budget: a new version when it differs from the one in force (a revision,
      * 補正), nothing when it is the same (so loading the catalog twice is harmless).
@@ -119,9 +123,12 @@ public class BudgetService {
         return read(found);
     }
 
-    /** Records finance's cause analysis of a line and the response, as the line's next version. */
+    /**
+     * Records finance's cause analysis of a line and the response, as the line's next version; the same text as the
+     * latest version again (a retried request) changes nothing: no version, no event.
+     */
     @Transactional
-    public BudgetAnalysis analyse(int fiscalYear, String lineCode, String cause, String response) {
+    public Analysed analyse(int fiscalYear, String lineCode, String cause, String response) {
         if (!caller.has(Roles.ADMIN) && !caller.department().map(budgetDepartment()::equals).orElse(false)) {
             throw new ProblemException(403, "forbidden", "Forbidden",
                     "only the " + budgetDepartment() + " department or an administrator records budget analyses", null);
@@ -138,16 +145,20 @@ public class BudgetService {
         require(violations, "response", response);
         fail(violations);
         List<BudgetAnalysis> before = BudgetAnalysis.of(fiscalYear, lineCode);
+        BudgetAnalysis latest = before.isEmpty() ? null : before.get(before.size() - 1);
+        if (latest != null && latest.cause.equals(cause.strip()) && latest.response.equals(response.strip())) {
+            return new Analysed(latest, IndicatorService.Outcome.UNCHANGED);
+        }
         BudgetAnalysis analysis = new BudgetAnalysis();
         analysis.fiscalYear = fiscalYear;
         analysis.lineCode = lineCode;
-        analysis.version = before.isEmpty() ? 1 : before.get(before.size() - 1).version + 1;
+        analysis.version = latest == null ? 1 : latest.version + 1;
         analysis.cause = cause.strip();
         analysis.response = response.strip();
         analysis.recordedAt = Instant.now();
         analysis.recordedBy = caller.subject();
         events.record(analysis);
-        return analysis;
+        return new Analysed(analysis, IndicatorService.Outcome.CREATED);
     }
 
     public List<BudgetAnalysis> analyses(int fiscalYear, String lineCode) {

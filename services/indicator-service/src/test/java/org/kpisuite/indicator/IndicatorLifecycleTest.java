@@ -69,6 +69,17 @@ class IndicatorLifecycleTest {
     }
 
     @Test
+    void aYearOutOfRangeInPathAndBodyIsNamedOnce() {
+        put(ratio("2/3")).then().statusCode(201);
+        given().contentType(ContentType.JSON).body("{\"fiscalYear\":2101,\"comparator\":\"AT_LEAST\",\"fraction\":\"2/3\"}")
+                .put("/api/v1/indicators/{code}/targets/2101", code).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("fiscalYear"));
+        given().get("/api/v1/indicators/{code}/versions", code).then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
     void aBlankOrMalformedPathSegmentIsA400NamingIt() {
         put(ratio("2/3")).then().statusCode(201);
         // A blank year in the path is no year: a 400 naming it, not a failure of the server.

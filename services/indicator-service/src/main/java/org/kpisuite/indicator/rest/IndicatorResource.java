@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -108,9 +109,15 @@ public class IndicatorResource {
     @APIResponse(responseCode = "200", description = "The indicator with its targets",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
     @APIResponse(responseCode = "404", description = "No such indicator")
-    @APIResponse(responseCode = "422", description = "A year the indicator is not active in, or a target that does not fit")
+    @APIResponse(responseCode = "400", description = "A fiscal year outside FY2000–FY2100, or a malformed target")
+    @APIResponse(responseCode = "422", description = "A year the indicator is not active in, a body's fiscalYear "
+            + "other than the path's, or a target that does not fit")
     public IndicatorResponse setTarget(@PathParam("code") String code,
-            @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
+            // Not bounded here: the body's fiscalYear is, and must equal it (a 422 otherwise); bounding both named
+            // one out-of-range year twice in the problem's violations.
+            @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "" + FiscalCalendar.MIN_YEAR, maximum = "" + FiscalCalendar.MAX_YEAR))
+            @PathParam("fiscalYear") int fiscalYear,
             @Valid @NotNull TargetRequest request) {
         return IndicatorResponse.of(service.setTarget(code, fiscalYear, request));
     }

@@ -76,7 +76,16 @@ class IndicatorLifecycleTest {
                 .contentType("application/problem+json")
                 .body("violations", hasSize(1))
                 .body("violations[0].field", equalTo("fiscalYear"));
+        // Only the path's year out of range: the body's differs from it, named once too.
+        given().contentType(ContentType.JSON).body("{\"fiscalYear\":2024,\"comparator\":\"AT_LEAST\",\"fraction\":\"2/3\"}")
+                .put("/api/v1/indicators/{code}/targets/2101", code).then().statusCode(422)
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("fiscalYear"));
         given().get("/api/v1/indicators/{code}/versions", code).then().statusCode(200).body("$", hasSize(1));
+        // The contract still says which years the path takes.
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/indicators/{code}/targets/{fiscalYear}'.put.parameters"
+                        + ".find { it.name == 'fiscalYear' }.schema.maximum", equalTo(2100));
     }
 
     @Test

@@ -36,6 +36,8 @@ public class ProblemMappers {
     public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                // A value checked twice (a path's year and the body's) fails both checks with the same words.
+                .distinct()
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = violations.stream().map(v -> v.field() + ": " + v.reason()).collect(Collectors.joining("; "));

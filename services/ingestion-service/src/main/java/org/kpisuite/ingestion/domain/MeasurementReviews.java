@@ -142,7 +142,7 @@ public final class MeasurementReviews {
                     while (rs.next()) {
                         String flags = rs.getString(12);
                         list.add(new Waiting(new MeasurementKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5).trim()), rs.getInt(6), rs.getBigDecimal(7),
+                                rs.getString(4), rs.getString(5).trim()), rs.getInt(6), rs.getBigDecimal(7).stripTrailingZeros(),
                                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
                                 flags == null ? List.of() : Arrays.asList(flags.split(",")), rs.getString(13),
                                 rs.getString(14)));

@@ -52,6 +52,9 @@ final class CsvRows {
             "month", "value", "note", "reason");
     // department may be left out by a kpi-submitter: its token names it; period or month names the period.
     private static final List<String> REQUIRED = List.of("indicatorCode", "value");
+    private static final Pattern ASCII_NUMBER = Pattern.compile("[0-9.eE+-]*");
+    /** 令和 began on 1 May 2019 (元年 = 2019): year 0, and a month of 元年 before May, are no 令和 dates. */
+    private static final Pattern BEFORE_REIWA = Pattern.compile("令和(0+年.*|(元|0*1)年0*[1-4]月.*)");
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final ObjectReader READER = new CsvMapper().readerForListOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -98,26 +101,48 @@ final class CsvRows {
             if (number.length() <= ColumnNumbers.MAX_TEXT_LENGTH && GROUPED.matcher(number).matches()) {
                 number = number.replace(",", ""); // "25,200" as Excel writes a number with thousands separators
             }
+            if (!ASCII_NUMBER.matcher(number).matches()) {
+                // BigDecimal reads any script's digits (١٢ is 12); a value is written in ASCII digits, which NFKC
+                // makes of full-width ones.
+                return new BatchRow(index, null, Rejection.malformed("value", "value.unreadable", text), null);
+            }
             ColumnNumbers.Parsed parsed = ColumnNumbers.parse(number);
             if (parsed.value() == null) {
                 return new BatchRow(index, null, number.length() <= ColumnNumbers.MAX_TEXT_LENGTH
                         && parsed.reason().startsWith("cannot read") ? Rejection.malformed("value", "value.unreadable", text)
                         : Rejection.malformedText("value", parsed.reason()), null);
             }
-            value = parsed.value();
+            // As the column holds it: 0e999999999 is 0 and 1.0000000 is 1, whatever their scale said.
+            value = parsed.value().stripTrailingZeros();
+            value = value.scale() < 0 ? value.setScale(0) : value;
         }
-        // Either column names the period; a month column of a spreadsheet may hold a quarter's name too.
-        String periodText = field(fields, columns, "period");
-        String column = "period";
-        if (periodText == null) {
-            periodText = field(fields, columns, "month");
-            column = "month";
+        // Either column names the period; a month column of a spreadsheet may hold a quarter's name too. Both given
+        // must name the same period (as written or as read), as a JSON row's period and month must.
+        String inPeriod = periodOf(field(fields, columns, "period"));
+        String inMonth = periodOf(field(fields, columns, "month"));
+        if (inPeriod != null && inMonth != null && !inPeriod.equals(inMonth)) {
+            return new BatchRow(index, null, Rejection.malformed("period", "period.both", inPeriod, inMonth), "period");
         }
-        String period = periodText == null ? null : PeriodText.read(periodText).map(Object::toString).orElse(periodText);
+        String period = inPeriod != null ? inPeriod : inMonth;
+        String column = inPeriod != null ? "period" : "month";
         return BatchRow.of(index, new MeasurementRequest(field(fields, columns, "indicatorCode"),
                 field(fields, columns, "component"), field(fields, columns, "breakdown"),
                 field(fields, columns, "department"), null, value, field(fields, columns, "note"),
                 field(fields, columns, "reason"), period == null ? null : period), column);
+    }
+
+    /** A period as Excel may write it, read (2024年6月 is 2024-06); text that is none is kept for the check to name. */
+    private static String periodOf(String text) {
+        if (text == null) {
+            return null;
+        }
+        // PeriodText reads 令和0年5月 as 2018-05 and 令和元年4月 as 2019-04 (Heisei 31): kept as written, they are
+        // refused as malformed periods naming the column. (platform/fiscal's PeriodText should refuse them itself.)
+        String compact = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        if (BEFORE_REIWA.matcher(compact).matches()) {
+            return text;
+        }
+        return PeriodText.read(text).map(Object::toString).orElse(text);
     }
 
     private static String field(List<String> fields, Map<String, Integer> columns, String name) {

@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -181,7 +182,8 @@ public class MeasurementResource {
             content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "422", description = "ATOMIC with rejected rows: nothing stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ImportProblem.class)))
-    @APIResponse(responseCode = "400", description = "Missing or unknown column, unknown charset, bad mode or dryRun")
+    @APIResponse(responseCode = "400", description = "No rows (a header only), missing or unknown column, unknown "
+            + "charset, bad mode or dryRun")
     @APIResponse(responseCode = "413", description = "More than 50,000 rows")
     public Response importCsv(byte[] body,
             @Parameter(description = "ATOMIC (default) or ROW_BY_ROW") @QueryParam("mode") ImportMode mode,
@@ -196,6 +198,10 @@ public class MeasurementResource {
     private Response imported(List<BatchRow> rows, ImportMode mode, boolean dryRun) {
         ImportMode effective = mode == null ? ImportMode.ATOMIC : mode;
         Locale locale = locale();
+        if (rows.isEmpty()) {
+            // An upload without rows is almost always the wrong file or a lost body, not "nothing to import".
+            throw Rejection.malformed("rows", "rows.empty").toException(locale);
+        }
         ImportSummary summary = batches.importRows(rows, effective, dryRun, Submitter.of(caller), locale);
         if (effective == ImportMode.ATOMIC && !dryRun && summary.rejected() > 0) {
             return Response.status(422).type(Problem.MEDIA_TYPE)
@@ -204,16 +210,19 @@ public class MeasurementResource {
         return Response.ok(summary).build();
     }
 
-    /** Japanese when the request's Accept-Language prefers it, English otherwise. */
+    /**
+     * Japanese when the request's Accept-Language prefers it by quality value, English otherwise; read here, not by
+     * the framework's list, which ignores q=0 and does not name the header it cannot read.
+     */
     private Locale locale() {
-        return Messages.choose(httpHeaders.getAcceptableLanguages());
+        return Messages.choose(httpHeaders.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     @GET
     @RolesAllowed({ Roles.VIEWER, Roles.SUBMITTER, Roles.ADMIN })
     @Operation(operationId = "listMeasurements",
             summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
-    public List<MeasurementResponse> list(@QueryParam("indicatorCode") String indicatorCode,
+    public List<MeasurementResponse> list(@QueryParam("indicatorCode") @Size(max = 64) String indicatorCode,
             @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
         if (indicatorCode == null || indicatorCode.isBlank()) {
             throw ProblemException.badRequest("indicatorCode", "is required");

@@ -52,6 +52,8 @@ public class PeriodResource {
             content = @Content(schema = @Schema(implementation = PeriodClosureResponse.class)))
     @APIResponse(responseCode = "200", description = "Was already closed for this scope",
             content = @Content(schema = @Schema(implementation = PeriodClosureResponse.class)))
+    @APIResponse(responseCode = "404", description = "An unknown indicator or department, or an indicator with a "
+            + "department that does not report it (the field named)")
     public Response close(@Valid @NotNull PeriodRequest request) {
         PeriodService.Closed closed = service.close(request.month(), request.indicatorCode(), request.department(),
                 Submitter.of(caller));

@@ -55,8 +55,19 @@ public class ApprovalService {
         List<ApprovalRequest.Decision> decisions = request.decisions();
         List<Problem.Violation> refused = new ArrayList<>();
         Set<MeasurementKey> keys = new LinkedHashSet<>();
+        Map<String, Integer> firstOn = new java.util.HashMap<>();
         for (int i = 0; i < decisions.size(); i++) {
             ApprovalRequest.Decision d = decisions.get(i);
+            // One request says one thing about a revision: approving and returning it at once would record both
+            // steps and leave the last one standing. The same decision twice is counted once (UNCHANGED below).
+            Integer first = firstOn.putIfAbsent(key(d) + "#" + d.revision(), i);
+            if (first != null && !sameDecision(decisions.get(first), d)) {
+                ApprovalRequest.Decision earlier = decisions.get(first);
+                boolean other = earlier.decision() != d.decision();
+                throw ProblemException.badRequest("decisions[" + i + "]." + (other ? "decision" : "comment"),
+                        "contradicts decisions[" + first + "], which " + (other ? "is " + earlier.decision()
+                                : "has another comment") + " for the same value and revision; decide once per revision");
+            }
             if (approver.department() != null && !approver.department().equals(d.department())) {
                 throw new ProblemException(403, "forbidden", "Forbidden", "decisions[" + i + "].department: an approver "
                         + "of " + approver.department() + " decides on that department's values, not " + d.department(),
@@ -144,9 +155,14 @@ public class ApprovalService {
         return new MeasurementKey(d.indicatorCode(), d.component(), d.breakdown(), d.department(), d.period());
     }
 
+    private static boolean sameDecision(ApprovalRequest.Decision a, ApprovalRequest.Decision b) {
+        return a.decision() == b.decision() && Objects.equals(blankToNull(a.comment()), blankToNull(b.comment()));
+    }
+
     private static Outcome outcome(ApprovalRequest.Decision d, int step, String outcome) {
-        return new Outcome(d.indicatorCode(), d.component(), d.breakdown(), d.department(), d.period(), d.revision(),
-                d.decision(), step, outcome);
+        MeasurementKey key = key(d);
+        return new Outcome(d.indicatorCode(), emptyToNull(key.component()), emptyToNull(key.breakdown()), d.department(),
+                d.period(), d.revision(), d.decision(), step, outcome);
     }
 
     private static String blankToNull(String text) {

@@ -126,7 +126,7 @@ public class MeasurementService {
                     request.indicatorCode()));
         }
         // A submitter's department is the token's; an administrator names the department it submits for.
-        String department = request.department() == null || request.department().isBlank() ? null : request.department();
+        String department = MeasurementKey.absent(request.department()) ? null : request.department();
         if (submitter.department() != null) {
             if (department != null && !department.equals(submitter.department())) {
                 return Checked.rejected(Rejection.forbidden("department", "department.other", submitter.department(),
@@ -170,7 +170,9 @@ public class MeasurementService {
                             String.valueOf(indicator.lastFiscalYear())));
         }
         Rejection member = checkMember("component", request.component(), indicator.components(), indicator.code());
-        String breakdown = request.breakdown();
+        // A blank component or breakdown is none (MeasurementKey.absent), in the check and in the key alike.
+        String component = MeasurementKey.absent(request.component()) ? null : request.component();
+        String breakdown = MeasurementKey.absent(request.breakdown()) ? null : request.breakdown();
         if (member == null) {
             if (indicator.breakdown() != null && indicator.breakdown().openness() == Openness.FREE) {
                 // A name or code as people type it: the same body written in full-width or with extra spaces is one.
@@ -185,7 +187,7 @@ public class MeasurementService {
                             String.valueOf(breakdown.length()), String.valueOf(MeasurementRequest.MAX_BREAKDOWN));
                 }
             } else {
-                member = checkBreakdown(request.breakdown(), indicator);
+                member = checkBreakdown(breakdown, indicator);
             }
         }
         if (member != null) {
@@ -200,7 +202,7 @@ public class MeasurementService {
             return Checked.rejected(Rejection.invalid("distinct_count_value", "value", "distinct_count_value",
                     indicator.code(), indicator.unit()));
         }
-        MeasurementKey key = new MeasurementKey(indicator.code(), request.component(), breakdown, department,
+        MeasurementKey key = new MeasurementKey(indicator.code(), component, breakdown, department,
                 period.toString());
         return new Checked(key, period, indicator, null);
     }
@@ -252,7 +254,9 @@ public class MeasurementService {
         m.value = request.value();
         m.revision = current == null ? 1 : current.revision + 1;
         m.note = request.note();
-        m.reason = current == null ? null : request.reason();
+        // Kept on a first revision too: it is what the submitter wrote (e.g. why a value is late), and its event
+        // carries it as a correction's does.
+        m.reason = MeasurementKey.absent(request.reason()) ? null : request.reason();
         m.recordedBy = submitter.name();
         m.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         return m;
@@ -260,7 +264,7 @@ public class MeasurementService {
 
     /** A part of the key that the indicator defines (components, breakdown values) must be one of them. */
     private static Rejection checkMember(String field, String given, List<String> allowed, String code) {
-        boolean blank = given == null || given.isBlank();
+        boolean blank = MeasurementKey.absent(given);
         if (allowed.isEmpty() && !blank) {
             return Rejection.invalid("unknown_" + field, field, "member.none", code, field);
         }

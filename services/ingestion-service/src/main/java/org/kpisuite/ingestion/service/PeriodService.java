@@ -13,8 +13,10 @@ import jakarta.transaction.Transactional;
 
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
+import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.domain.MeasurementStore;
 import org.kpisuite.ingestion.domain.PeriodClosure;
+import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
 
 /** Closing and reopening months; a closed month refuses new values and corrections of its scope. */
@@ -37,8 +39,19 @@ public class PeriodService {
     public Closed close(String month, String indicatorCode, String department, Submitter by) {
         YearMonth ym = parse(month);
         String code = blankToNull(indicatorCode);
-        if (code != null && IndicatorReplica.findById(code) == null) {
-            throw ProblemException.notFound("indicator", code);
+        String dept = blankToNull(department);
+        // A closure that names what ingestion does not know could never match a value: refused, as an unknown
+        // indicator always was, each naming its field.
+        IndicatorReplica indicator = code == null ? null : IndicatorReplica.findById(code);
+        if (code != null && indicator == null) {
+            throw notFound("indicatorCode", "indicator '" + code + "' does not exist");
+        }
+        if (dept != null && IndicatorReplica.count("department", dept) == 0) {
+            throw notFound("department", "no indicator of department '" + dept + "' is known");
+        }
+        if (indicator != null && dept != null && !indicator.department.equals(dept)) {
+            throw notFound("department", "indicator '" + code + "' is reported by " + indicator.department + ", not "
+                    + dept);
         }
         lock(month);
         Optional<PeriodClosure> existing = PeriodClosure.scope(month, blankToNull(indicatorCode), blankToNull(department));
@@ -97,6 +110,11 @@ public class PeriodService {
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+        return MeasurementKey.absent(s) ? null : s.trim();
+    }
+
+    private static ProblemException notFound(String field, String reason) {
+        return new ProblemException(404, "not-found", "Not found", field + ": " + reason,
+                List.of(new Problem.Violation(field, reason)));
     }
 }

@@ -42,4 +42,14 @@ public final class TextRules {
         }
         return text;
     }
+
+    /**
+     * Blank is what a reader sees as nothing: whitespace (U+3000 and no-break spaces included) and invisible format
+     * characters (Unicode category Cf: U+200B, U+200C, U+200D, U+2060, U+FEFF, …) only. The one rule for required
+     * texts ({@link VisibleText} for request fields).
+     */
+    public static boolean blank(String text) {
+        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
+    }
 }

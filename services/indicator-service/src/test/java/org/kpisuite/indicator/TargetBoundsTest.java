@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kpisuite.testing.Codes;
@@ -93,6 +94,19 @@ class TargetBoundsTest {
                         "flag-%02d-".formatted(i) + "x".repeat(32))).collect(Collectors.joining(","));
         Problems.expect(define(indicator(code, "\"coreTarget\":false,\"aggregation\":\"SUM\",\"rules\":[" + rules + "]",
                 "\"value\":1")), 400, "rules");
+        given().get("/api/v1/indicators/{code}", code).then().statusCode(404);
+    }
+
+    /** A required text that shows nothing: whitespace a JSON string escapes, or invisible format characters. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "nameJa|\\u200B", "nameJa|\\u3000\\uFEFF", "unit|\\u2060", "department|\\u200B\\u200D" })
+    void aRequiredTextOfInvisibleCharactersIsBlank(String field, String invisible) {
+        String code = Codes.unique("blank");
+        String json = indicator(code, "\"coreTarget\":false,\"aggregation\":\"SUM\"", "\"value\":1")
+                .replaceFirst("\"" + field + "\":\"[^\"]*\"",
+                        java.util.regex.Matcher.quoteReplacement("\"" + field + "\":\"" + invisible + "\""));
+        Problems.expect(define(json), 400, field);
         given().get("/api/v1/indicators/{code}", code).then().statusCode(404);
     }
 

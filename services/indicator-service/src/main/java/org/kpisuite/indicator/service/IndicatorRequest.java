@@ -20,23 +20,24 @@ import org.kpisuite.events.IndicatorEvent.Part;
 import org.kpisuite.events.IndicatorEvent.Rule;
 import org.kpisuite.fiscal.Frequency;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "An evaluation indicator and its fiscal-year targets")
 public record IndicatorRequest(
         @Schema(example = "manabi-dx-accesses")
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,63}", message = "must be lower-case letters, digits and dashes")
         String code,
-        @Schema(example = "「マナビＤＸ」へのアクセス数") @NotBlank @Size(max = 500) String nameJa,
+        @Schema(example = "「マナビＤＸ」へのアクセス数") @NotBlank @VisibleText @Size(max = 500) String nameJa,
         @Schema(example = "Accesses to the Manabi DX reskilling portal") @Size(max = 500) String nameEn,
-        @Schema(example = "accesses") @NotBlank @Size(max = 64) String unit,
+        @Schema(example = "accesses") @NotBlank @VisibleText @Size(max = 64) String unit,
         @Schema(description = "The department that reports the values", example = "digital-talent")
-        @NotBlank @Size(max = 64) String department,
+        @NotBlank @VisibleText @Size(max = 64) String department,
         @Schema(description = "The plan item the indicator evaluates") @NotNull UUID planItemId,
         @Schema(description = "基幹目標", example = "true") Boolean coreTarget,
         @Schema(description = "参考指標: tracked and reported, never rated", example = "false") Boolean referenceOnly,
         @Schema(description = "How monthly values combine over a fiscal year", example = "SUM") @NotNull Aggregation aggregation,
         @Schema(description = "For RATIO exactly [\"numerator\", \"denominator\"]; otherwise absent", example = "[]")
-        List<@NotBlank @Size(max = 64) String> components,
+        List<@NotBlank @VisibleText @Size(max = 64) String> components,
         @Schema(description = "The dimension values are broken down by, with its allowed values")
         Breakdown breakdown,
         @Schema(description = "Whether a monthly value may be negative (e.g. a change in valuation)", example = "false")

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.events.MeasureEvent.Kind;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "A measure (①, or a lettered sub-measure a. of one) or an important initiative of a plan item; "
         + "replaces every attribute but its status, milestones and commentary")

@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.TextRules;
 
 /** The rules of plan execution that span more than one field: dates against the plan's year, evidence links. */
 public final class MeasureRules {
@@ -138,14 +139,9 @@ public final class MeasureRules {
         }
     }
 
-    /**
-     * Blank is what a reader sees as nothing: whitespace (U+3000 and no-break spaces included) and invisible format
-     * characters (Unicode category Cf: U+200B, U+200C, U+200D, U+2060, U+FEFF, …) only. The one rule for the required
-     * texts of the plan service ({@link VisibleText} for request fields).
-     */
+    /** Blank as {@link TextRules#blank}: whitespace and invisible format characters only. */
     public static boolean blank(String text) {
-        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        return TextRules.blank(text);
     }
 
     /** Blank text is no text: stored and compared as null. */

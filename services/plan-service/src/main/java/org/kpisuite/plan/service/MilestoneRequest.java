@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "A dated deliverable of a measure or initiative")
 public record MilestoneRequest(

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.problem.VisibleText;
 
 /**
  * A plan's attributes, declared once: the body of a change, and what a new plan ({@link PlanRequest}) and a whole-plan

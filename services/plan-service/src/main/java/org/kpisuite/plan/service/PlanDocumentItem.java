@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "A chapter, item or measure of a plan document, with its children; codes are unique "
         + "within the plan")

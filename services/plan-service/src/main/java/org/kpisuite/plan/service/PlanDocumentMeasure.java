@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "A measure (①, with its lettered sub-measures a.) or an important initiative of a plan document "
         + "item; codes are unique within the plan. Status, done dates and commentary are not part of a document: an "

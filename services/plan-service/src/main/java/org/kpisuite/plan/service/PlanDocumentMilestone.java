@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "A dated deliverable of a document measure or initiative; codes are unique within the plan")
 public record PlanDocumentMilestone(

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "A chapter, item or measure of a plan")
 public record PlanItemRequest(

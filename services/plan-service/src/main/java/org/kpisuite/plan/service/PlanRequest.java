@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "A new plan: an agency's annual plan for one fiscal year")
 @JsonPropertyOrder({ "code", "agency", "fiscalYear", "midTermPeriod", "midTermFirstYear", "midTermLastYear", "nameJa",

@@ -1,4 +1,4 @@
-package org.kpisuite.plan.service;
+package org.kpisuite.problem;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.CONSTRUCTOR;
@@ -19,7 +19,7 @@ import jakarta.validation.Payload;
 
 /**
  * Beside {@code @NotBlank}, which counts only ASCII whitespace as blank: a required text must show something, so one
- * made only of invisible characters (U+200B, U+FEFF, U+3000, …) is blank too ({@link MeasureRules#blank}). A null or
+ * made only of invisible characters (U+200B, U+FEFF, U+3000, …) is blank too ({@link TextRules#blank}). A null or
  * ASCII-blank text is left to {@code @NotBlank}, so that a blank field is named once.
  */
 @Documented
@@ -38,7 +38,7 @@ public @interface VisibleText {
 
         @Override
         public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            return value == null || value.toString().trim().isEmpty() || !MeasureRules.blank(value.toString());
+            return value == null || value.toString().trim().isEmpty() || !TextRules.blank(value.toString());
         }
     }
 }

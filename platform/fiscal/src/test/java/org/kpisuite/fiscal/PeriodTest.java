@@ -84,13 +84,17 @@ class PeriodTest {
             "２０２４年６月|2024-06", "2024年6月1日|2024-06", "2025/3/31 0:00|2025-03", "令和6年6月|2024-06",
             "2024年度第1四半期|2024-Q1", "2024年度 第4四半期|2024-Q4", "FY2024 Q2|2024-Q2",
             "2024年度上期|2024-H1", "2024年度下半期|2024-H2", "令和6年度上期|2024-H1", "FY2024-H2|2024-H2",
-            "2024年度|FY2024", "令和6年度|FY2024", "fy2024|FY2024", "2024-Q3|2024-Q3" })
+            "2024年度|FY2024", "令和6年度|FY2024", "fy2024|FY2024", "2024-Q3|2024-Q3",
+            // The eras meet in 2019: 平成 to April, 令和 from May; the fiscal year 2019 has both names.
+            "令和元年5月|2019-05", "令和1年5月1日|2019-05", "平成31年4月|2019-04", "平成30年6月|2018-06", "平成元年12月|1989-12",
+            "令和元年度|FY2019", "平成31年度|FY2019", "平成31年度第1四半期|2019-Q1", "令和元年度下期|2019-H2" })
     void spreadsheetFormsAreReadAsTheirPeriod(String text, String period) {
         assertThat(PeriodText.read(text)).map(Period::toString).contains(period);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "2024/13/1", "2024/2/30", "2024年13月", "2024年度第5四半期", "June 2024", "6/1/2024", "many" })
+    @ValueSource(strings = { "2024/13/1", "2024/2/30", "2024年13月", "2024年度第5四半期", "June 2024", "6/1/2024", "many",
+            "令和0年5月", "令和元年4月", "令和1年4月30日", "平成31年5月", "平成32年1月", "平成0年度", "令和0年度", "平成32年度" })
     void unreadableFormsStayUnread(String text) {
         assertThat(PeriodText.read(text)).isEmpty();
     }

@@ -10,21 +10,20 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import java.math.BigDecimal;
 
 import jakarta.validation.Constraint;
-import jakarta.validation.OverridesAttribute;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Digits;
 
 /**
  * A number that fits the suite's numeric columns ({@link ColumnNumbers}): at most 18 digits before the point and
- * 6 after. A larger one (9e18, 1e400) is a 400 naming the field rather than a failed INSERT.
+ * 6 after, once trailing zeros are dropped ({@code 1.0000000} and {@code 0e999999999} fit, as the values they are;
+ * {@code @Digits} counted the zeros). A larger one (9e18, 1e400) is a 400 naming the field rather than a failed INSERT.
  */
 @Documented
-@Constraint(validatedBy = {})
-@Digits(integer = ColumnNumbers.INTEGER_DIGITS, fraction = ColumnNumbers.FRACTION_DIGITS)
-@ReportAsSingleViolation
+@Constraint(validatedBy = ColumnNumber.Validator.class)
 @Target({ FIELD, METHOD, PARAMETER, RECORD_COMPONENT, TYPE_USE })
 @Retention(RUNTIME)
 public @interface ColumnNumber {
@@ -34,4 +33,12 @@ public @interface ColumnNumber {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<ColumnNumber, BigDecimal> {
+
+        @Override
+        public boolean isValid(BigDecimal value, ConstraintValidatorContext context) {
+            return ColumnNumbers.fits(value);
+        }
+    }
 }

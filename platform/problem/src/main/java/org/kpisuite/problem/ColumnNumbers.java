@@ -27,6 +27,18 @@ public final class ColumnNumbers {
     }
 
     /**
+     * A number that fits, as the column holds it: without trailing zeros or an exponent ({@code 1.0000000} is 1,
+     * {@code 0e999999999} is 0, {@code 1.2e3} is 1200). One that does not fit is returned as it is, never expanded.
+     */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null || !fits(value)) {
+            return value;
+        }
+        BigDecimal v = value.stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;
+    }
+
+    /**
      * The number written in the text, or the reason it is not one that fits the column; linear in the text's
      * length, which is bounded before BigDecimal sees it.
      */

@@ -22,6 +22,23 @@ class InputRulesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({ "1.0000000, 1", "0e999999999, 0", "1.2e3, 1200", "-0.500, -0.5", "100, 100" })
+    void aNumberThatFitsIsKeptAsTheColumnHoldsIt(String text, String plain) {
+        assertThat(ColumnNumbers.fits(new java.math.BigDecimal(text))).isTrue();
+        assertThat(ColumnNumbers.plain(new java.math.BigDecimal(text)).toString()).isEqualTo(plain);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNumberThatDoesNotFitIsNeverExpanded() {
+        java.math.BigDecimal huge = new java.math.BigDecimal("1e999999999");
+        assertThat(ColumnNumbers.fits(huge)).isFalse();
+        assertThat(ColumnNumbers.plain(huge)).isSameAs(huge);
+        assertThat(TextRules.blank("\u200b\u3000\ufeff \t")).isTrue();
+        assertThat(TextRules.blank("\u200ba")).isFalse();
+        assertThat(TextRules.blank(null)).isTrue();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "", "アクセス数", "😀 emoji (a surrogate pair)", "tab\tand\nnewline" })
     void ordinaryTextPasses(String text) {
         assertThat(TextRules.violation(text)).isNull();

@@ -167,6 +167,21 @@ class HostileAuditTest extends OwnIndicatorTests {
     }
 
     @Test
+    void jsonNumbersCountByTheirValueNotTheirScaleAndAreNeverExpanded() {
+        given().contentType(ContentType.JSON).body(single("", "1.0000000")).post("/api/v1/measurements").then()
+                .statusCode(201).body("value", equalTo(1));
+        assertThat(value("2024-05")).isEqualByComparingTo("1");
+        given().contentType(ContentType.JSON).body(single(",\"reason\":\"zero\"", "0e999999999"))
+                .post("/api/v1/measurements").then().statusCode(201).body("value", equalTo(0));
+        assertThat(value("2024-05")).isEqualByComparingTo("0");
+        for (String tooLarge : List.of("1e999999999", "1e19", "0.00000015")) {
+            Problems.expect(given().contentType(ContentType.JSON).body(single(",\"reason\":\"x\"", tooLarge))
+                    .post("/api/v1/measurements").then(), 400, "value");
+        }
+        assertThat(value("2024-05")).isEqualByComparingTo("0");
+    }
+
+    @Test
     void eraDatesBeforeReiwaAreMalformedMonths() {
         csv("indicatorCode,department,month,value\n"
                 + code + "," + DEPARTMENT + ",令和0年5月,1\n"

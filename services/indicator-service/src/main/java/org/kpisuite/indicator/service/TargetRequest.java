@@ -15,6 +15,7 @@ import org.kpisuite.events.IndicatorEvent.Condition;
 import org.kpisuite.events.IndicatorEvent.Scope;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.ColumnNumber;
+import org.kpisuite.problem.ColumnNumbers;
 
 @Schema(description = "The target of one fiscal year (April to March)")
 public record TargetRequest(
@@ -34,6 +35,11 @@ public record TargetRequest(
         @Schema(description = "For CHANGE_FROM_BASELINE: the baseline level when known as data") @ColumnNumber BigDecimal baselineValue,
         @Schema(description = "Further conditions, e.g. at least 5 distinct domains") List<@NotNull Condition> conditions,
         @Schema(description = "target = factor × average of the years' values") BaselineFormula formula) {
+
+    public TargetRequest {
+        value = ColumnNumbers.plain(value);
+        baselineValue = ColumnNumbers.plain(baselineValue);
+    }
 
     public TargetRequest(Integer fiscalYear, Comparator comparator, BigDecimal value) {
         this(fiscalYear, comparator, value, null, null, null, null, null, null, null);

@@ -1,9 +1,11 @@
 package org.kpisuite.ingestion.domain;
 
+import org.kpisuite.problem.TextRules;
+
 /**
  * What identifies a monthly value; every revision of it shares the key. Absent parts are "": a part that is only
- * white space (Unicode spaces too) is absent, so " " and "\t" name the same value as no component or breakdown
- * instead of counting one month again under another key.
+ * white space (Unicode spaces too) or invisible characters is absent, so " " and "\t" name the same value as no
+ * component or breakdown instead of counting one month again under another key.
  */
 public record MeasurementKey(String indicatorCode, String component, String breakdown, String department,
         String month) {
@@ -14,14 +16,11 @@ public record MeasurementKey(String indicatorCode, String component, String brea
     }
 
     /**
-     * Whether a part of a key is not given: null, empty, or white space only, including the spaces
-     * {@link String#isBlank} does not count (no-break space U+00A0, U+2007, U+202F).
+     * Whether a part of a key is not given: null, or blank as every required text of the suite is
+     * ({@link TextRules#blank}: white space, Unicode spaces included, and invisible format characters only).
      */
     public static boolean absent(String part) {
-        if (part == null) {
-            return true;
-        }
-        return part.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
+        return TextRules.blank(part);
     }
 
     @Override

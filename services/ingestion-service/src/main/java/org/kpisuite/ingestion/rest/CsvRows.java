@@ -53,8 +53,6 @@ final class CsvRows {
     // department may be left out by a kpi-submitter: its token names it; period or month names the period.
     private static final List<String> REQUIRED = List.of("indicatorCode", "value");
     private static final Pattern ASCII_NUMBER = Pattern.compile("[0-9.eE+-]*");
-    /** 令和 began on 1 May 2019 (元年 = 2019): year 0, and a month of 元年 before May, are no 令和 dates. */
-    private static final Pattern BEFORE_REIWA = Pattern.compile("令和(0+年.*|(元|0*1)年0*[1-4]月.*)");
     private static final Pattern GROUPED = Pattern.compile("-?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
     private static final ObjectReader READER = new CsvMapper().readerForListOf(String.class)
             .with(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -113,8 +111,7 @@ final class CsvRows {
                         : Rejection.malformedText("value", parsed.reason()), null);
             }
             // As the column holds it: 0e999999999 is 0 and 1.0000000 is 1, whatever their scale said.
-            value = parsed.value().stripTrailingZeros();
-            value = value.scale() < 0 ? value.setScale(0) : value;
+            value = ColumnNumbers.plain(parsed.value());
         }
         // Either column names the period; a month column of a spreadsheet may hold a quarter's name too. Both given
         // must name the same period (as written or as read), as a JSON row's period and month must.
@@ -135,12 +132,6 @@ final class CsvRows {
     private static String periodOf(String text) {
         if (text == null) {
             return null;
-        }
-        // PeriodText reads 令和0年5月 as 2018-05 and 令和元年4月 as 2019-04 (Heisei 31): kept as written, they are
-        // refused as malformed periods naming the column. (platform/fiscal's PeriodText should refuse them itself.)
-        String compact = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "");
-        if (BEFORE_REIWA.matcher(compact).matches()) {
-            return text;
         }
         return PeriodText.read(text).map(Object::toString).orElse(text);
     }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.problem.ColumnNumber;
+import org.kpisuite.problem.ColumnNumbers;
 
 @Schema(description = "One value of an indicator for one period: give period (2024-05, 2024-Q1, 2024-H1 or FY2024, "
         + "as the indicator's frequency says), or month (YYYY-MM) for a monthly indicator")
@@ -35,6 +36,10 @@ public record MeasurementRequest(
 
     /** The breakdown column's length (varchar(128)). */
     public static final int MAX_BREAKDOWN = 128;
+
+    public MeasurementRequest {
+        value = ColumnNumbers.plain(value);
+    }
 
     /** A monthly value, as before periods existed. */
     public MeasurementRequest(String indicatorCode, String component, String breakdown, String department, String month,

@@ -212,6 +212,7 @@ public class ExportResource {
                             description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportPlanRow")) })
     @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
     @APIResponse(responseCode = "404", description = "No such review or plan, or no plan with measures in the fiscal year")
+    @APIResponse(responseCode = "422", description = "planCode names a plan of another fiscal year")
     public Response plan(
             @Parameter(description = "Japanese fiscal year of the plan (not needed with review)", example = "2024",
                     schema = @Schema(type = SchemaType.INTEGER))

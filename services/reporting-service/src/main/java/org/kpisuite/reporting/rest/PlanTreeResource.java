@@ -45,6 +45,7 @@ public class PlanTreeResource {
             content = @Content(schema = @Schema(implementation = PlanTree.class)))
     @APIResponse(responseCode = "400", description = "Missing or malformed fiscalYear or asOf")
     @APIResponse(responseCode = "404", description = "No such plan, or no plan with measures in the fiscal year")
+    @APIResponse(responseCode = "422", description = "planCode names a plan of another fiscal year")
     public PlanTree tree(
             @Parameter(description = "Japanese fiscal year of the plan (April to March)", example = "2024", required = true)
             @QueryParam("fiscalYear") @NotNull(message = "is required") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,

@@ -65,7 +65,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "404", description = "No such plan, or no plan with measures in the fiscal year")
     @APIResponse(responseCode = "409", description = "The code is taken with another asOf, plan or recordedBy (named), "
             + "or a rebuild of the read model is running")
-    @APIResponse(responseCode = "422", description = "asOf after today, or recordedBy in the future")
+    @APIResponse(responseCode = "422", description = "asOf after today, recordedBy in the future, or planCode names "
+            + "a plan of another fiscal year")
     public Response take(
             @Parameter(description = "The review's key", example = "FY2024-H1")
             @PathParam("code") @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
@@ -92,7 +93,8 @@ public class ReviewResource {
     @Operation(operationId = "compareReviews", summary = "What changed from one review to another",
             description = "Measures and initiatives whose status changed (or that came or went), milestones that "
                     + "slipped (due later, or overdue now and not then) and indicators that moved (status, actual or "
-                    + "achievement rate).")
+                    + "achievement rate). Reviews of two fiscal years' plans compare by the codes they share; from and "
+                    + "to each say their fiscalYear.")
     @APIResponse(responseCode = "200", description = "The changes",
             content = @Content(schema = @Schema(implementation = ReviewComparison.class)))
     @APIResponse(responseCode = "400", description = "from or to missing or malformed")

@@ -315,17 +315,11 @@ public class EvaluationService {
     }
 
     /**
-     * The plan of the fiscal year: the one named, which must be a plan of that year where its items say their year,
-     * else the year's plan with the most measures.
+     * The plan of the fiscal year: the one named, which must be a plan of that year where its items say their year
+     * ({@link PlanTreeService#planOf}), else the year's plan with the most measures.
      */
     private String plan(int fiscalYear, String planCode) {
-        String plan = trees.planOf(fiscalYear, planCode);
-        PlanItemView dated = PlanItemView.find("planCode = ?1 and fiscalYear is not null", plan).firstResult();
-        if (dated != null && dated.fiscalYear != fiscalYear) {
-            throw ProblemException.invalidField("planCode", plan + " is the plan of FY" + dated.fiscalYear
-                    + ", not of FY" + fiscalYear);
-        }
-        return plan;
+        return trees.planOf(fiscalYear, planCode);
     }
 
     /**

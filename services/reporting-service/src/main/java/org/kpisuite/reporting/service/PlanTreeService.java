@@ -62,8 +62,10 @@ public class PlanTreeService {
     }
 
     /**
-     * The plan a tree of the fiscal year is of: the one named (404 when reporting knows nothing of it), else the
-     * plan with the most measures of that year, the agency's annual plan (404 when there is none).
+     * The plan a tree of the fiscal year is of: the one named (404 when reporting knows nothing of it; 422 naming
+     * planCode when its items say it is the plan of another fiscal year), else the plan with the most measures of
+     * that year, the agency's annual plan (404 when there is none). Every read or write that takes a planCode and a
+     * fiscalYear comes through here, so none mixes one year's plan with another year's indicators.
      */
     public String planOf(int fiscalYear, String planCode) {
         if (planCode != null) {
@@ -72,6 +74,11 @@ public class PlanTreeService {
                             .setParameter("p", planCode).getSingleResult()).longValue();
             if (known == 0) {
                 throw ProblemException.notFound("plan", planCode);
+            }
+            PlanItemView dated = PlanItemView.find("planCode = ?1 and fiscalYear is not null", planCode).firstResult();
+            if (dated != null && dated.fiscalYear != fiscalYear) {
+                throw ProblemException.invalidField("planCode", planCode + " is the plan of FY" + dated.fiscalYear
+                        + ", not of FY" + fiscalYear);
             }
             return planCode;
         }

@@ -26,8 +26,11 @@ public record ReviewComparison(
         List<SlippedMilestone> slippedMilestones,
         List<IndicatorChange> indicatorChanges) {
 
+    /** fiscalYear: two years' reviews compare by the codes they share, so each side says which year it is of. */
     @Schema(name = "ReviewReference")
     public record Reference(@Schema(example = "FY2024-H1") String code, String name, String planCode,
+            @Schema(example = "2024", description = "The fiscal year of the review's plan; the two reviews may be "
+                    + "of different years (they compare by the codes they share)") int fiscalYear,
             @Schema(example = "2024-09-30") LocalDate asOf) {
     }
 
@@ -66,8 +69,8 @@ public record ReviewComparison(
     }
 
     public static ReviewComparison of(PlanReviews.Review from, PlanReviews.Review to) {
-        return compare(new Reference(from.code(), from.name(), from.planCode(), from.asOf()),
-                new Reference(to.code(), to.name(), to.planCode(), to.asOf()), from.tree(), to.tree());
+        return compare(new Reference(from.code(), from.name(), from.planCode(), from.fiscalYear(), from.asOf()),
+                new Reference(to.code(), to.name(), to.planCode(), to.fiscalYear(), to.asOf()), from.tree(), to.tree());
     }
 
     static ReviewComparison compare(Reference fromRef, Reference toRef, PlanTree from, PlanTree to) {

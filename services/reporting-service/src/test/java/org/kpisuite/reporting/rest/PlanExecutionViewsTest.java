@@ -118,6 +118,8 @@ class PlanExecutionViewsTest {
 
         JsonPath diff = given().queryParam("from", "H1-" + suffix).queryParam("to", "Q3-" + suffix)
                 .get("/api/v1/reviews/compare").then().statusCode(200).extract().jsonPath();
+        assertThat(diff.getInt("from.fiscalYear")).isEqualTo(2024);
+        assertThat(diff.getInt("to.fiscalYear")).isEqualTo(2024);
         assertThat(diff.getList("statusChanges.code")).containsExactly("I.2.(3-1).1");
         assertThat(diff.getString("statusChanges[0].from")).isEqualTo("ON_TRACK");
         assertThat(diff.getString("statusChanges[0].to")).isEqualTo("DELAYED");
@@ -186,6 +188,14 @@ class PlanExecutionViewsTest {
         Problems.expect(given().get("/api/v1/reviews/{code}", "no-such-" + suffix).then(), 404, null);
         Problems.expect(given().queryParam("from", "X-" + suffix).get("/api/v1/reviews/compare").then(), 400, "to");
         Problems.expect(given().get("/api/v1/plan-tree").then(), 400, "fiscalYear");
+        // The FY2024 plan with another year is refused as evaluations refuse it, not answered with FY2025's indicators.
+        Problems.expect(given().queryParam("fiscalYear", 2025).queryParam("planCode", plan).get("/api/v1/plan-tree")
+                .then(), 422, "planCode");
+        Problems.expect(given().queryParam("fiscalYear", 2025).queryParam("planCode", plan).get("/api/v1/exports/plan")
+                .then(), 422, "planCode");
+        Problems.expect(given().contentType(ContentType.JSON).body("{\"name\":\"n\",\"fiscalYear\":2025,\"planCode\":\""
+                + plan + "\",\"asOf\":\"2024-09-30\"}").put("/api/v1/reviews/{code}", "W-" + suffix).then(), 422, "planCode");
+        Problems.expect(given().get("/api/v1/reviews/{code}", "W-" + suffix).then(), 404, null);
         Problems.expect(given().queryParam("fiscalYear", 2024).queryParam("planCode", "NO-" + suffix)
                 .get("/api/v1/plan-tree").then(), 404, null);
         Problems.expect(given().queryParam("fiscalYear", 2024).queryParam("asOf", "2024-02-30")

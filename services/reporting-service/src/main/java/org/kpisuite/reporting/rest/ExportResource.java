@@ -20,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -58,8 +59,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class ExportResource {
 
     private static final String COMMON = "\n\n" + """
-            **Format.** JSON by default. CSV with `format=csv` or `Accept: text/csv` (the format parameter wins): \
-            RFC 4180, UTF-8, a header row of the JSON property names, CRLF line ends, a field quoted with double \
+            **Format.** JSON by default. CSV with `format=csv` or `Accept: text/csv` (the format parameter wins; \
+            an Accept that refuses both JSON and CSV, such as `*/*;q=0`, is a `406` naming `Accept`; a charset \
+            asked for in Accept does not change the CSV's, which is UTF-8): RFC 4180, UTF-8, a header row of the JSON property names, CRLF line ends, a field quoted with double \
             quotes when it holds a comma, a quote or a line break (quotes doubled). A null is an empty field. \
             Add `bom=true` to start the CSV with the UTF-8 byte order mark (EF BB BF), which Excel needs to show \
             Japanese names correctly; Power BI and scripts do not need it. Every CSV page has its header row.
@@ -101,6 +103,9 @@ public class ExportResource {
     @Context
     Request request;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @RolesAllowed({ Roles.BI, Roles.ADMIN })
     @Path("/facts")
@@ -137,6 +142,7 @@ public class ExportResource {
                                     manabi-dx-accesses,「マナビＤＸ」へのアクセス数,Manabi DX accesses,accesses,digital-talent,2024,2024-05,,,165000,2,2024-06-07T01:00:00Z,2024-06-20T05:30:00Z
                                     """)) })
     @APIResponse(responseCode = "400", description = "A malformed parameter, named in violations[0].field")
+    @APIResponse(responseCode = "406", description = "Accept refuses both application/json and text/csv, named in violations[0].field")
     public Response facts(
             @Parameter(description = "Only months of this Japanese fiscal year (April to March)", example = "2024",
                     schema = @Schema(type = SchemaType.INTEGER))
@@ -152,7 +158,7 @@ public class ExportResource {
             @Valid @BeanParam ExportPaging paging) {
         var query = new ExportService.FactQuery(fiscalYear, indicatorCode(indicatorCode), updatedSince, cursor,
                 paging.limitOrDefault());
-        ExportFormat type = ExportFormat.of(paging.format, request);
+        ExportFormat type = ExportFormat.of(paging.format, headers);
         var page = exports.facts(query);
         String next = page.next() == null ? null : page.next().cursor();
         byte[] body = type == ExportFormat.CSV ? ExportCsv.write(ExportFact.class, page.rows(), paging.withBom())
@@ -175,6 +181,7 @@ public class ExportResource {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportProgressRow")) })
     @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
+    @APIResponse(responseCode = "406", description = "Accept refuses both application/json and text/csv, named in violations[0].field")
     public Response progress(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true,
                     schema = @Schema(type = SchemaType.INTEGER))
@@ -211,6 +218,7 @@ public class ExportResource {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportPlanRow")) })
     @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
+    @APIResponse(responseCode = "406", description = "Accept refuses both application/json and text/csv, named in violations[0].field")
     @APIResponse(responseCode = "404", description = "No such review or plan, or no plan with measures in the fiscal year")
     @APIResponse(responseCode = "422", description = "planCode names a plan of another fiscal year")
     public Response plan(
@@ -262,6 +270,7 @@ public class ExportResource {
                     @Content(mediaType = ExportFormat.CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "RFC 4180 CSV, header row, UTF-8 (with BOM when bom=true); the columns of ExportBudgetRow")) })
     @APIResponse(responseCode = "400", description = "A missing or malformed parameter, named in violations[0].field")
+    @APIResponse(responseCode = "406", description = "Accept refuses both application/json and text/csv, named in violations[0].field")
     @APIResponse(responseCode = "404", description = "No budget for that fiscal year (yet)")
     public Response budgetLines(
             @Parameter(description = "Japanese fiscal year (April to March)", example = "2024", required = true,
@@ -294,7 +303,7 @@ public class ExportResource {
         List<R> rows = ordered.stream().filter(r -> after == null || key.apply(r).compareTo(after) > 0).toList();
         List<R> page = rows.subList(0, Math.min(max, rows.size()));
         String next = rows.size() > max ? cursorOf.apply(key.apply(page.get(page.size() - 1))) : null;
-        ExportFormat chosen = ExportFormat.of(paging.format, request);
+        ExportFormat chosen = ExportFormat.of(paging.format, headers);
         byte[] body = chosen == ExportFormat.CSV ? ExportCsv.write(rowType, page, paging.withBom())
                 : json(jsonPage.apply(page, next));
         return ExportResponses.respond(chosen, body, next, pin, fileName, uri, request);

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -96,6 +97,34 @@ class ExportProgressAndProblemsTest {
         given().header("Accept-Language", "ja;q=2").get("/api/v1/evaluations/2024").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations[0].field", equalTo("Accept-Language"));
+    }
+
+    @Test
+    void anAcceptThatRefusesJsonAndCsvIsA406NamingItAndACharsetDoesNotStopCsv() {
+        String nothing = Codes.unique("none");
+        for (String refusing : List.of("text/csv;q=0, application/json;q=0", "*/*;q=0", "text/*;q=0, application/*;q=0")) {
+            given().header("Accept", refusing).queryParam("indicatorCode", nothing).get("/api/v1/exports/facts").then()
+                    .statusCode(406).contentType("application/problem+json").body("status", equalTo(406))
+                    .body("violations[0].field", equalTo("Accept"));
+        }
+        given().header("Accept", "*/*;q=0").queryParam("fiscalYear", 2024).get("/api/v1/exports/progress").then()
+                .statusCode(406).body("violations[0].field", equalTo("Accept"));
+        // The format parameter still wins over Accept.
+        given().header("Accept", "*/*;q=0").queryParam("indicatorCode", nothing).queryParam("format", "csv")
+                .get("/api/v1/exports/facts").then().statusCode(200).contentType(startsWith("text/csv"));
+        // A charset in Accept still selects the CSV, which says it is UTF-8.
+        given().header("Accept", "text/csv;charset=shift_jis").queryParam("indicatorCode", nothing)
+                .get("/api/v1/exports/facts").then().statusCode(200)
+                .header("Content-Type", startsWith("text/csv; charset=UTF-8"));
+        given().header("Accept", "application/json;q=0.5, text/csv;charset=utf-8").queryParam("indicatorCode", nothing)
+                .get("/api/v1/exports/facts").then().statusCode(200).contentType(startsWith("text/csv"));
+        // The most specific range decides: text/csv refused, everything else welcome.
+        given().header("Accept", "text/csv;q=0, */*").queryParam("indicatorCode", nothing)
+                .get("/api/v1/exports/facts").then().statusCode(200).contentType(startsWith("application/json"));
+        given().header("Accept", "text/*").queryParam("indicatorCode", nothing)
+                .get("/api/v1/exports/facts").then().statusCode(200).contentType(startsWith("text/csv"));
+        given().queryParam("indicatorCode", nothing).get("/api/v1/exports/facts").then().statusCode(200)
+                .contentType(startsWith("application/json"));
     }
 
     @Test

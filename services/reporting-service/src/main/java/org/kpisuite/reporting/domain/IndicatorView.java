@@ -1,5 +1,7 @@
 package org.kpisuite.reporting.domain;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -20,6 +22,13 @@ public class IndicatorView extends PanacheEntityBase {
 
     @Column(nullable = false)
     public long version;
+
+    /**
+     * The recording time of the first version reporting received, kept through later ones; null for an indicator
+     * known before this was recorded (V66), read as known before any review.
+     */
+    @Column(name = "first_known")
+    public Instant firstKnown;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)

@@ -1,5 +1,6 @@
 package org.kpisuite.reporting.domain;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -49,4 +50,8 @@ public class PlanItemView extends PanacheEntityBase {
 
     @Column(nullable = false)
     public long version;
+
+    /** As {@link IndicatorView#firstKnown}: when reporting first knew the item (null: before V66). */
+    @Column(name = "first_known")
+    public Instant firstKnown;
 }

@@ -2,13 +2,17 @@ package org.kpisuite.reporting.service;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +51,27 @@ public class IndicatorDefinitions {
     /** Every indicator with a target in the fiscal year, in {@link #LIST_ORDER}. */
     public List<IndicatorEvent> withTargetIn(int fiscalYear) {
         return all().stream().filter(i -> i.targetFor(fiscalYear) != null).sorted(LIST_ORDER).toList();
+    }
+
+    /**
+     * As {@link #withTargetIn(int)}, of the indicators reporting knew by the instant ({@code first_known}; one known
+     * before that was recorded counts as always known): a review leaves out indicators defined after its recordedBy.
+     */
+    public List<IndicatorEvent> withTargetIn(int fiscalYear, Instant knownBy) {
+        Set<String> known = Jdbc.work(entityManager, connection -> {
+            Set<String> codes = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select code from indicator_view where first_known is null or first_known <= ?")) {
+                select.setTimestamp(1, Timestamp.from(knownBy));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        codes.add(rs.getString(1));
+                    }
+                }
+            }
+            return codes;
+        });
+        return withTargetIn(fiscalYear).stream().filter(i -> known.contains(i.code())).toList();
     }
 
     /** The known ones of the given indicators. */

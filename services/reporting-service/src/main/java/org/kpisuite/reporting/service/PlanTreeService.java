@@ -112,17 +112,28 @@ public class PlanTreeService {
 
     /** As {@link #snapshot(String, int, LocalDate, Instant)}; officialOnly: the figures of approved values alone. */
     public PlanTree snapshot(String planCode, int fiscalYear, LocalDate asOf, Instant recordedBy, boolean officialOnly) {
-        List<IndicatorEvent> targets = definitions.withTargetIn(fiscalYear);
+        // Only what reporting knew by recordedBy: an indicator or item defined later would change the review.
+        List<IndicatorEvent> targets = definitions.withTargetIn(fiscalYear, recordedBy);
         Instant before = recordedBy.plus(1, ChronoUnit.MICROS);
         List<ProgressService.IndicatorProgress> indicators = officialOnly
                 ? calculation.calculateOfficial(targets, fiscalYear, asOf, before)
                 : calculation.calculate(targets, fiscalYear, asOf, before);
-        return PlanTree.build(planCode, fiscalYear, asOf, recordedBy, items(planCode), measures(planCode, recordedBy),
-                commentary(planCode, recordedBy), placed(planCode, indicators));
+        return PlanTree.build(planCode, fiscalYear, asOf, recordedBy, items(planCode, recordedBy),
+                measures(planCode, recordedBy), commentary(planCode, recordedBy), placed(planCode, indicators));
     }
 
     private List<PlanTree.ItemRow> items(String planCode) {
-        return PlanItemView.<PlanItemView>list("planCode = ?1 and removed = false", planCode).stream()
+        return rows(PlanItemView.list("planCode = ?1 and removed = false", planCode));
+    }
+
+    /** The items known by the instant (an item's later renames and removal are not kept: it shows as it is now). */
+    private List<PlanTree.ItemRow> items(String planCode, Instant knownBy) {
+        return rows(PlanItemView.list("planCode = ?1 and removed = false and (firstKnown is null or firstKnown <= ?2)",
+                planCode, knownBy));
+    }
+
+    private static List<PlanTree.ItemRow> rows(List<PlanItemView> items) {
+        return items.stream()
                 .map(i -> new PlanTree.ItemRow(i.id, i.code, i.parentId, i.nameJa, i.nameEn, i.sortOrder,
                         i.importantInitiative))
                 .toList();

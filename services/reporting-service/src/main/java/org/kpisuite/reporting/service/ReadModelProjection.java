@@ -1,5 +1,6 @@
 package org.kpisuite.reporting.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -105,6 +106,7 @@ public class ReadModelProjection {
         view.importantInitiative = item.importantInitiative();
         view.agency = item.agency();
         view.fiscalYear = item.fiscalYear();
+        view.firstKnown = firstKnown(view.firstKnown, item.changedAt(), view.version);
         view.version = item.version();
         state.planChanged();
     }, id -> state.planChanged());
@@ -112,10 +114,27 @@ public class ReadModelProjection {
     /** A removed indicator's kept progress is emptied by the recalculation, as for one that lost its targets. */
     private final FullState.Replica<IndicatorEvent, String> indicators = FullState.entities(IndicatorView.class,
             IndicatorView::new, (view, code) -> view.code = code, view -> view.version, (view, indicator, json) -> {
+                view.firstKnown = firstKnown(view.firstKnown, indicator.changedAt(), view.version);
                 view.version = indicator.version();
                 view.state = json;
                 kept.indicatorChanged(indicator.code());
             }, code -> kept.indicatorChanged(code));
+
+    /**
+     * When reporting first knew a definition, for reviews: a new row (version 0, not yet updated) takes the event's
+     * recording time (now when the event has none); a held one keeps the earliest, so a rebuild, which replays the
+     * compacted topic's latest versions onto the rows it keeps, moves it no later. A row known before V66 (null) stays
+     * so: it was in every review taken until then.
+     */
+    static Instant firstKnown(Instant held, Instant changedAt, long heldVersion) {
+        if (heldVersion == 0) {
+            return changedAt == null ? Instant.now() : changedAt;
+        }
+        if (held == null || changedAt == null) {
+            return held;
+        }
+        return changedAt.isBefore(held) ? changedAt : held;
+    }
 
     /** Gathers the revision for {@link #flush}; UnreadableEventException for an event it cannot hold. */
     private void measurement(MeasurementEvent event) {

@@ -167,6 +167,50 @@ class PlanExecutionViewsTest {
     }
 
     @Test
+    void aReviewLeavesOutIndicatorsAndItemsDefinedAfterItsRecordedBy() throws Exception {
+        publishHistory();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(tree(LocalDate.of(2024, 9, 30))
+                .getString("items[0].items[0].indicators[0].actual")).isEqualTo("120"));
+        String code = "K-" + suffix;
+        JsonPath first = take(code, "2024-09-30", "2024-10-31T00:00:00Z").statusCode(201)
+                .body("reproduced", equalTo(true)).extract().jsonPath();
+        String item3 = "items[0].items[0].items[0]";
+        assertThat(first.getList("tree." + item3 + ".indicators")).isEmpty();
+
+        // Defined in November, after the review's recordedBy: an indicator with a FY2024 target on the plan's item,
+        // and a new item of the plan.
+        String later = "later-" + suffix;
+        var definition = new IndicatorEvent(later, "後から", "Later", "cases", "digital-talent", item, false, false,
+                IndicatorEvent.Aggregation.SUM,
+                List.of(new IndicatorEvent.Target(2024, IndicatorEvent.Comparator.AT_LEAST, new BigDecimal("10"))),
+                false, 1, Instant.parse("2024-11-01T00:00:00Z"));
+        TopicReader.send(SuiteEvents.bootstrapServers(), Topics.INDICATORS, later, SuiteEvents.json(definition),
+                CloudEvents.headers(IndicatorEvent.TYPE_DEFINED, later));
+        UUID newItem = UUID.randomUUID();
+        TopicReader.send(SuiteEvents.bootstrapServers(), Topics.PLAN_ITEMS, newItem.toString(),
+                SuiteEvents.json(new PlanItemEvent(newItem, plan, "III", null, "後から", null, 3, false, false, 1,
+                        Instant.parse("2024-11-01T00:00:00Z"), agency, 2024)),
+                CloudEvents.headers(PlanItemEvent.TYPE_UPSERTED, newItem.toString()));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath today = tree(today());
+            assertThat(today.getList("items.code")).contains("III");
+            assertThat(today.getList(item3 + ".indicators.code")).contains(later);
+        });
+
+        // Taken again it is the same review: what reporting knew by 2024-10-31, not what it knows now.
+        take(code, "2024-09-30", null).statusCode(200).body("reproduced", equalTo(true));
+        JsonPath another = take("K2-" + suffix, "2024-09-30", "2024-10-31T00:00:00Z").statusCode(201).extract()
+                .jsonPath();
+        assertThat(another.getList("tree.items.code")).containsExactly("I", "II");
+        assertThat(another.getList("tree." + item3 + ".indicators")).isEmpty();
+        // A review recorded by a later instant has them.
+        JsonPath december = take("K3-" + suffix, "2024-09-30", "2024-12-01T00:00:00Z").statusCode(201).extract()
+                .jsonPath();
+        assertThat(december.getList("tree.items.code")).containsExactly("I", "II", "III");
+        assertThat(december.getList("tree." + item3 + ".indicators.code")).containsExactly(later);
+    }
+
+    @Test
     void badRequestsAreProblemsNamingTheField() throws Exception {
         publishHistory();
         await().atMost(Duration.ofSeconds(60)).until(() -> given().queryParam("fiscalYear", 2024)

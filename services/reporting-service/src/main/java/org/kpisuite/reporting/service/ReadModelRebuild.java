@@ -95,9 +95,20 @@ public class ReadModelRebuild {
     MeterRegistry registry;
 
     /** A rebuild as the state row tells it. */
-    public record Status(@Schema(nullable = true) UUID id, @Schema(nullable = true) String owner,
-            @Schema(nullable = true) Instant started, @Schema(nullable = true) Instant heartbeat, long events,
-            boolean running, @Schema(nullable = true) String last) {
+    public record Status(
+            @Schema(nullable = true, description = "The rebuild running; null when none runs") UUID id,
+            @Schema(nullable = true) String owner,
+            @Schema(nullable = true) Instant started, @Schema(nullable = true) Instant heartbeat,
+            @Schema(description = "Events replayed so far by the rebuild running; once it has finished, all it "
+                    + "replayed (as last.events)") long events,
+            boolean running,
+            @Schema(nullable = true, description = "The last rebuild that finished; null before the first") Last last) {
+    }
+
+    /** The last rebuild that finished, as its end recorded it. */
+    @Schema(name = "LastRebuild")
+    public record Last(UUID id, @Schema(description = "Events replayed") long events,
+            @Schema(description = "Time spent replaying them") long replayMillis, Instant finished) {
     }
 
     /** Starts a rebuild and answers at once; 409 while another one runs. */
@@ -146,10 +157,15 @@ public class ReadModelRebuild {
     public Status status() {
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                 select rebuild_id, rebuild_owner, rebuild_started, rebuild_heartbeat, coalesce(rebuild_events, 0),
-                    last_rebuild::text
+                    last_rebuild ->> 'id', (last_rebuild ->> 'events')::bigint, (last_rebuild ->> 'replayMillis')::bigint,
+                    (last_rebuild ->> 'finished')::timestamptz
                 from read_model_state where id = 1""").getSingleResult();
+        // The last run's record is read field by field: the answer has it as an object, not as the jsonb's text.
+        Last last = row[5] == null ? null : new Last(UUID.fromString((String) row[5]),
+                row[6] == null ? 0 : ((Number) row[6]).longValue(), row[7] == null ? 0 : ((Number) row[7]).longValue(),
+                instant(row[8]));
         return new Status((UUID) row[0], (String) row[1], instant(row[2]), instant(row[3]), ((Number) row[4]).longValue(),
-                row[0] != null, (String) row[5]);
+                row[0] != null, last);
     }
 
     /** A rebuild whose replica stopped beating is started again here. */
@@ -190,6 +206,7 @@ public class ReadModelRebuild {
                 state.changing();
                 int cleared = entityManager.createNativeQuery("""
                         update read_model_state set rebuild_id = null, rebuild_heartbeat = now(),
+                            rebuild_events = cast(:events as bigint),
                             last_rebuild = jsonb_build_object('id', cast(:id as text), 'events', cast(:events as bigint),
                                 'replayMillis', cast(:ms as bigint), 'finished', now())
                         where id = 1 and rebuild_id = :id""")

@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /** Status changes go out on kpi.indicator-status.v1; a rebuild from the topics gives the same progress. */
 @QuarkusTest
@@ -94,11 +95,19 @@ class StatusAndRebuildTest {
         String pastBefore = given().queryParam("fiscalYear", 2024).queryParam("asOf", "2025-05-31")
                 .get("/api/v1/progress").then().statusCode(200).extract().asString();
 
-        given().post("/api/v1/admin/rebuild").then().statusCode(202).body("running", equalTo(true));
+        String started = given().post("/api/v1/admin/rebuild").then().statusCode(202).body("running", equalTo(true))
+                .extract().path("id");
         given().post("/api/v1/admin/rebuild").then().statusCode(409)
                 .contentType("application/problem+json");
         await().atMost(Duration.ofSeconds(120)).until(() -> !given().get("/api/v1/admin/rebuild").then().statusCode(200)
                 .extract().<Boolean>path("running"));
+        // The last run as an object with its own figures: its id, and all the events it replayed (not the count of
+        // its last heartbeat).
+        JsonPath finished = given().get("/api/v1/admin/rebuild").then().statusCode(200).extract().jsonPath();
+        assertThat(finished.getString("last.id")).isEqualTo(started);
+        assertThat(finished.getLong("last.events")).isPositive().isEqualTo(finished.getLong("events"));
+        assertThat(finished.getString("last.finished")).isNotNull();
+        assertThat(finished.getLong("last.replayMillis")).isNotNegative();
 
         assertThat(todaysProgress(prefix)).isEqualTo(todayBefore);
         assertThat(given().queryParam("fiscalYear", 2024).queryParam("asOf", "2025-05-31").get("/api/v1/progress")

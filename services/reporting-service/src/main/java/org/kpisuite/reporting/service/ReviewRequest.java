@@ -11,10 +11,11 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.kpisuite.fiscal.FiscalCalendar;
+import org.kpisuite.problem.VisibleText;
 
 @Schema(description = "Take a review: a named snapshot of a plan as of a date, as recorded by an instant")
 public record ReviewRequest(
-        @Schema(description = "What the review is called", example = "FY2024 H1 (上期)") @NotBlank @Size(max = 200) String name,
+        @Schema(description = "What the review is called", example = "FY2024 H1 (上期)") @NotBlank @VisibleText @Size(max = 200) String name,
         @Schema(description = "Japanese fiscal year of the plan", example = "2024")
         @NotNull @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear,
         @Schema(description = "The plan; absent: the plan with the most measures in the fiscal year", example = "IPA-FY2024",

@@ -229,6 +229,8 @@ class PlanExecutionViewsTest {
         Problems.expect(take("X-" + suffix, "2024-10-31", null), 409, "asOf");
         Problems.expect(given().contentType(ContentType.JSON).body("{\"name\":\"n\",\"fiscalYear\":2024,\"asOf\":\"2024-09-31\"}")
                 .put("/api/v1/reviews/{code}", "Y-" + suffix).then(), 400, "asOf");
+        Problems.expect(given().contentType(ContentType.JSON).body("{\"name\":\"\\u200B\\u3000\",\"fiscalYear\":2024,"
+                + "\"asOf\":\"2024-09-30\"}").put("/api/v1/reviews/{code}", "V-" + suffix).then(), 400, "name");
         Problems.expect(given().get("/api/v1/reviews/{code}", "no-such-" + suffix).then(), 404, null);
         Problems.expect(given().queryParam("from", "X-" + suffix).get("/api/v1/reviews/compare").then(), 400, "to");
         Problems.expect(given().get("/api/v1/plan-tree").then(), 400, "fiscalYear");

@@ -694,7 +694,8 @@ function init() {
 
     wireControls({
         signedIn: (token) => { state.token = token; load(); },
-        fiscalYear: (year) => { state.fiscalYear = year; load(); },
+        // A plan belongs to one fiscal year (reporting refuses another year's plan): another year, that year's plan.
+        fiscalYear: (year) => { state.fiscalYear = year; state.planCode = null; load(); },
         asOf: (date) => { state.asOf = date; load(); },
     });
     $('#chapter-filter').addEventListener('change', (e) => {

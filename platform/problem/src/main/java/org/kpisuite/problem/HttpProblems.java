@@ -94,6 +94,8 @@ public class HttpProblems {
             // Each parameter on its own, so that the problem names the one that is malformed.
             int fragment = uri.indexOf('#', query);
             Set<String> named = new HashSet<>();
+            // The API's parameters; Prometheus' own filters (/q/metrics?name[]=a&name[]=b) repeat theirs.
+            boolean api = request.path() != null && request.path().startsWith("/api/");
             for (String pair : uri.substring(query + 1, fragment < 0 ? uri.length() : fragment).split("&")) {
                 int equals = pair.indexOf('=');
                 String name = equals < 0 ? pair : pair.substring(0, equals);
@@ -109,7 +111,7 @@ public class HttpProblems {
                 // Every parameter of the API takes one value, and JAX-RS would read the first of two silently
                 // (?dryRun=false&dryRun=true stores for real).
                 String decoded = decodedName(name);
-                if (!decoded.isEmpty() && !named.add(decoded)) {
+                if (api && !decoded.isEmpty() && !named.add(decoded)) {
                     part = decoded;
                     malformed = "is given more than once; give it once";
                     break;

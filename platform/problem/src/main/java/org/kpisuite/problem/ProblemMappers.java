@@ -27,6 +27,10 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The framework's words for an Accept header's quality value it could not read. */
+    private static final java.util.regex.Pattern QUALITY_MESSAGE = java.util.regex.Pattern.compile(
+            "quality value|\\bq must be|weighted", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         return respond(e.toProblem(path(uri)));
@@ -102,7 +106,7 @@ public class ProblemMappers {
         };
         // The framework reads the Accept headers' quality values, and does not say which header it could not read
         // (its messages differ by header: "quality value", "weighted language q must be a float", ...).
-        if (status == 400) {
+        if (status == 400 && e.getMessage() != null && QUALITY_MESSAGE.matcher(e.getMessage()).find()) {
             Problem.Violation bad = badQualityValue(headers);
             if (bad != null) {
                 return problem(ProblemException.badRequest(bad.field(), bad.reason()), uri);

@@ -182,6 +182,18 @@ class HostileAuditTest extends OwnIndicatorTests {
     }
 
     @Test
+    void aCorrectionsReasonMustShowSomething() {
+        given().contentType(ContentType.JSON).body(single("", "100")).post("/api/v1/measurements").then()
+                .statusCode(201);
+        for (String invisible : List.of("\\u200B", "\\u00A0\\u3000")) {
+            given().contentType(ContentType.JSON).body(single(",\"reason\":\"" + invisible + "\"", "101"))
+                    .post("/api/v1/measurements").then().statusCode(422)
+                    .body("violations.field", org.hamcrest.Matchers.hasItem("reason"));
+        }
+        assertThat(value("2024-05")).isEqualByComparingTo("100");
+    }
+
+    @Test
     void eraDatesBeforeReiwaAreMalformedMonths() {
         csv("indicatorCode,department,month,value\n"
                 + code + "," + DEPARTMENT + ",令和0年5月,1\n"
@@ -227,9 +239,10 @@ class HostileAuditTest extends OwnIndicatorTests {
 
     @Test
     void theApprovalQueueShowsValuesWithoutTrailingZeros() {
-        given().contentType(ContentType.JSON).body(single("", "100")).post("/api/v1/measurements").then()
-                .statusCode(201);
-        String body = given().queryParam("department", DEPARTMENT).queryParam("fiscalYear", 2024)
+        // A fiscal year no other test writes in: the queue of the shared department lists the oldest values first.
+        given().contentType(ContentType.JSON).body(single("", "100").replace("2024-05", "2017-05"))
+                .post("/api/v1/measurements").then().statusCode(201);
+        String body = given().queryParam("department", DEPARTMENT).queryParam("fiscalYear", 2017)
                 .queryParam("limit", 1000).get("/api/v1/approvals/queue").then().statusCode(200).extract().asString();
         List<Map<String, Object>> queue = io.restassured.path.json.JsonPath.from(body)
                 .using(JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL))

@@ -93,21 +93,45 @@ class SubMeasurePlacementTest {
         String numbered = measureId(plan, "I.1.(1).2");
         String from = item("I.1.(1)");
         String to = item("I.1");
-        for (int round = 0; round < 5; round++) {
-            Map<String, Object> sub = body("I.1.(1).2." + round, "MEASURE", from, numbered);
-            String target = round % 2 == 0 ? to : from;
-            CompletableFuture<Integer> add = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON)
-                    .body(sub).post("/api/v1/measures").then().extract().statusCode());
-            CompletableFuture<Integer> move = CompletableFuture.supplyAsync(
-                    () -> put(numbered, body("I.1.(1).2", "MEASURE", target, null)).extract()
-                            .statusCode());
-            add.join();
-            move.join();
-            String parentItem = given().get("/api/v1/measures/{id}", numbered).then().extract().path("planItemId");
-            List<String> subItems = given().queryParam("planCode", plan).get("/api/v1/measures").then().extract()
-                    .path("findAll { it.parentId == '" + numbered + "' }.planItemId");
-            assertThat(subItems).as("round %d", round).allMatch(parentItem::equals);
+        // Their own threads, released together: the common pool runs one task at a time on two cores.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Map<String, Object> sub = body("I.1.(1).2." + round, "MEASURE", from, numbered);
+                String target = round % 2 == 0 ? to : from;
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                CompletableFuture<Integer> add = CompletableFuture.supplyAsync(() -> {
+                    waitFor(start);
+                    return given().contentType(ContentType.JSON).body(sub).post("/api/v1/measures").then().extract()
+                            .statusCode();
+                }, pool);
+                CompletableFuture<Integer> move = CompletableFuture.supplyAsync(() -> {
+                    waitFor(start);
+                    return put(numbered, body("I.1.(1).2", "MEASURE", target, null)).extract().statusCode();
+                }, pool);
+                start.countDown();
+                assertThat(add.join()).as("round %d: the sub-measure", round).isIn(201, 409, 422);
+                assertThat(move.join()).as("round %d: the move", round).isIn(200, 409);
+                roundEndsWithEverySubMeasureOnItsParentsItem(numbered, round);
+            }
+        } finally {
+            pool.shutdownNow();
         }
+    }
+
+    private static void waitFor(java.util.concurrent.CountDownLatch start) {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void roundEndsWithEverySubMeasureOnItsParentsItem(String numbered, int round) {
+        String parentItem = given().get("/api/v1/measures/{id}", numbered).then().extract().path("planItemId");
+        List<String> subItems = given().queryParam("planCode", plan).get("/api/v1/measures").then().extract()
+                .path("findAll { it.parentId == '" + numbered + "' }.planItemId");
+        assertThat(subItems).as("round %d", round).allMatch(parentItem::equals);
     }
 
     private ValidatableResponse put(String id, Map<String, Object> body) {

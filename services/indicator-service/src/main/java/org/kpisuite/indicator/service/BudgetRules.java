@@ -13,6 +13,7 @@ import org.kpisuite.events.BudgetEvent;
 import org.kpisuite.events.BudgetEvent.Line;
 import org.kpisuite.events.BudgetEvent.Table;
 import org.kpisuite.problem.Problem.Violation;
+import org.kpisuite.problem.TextRules;
 
 /** The structural rules of a budget: every violation named by its field, none guessed away. */
 public final class BudgetRules {
@@ -235,7 +236,7 @@ public final class BudgetRules {
     }
 
     private static boolean text(List<Violation> violations, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
+        if (TextRules.blank(value)) {
             if (required) {
                 violations.add(new Violation(field, "must not be blank"));
             }

@@ -32,6 +32,7 @@ import org.kpisuite.problem.Problem.Violation;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
+import org.kpisuite.problem.TextRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -207,9 +208,8 @@ public class BudgetService {
     private int defineLineIndicators(BudgetEvent budget, Map<String, UUID> items) {
         // Every line indicator's lock first, before define() reads any (IndicatorService#lock), and in one order:
         // budgets of other years share line codes, and two taking them line by line waited for each other (a 500).
-        Stream.concat(budget.linesTakingActuals().stream().map(BudgetEvent.ActualLine::code),
-                Stream.ofNullable(budget.borrowingLimit()).map(Ceiling::code))
-                .sorted().distinct().forEach(indicators::lock);
+        indicators.lockAll(Stream.concat(budget.linesTakingActuals().stream().map(BudgetEvent.ActualLine::code),
+                Stream.ofNullable(budget.borrowingLimit()).map(Ceiling::code)).toList());
         int count = 0;
         for (BudgetEvent.ActualLine line : budget.linesTakingActuals()) {
             Table table = line.table();
@@ -250,7 +250,7 @@ public class BudgetService {
     }
 
     private static BudgetEvent normalised(int fiscalYear, BudgetRequest r) {
-        String unit = r.unit() == null || r.unit().isBlank() ? "million-yen" : r.unit();
+        String unit = TextRules.blank(r.unit()) ? "million-yen" : r.unit();
         return stripped(new BudgetEvent(fiscalYear, 0, r.planCode(), r.reason(), unit, r.borrowingLimit(), r.tables(),
                 null, null));
     }
@@ -286,7 +286,7 @@ public class BudgetService {
     }
 
     private static void require(List<Violation> violations, String field, String value) {
-        if (value == null || value.isBlank()) {
+        if (TextRules.blank(value)) {
             violations.add(new Violation(field, "must not be blank"));
         } else if (value.length() > 4000) {
             violations.add(new Violation(field, "at most 4000 characters"));

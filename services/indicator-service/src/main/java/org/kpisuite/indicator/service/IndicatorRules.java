@@ -22,6 +22,7 @@ import org.kpisuite.events.IndicatorEvent.Scope;
 import org.kpisuite.events.IndicatorEvent.Target;
 import org.kpisuite.problem.ColumnNumbers;
 import org.kpisuite.problem.Problem.Violation;
+import org.kpisuite.problem.TextRules;
 
 /**
  * The rules an indicator definition must keep, beyond field formats: what fits a ratio, a scope, a
@@ -59,7 +60,7 @@ public final class IndicatorRules {
         }
         var breakdown = r.breakdown();
         if (breakdown != null) {
-            if (breakdown.dimension() == null || breakdown.dimension().isBlank()) {
+            if (TextRules.blank(breakdown.dimension())) {
                 violations.add(new Violation("breakdown.dimension", "must not be blank"));
             }
             if (breakdown.openness() == Openness.FREE) {

@@ -2,6 +2,7 @@ package org.kpisuite.indicator.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -125,13 +126,26 @@ public class IndicatorService {
      * Makes the writes of one indicator (another replica's included) take turns until the transaction ends, so that
      * each reads what the one before committed and writes the next version: two that read the same row both wrote
      * its next version (a 500 on indicator_version's key), two creates both inserted it (on indicator's key). An
-     * advisory lock on the code's hash (two codes of one hash merely wait for each other), not the row's lock,
-     * because a create has no row yet to lock. Taken before anything of the indicator is read in the transaction (a
-     * read before it may be stale); taken again, it is held already.
+     * advisory lock on the code's hash, not the row's lock, because a create has no row yet to lock. Taken before
+     * anything of the indicator is read in the transaction (a read before it may be stale); taken again, it is held
+     * already.
      */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String code) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(:class, hashtext(:code))")
-                .setParameter("class", LOCK_CLASS).setParameter("code", code).getSingleResult();
+        lockAll(List.of(code));
+    }
+
+    /**
+     * {@link #lock} for several codes, in one statement and in the order of the locks' keys: two transactions that
+     * lock codes of one hash in crossed orders would wait for each other. (A code holds no control character.)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockAll(Collection<String> codes) {
+        entityManager.createNativeQuery("""
+                select count(pg_advisory_xact_lock(:class, h))
+                from (select distinct hashtext(c) as h from unnest(string_to_array(:codes, chr(31))) c order by h) keys""")
+                .setParameter("class", LOCK_CLASS).setParameter("codes", String.join("\u001f", codes))
+                .getSingleResult();
     }
 
     public Indicator get(String code) {

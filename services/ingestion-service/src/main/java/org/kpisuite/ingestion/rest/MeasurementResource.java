@@ -52,6 +52,7 @@ import org.kpisuite.problem.ProblemException;
 import org.kpisuite.security.Caller;
 import org.kpisuite.security.Roles;
 import org.kpisuite.ingestion.service.MeasurementRequest;
+import org.kpisuite.problem.TextRules;
 
 @Path("/api/v1/measurements")
 @Tag(name = "Measurements")
@@ -224,7 +225,7 @@ public class MeasurementResource {
             summary = "Current values (latest revision of each key) of an indicator, optionally of one fiscal year")
     public List<MeasurementResponse> list(@QueryParam("indicatorCode") @Size(max = 64) String indicatorCode,
             @QueryParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) Integer fiscalYear) {
-        if (indicatorCode == null || indicatorCode.isBlank()) {
+        if (TextRules.blank(indicatorCode)) {
             throw ProblemException.badRequest("indicatorCode", "is required");
         }
         return Measurement.currentValues(indicatorCode, fiscalYear).stream().map(m -> MeasurementResponse.of(m, null)).toList();

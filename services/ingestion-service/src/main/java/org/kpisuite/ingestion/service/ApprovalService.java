@@ -24,6 +24,7 @@ import org.kpisuite.ingestion.domain.MeasurementStore;
 import org.kpisuite.messaging.Outbox;
 import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.TextRules;
 
 /**
  * The review of submitted values: an approver of a value's department (or an administrator) approves the revision in
@@ -55,12 +56,12 @@ public class ApprovalService {
         List<ApprovalRequest.Decision> decisions = request.decisions();
         List<Problem.Violation> refused = new ArrayList<>();
         Set<MeasurementKey> keys = new LinkedHashSet<>();
-        Map<String, Integer> firstOn = new java.util.HashMap<>();
+        Map<Map.Entry<MeasurementKey, Integer>, Integer> firstOn = new java.util.HashMap<>();
         for (int i = 0; i < decisions.size(); i++) {
             ApprovalRequest.Decision d = decisions.get(i);
             // One request says one thing about a revision: approving and returning it at once would record both
             // steps and leave the last one standing. The same decision twice is counted once (UNCHANGED below).
-            Integer first = firstOn.putIfAbsent(key(d) + "#" + d.revision(), i);
+            Integer first = firstOn.putIfAbsent(Map.entry(key(d), d.revision()), i);
             if (first != null && !sameDecision(decisions.get(first), d)) {
                 ApprovalRequest.Decision earlier = decisions.get(first);
                 boolean other = earlier.decision() != d.decision();
@@ -73,7 +74,7 @@ public class ApprovalService {
                         + "of " + approver.department() + " decides on that department's values, not " + d.department(),
                         List.of(new Problem.Violation("decisions[" + i + "].department", "not the approver's department")));
             }
-            if (d.decision() == MeasurementApprovalEvent.Decision.RETURNED && (d.comment() == null || d.comment().isBlank())) {
+            if (d.decision() == MeasurementApprovalEvent.Decision.RETURNED && TextRules.blank(d.comment())) {
                 refused.add(new Problem.Violation("decisions[" + i + "].comment",
                         "is required to return a value: say what the department should look at"));
             }
@@ -166,7 +167,7 @@ public class ApprovalService {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return TextRules.blank(text) ? null : text.strip();
     }
 
     private static String emptyToNull(String text) {

@@ -27,6 +27,7 @@ import org.kpisuite.ingestion.domain.ClosedMonth;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
 import org.kpisuite.ingestion.domain.Measurement;
 import org.kpisuite.ingestion.domain.MeasurementKey;
+import org.kpisuite.problem.TextRules;
 
 @ApplicationScoped
 public class MeasurementService {
@@ -232,7 +233,7 @@ public class MeasurementService {
 
     /** A correction of a stored value needs a reason; null when the request may be stored. */
     public static Rejection checkCorrection(MeasurementRequest request, Measurement current) {
-        if (current != null && (request.reason() == null || request.reason().isBlank())) {
+        if (current != null && TextRules.blank(request.reason())) {
             return Rejection.invalid("correction_without_reason", "reason", "correction_without_reason",
                     String.valueOf(current.revision), current.value.stripTrailingZeros().toPlainString());
         }

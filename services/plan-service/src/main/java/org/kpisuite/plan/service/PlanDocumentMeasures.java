@@ -219,7 +219,8 @@ public class PlanDocumentMeasures {
     /**
      * A stored sub-measure the document does not mention keeps its parent, so the document must leave that parent a
      * numbered measure of the sub-measure's item, as a PUT of the parent must (409 naming the parent's path; the
-     * sub-measures are not moved along). Runs under the plan's lock, before anything is written.
+     * sub-measures are not moved along). Runs under the plan's lock, before any measure is written (the items written
+     * before it are rolled back with the refusal).
      */
     private static void keepPlaceOfParents(PlanDocument document, Map<String, UUID> items,
             Map<String, Measure> stored) {

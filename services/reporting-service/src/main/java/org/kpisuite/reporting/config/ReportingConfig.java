@@ -12,7 +12,7 @@ public interface ReportingConfig {
     @WithDefault("Asia/Tokyo")
     ZoneId zone();
 
-    /** A month's values are due this many business days (Monday to Friday) after the month ends. */
+    /** A month's values are due this many business days (a government office's, BusinessDays) after the month ends. */
     @WithDefault("10")
     int deadlineBusinessDays();
 
@@ -80,7 +80,7 @@ public interface ReportingConfig {
         @WithDefault("1h")
         java.time.Duration every();
 
-        /** DUE_SOON goes this many business days (Monday to Friday) before a period's deadline. */
+        /** DUE_SOON goes this many business days (a government office's) before a period's deadline. */
         @WithDefault("3")
         int daysBefore();
 

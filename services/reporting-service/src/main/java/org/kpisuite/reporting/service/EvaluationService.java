@@ -28,6 +28,7 @@ import org.kpisuite.messaging.Outbox;
 import org.kpisuite.problem.ProblemException;
 import org.kpisuite.reporting.config.ReportingConfig;
 import org.kpisuite.reporting.domain.PlanItemView;
+import org.kpisuite.problem.TextRules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -369,6 +370,6 @@ public class EvaluationService {
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return TextRules.blank(text) ? null : text.strip();
     }
 }

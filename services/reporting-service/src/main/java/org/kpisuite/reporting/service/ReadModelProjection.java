@@ -106,7 +106,7 @@ public class ReadModelProjection {
         view.importantInitiative = item.importantInitiative();
         view.agency = item.agency();
         view.fiscalYear = item.fiscalYear();
-        view.firstKnown = firstKnown(view.firstKnown, item.changedAt(), view.version);
+        view.firstKnown = firstKnown(view.firstKnown, item.changedAt(), view.version, item.version());
         view.version = item.version();
         state.planChanged();
     }, id -> state.planChanged());
@@ -114,21 +114,22 @@ public class ReadModelProjection {
     /** A removed indicator's kept progress is emptied by the recalculation, as for one that lost its targets. */
     private final FullState.Replica<IndicatorEvent, String> indicators = FullState.entities(IndicatorView.class,
             IndicatorView::new, (view, code) -> view.code = code, view -> view.version, (view, indicator, json) -> {
-                view.firstKnown = firstKnown(view.firstKnown, indicator.changedAt(), view.version);
+                view.firstKnown = firstKnown(view.firstKnown, indicator.changedAt(), view.version, indicator.version());
                 view.version = indicator.version();
                 view.state = json;
                 kept.indicatorChanged(indicator.code());
             }, code -> kept.indicatorChanged(code));
 
     /**
-     * When reporting first knew a definition, for reviews: a new row (version 0, not yet updated) takes the event's
-     * recording time (now when the event has none); a held one keeps the earliest, so a rebuild, which replays the
-     * compacted topic's latest versions onto the rows it keeps, moves it no later. A row known before V66 (null) stays
-     * so: it was in every review taken until then.
+     * When reporting first knew a definition, for reviews: a new row (version 0, not yet updated) takes the recording
+     * time of the definition's first version when that is the event received; a row whose first event is a later
+     * version (a new database, or a read model rebuilt empty, reads the compacted topic's latest) cannot know it and
+     * keeps null, which counts as known before every review. A held row keeps the earliest, so a rebuild, which replays
+     * the latest versions onto the rows it keeps, moves it no later. A row known before V66 (null) stays so.
      */
-    static Instant firstKnown(Instant held, Instant changedAt, long heldVersion) {
+    static Instant firstKnown(Instant held, Instant changedAt, long heldVersion, long eventVersion) {
         if (heldVersion == 0) {
-            return changedAt == null ? Instant.now() : changedAt;
+            return eventVersion == 1 ? changedAt : null;
         }
         if (held == null || changedAt == null) {
             return held;

@@ -19,7 +19,7 @@ import org.kpisuite.fiscal.FiscalCalendar;
  * Which reminders are due on a day, as plain functions of the completeness of the periods and of the values waiting
  * for approval (no clock, no database): {@link Reminders} asks them and claims what they answer.
  * <ul>
- * <li>DUE_SOON: from {@code daysBefore} business days (Monday to Friday) before a period's deadline to the deadline
+ * <li>DUE_SOON: from {@code daysBefore} business days (a government office's) before a period's deadline to the deadline
  * itself, for each department that still has an expected value missing for the period.</li>
  * <li>OVERDUE: from the day after the deadline, for as long as the deadline lies within {@code lookback} days.</li>
  * <li>APPROVAL_WAITING: per department, the values in force without an approval decision recorded more than the

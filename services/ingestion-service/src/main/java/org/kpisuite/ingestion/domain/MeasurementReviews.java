@@ -14,6 +14,8 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.kpisuite.problem.ColumnNumbers;
+
 /**
  * The review of values (measurement_review): each key's value in force with the latest step on its revision, the
  * queue of what waits, every step of a key, and new steps written in one statement.
@@ -142,7 +144,7 @@ public final class MeasurementReviews {
                     while (rs.next()) {
                         String flags = rs.getString(12);
                         list.add(new Waiting(new MeasurementKey(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5).trim()), rs.getInt(6), rs.getBigDecimal(7).stripTrailingZeros(),
+                                rs.getString(4), rs.getString(5).trim()), rs.getInt(6), ColumnNumbers.plain(rs.getBigDecimal(7)),
                                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
                                 flags == null ? List.of() : Arrays.asList(flags.split(",")), rs.getString(13),
                                 rs.getString(14)));

@@ -2,6 +2,7 @@ package org.kpisuite.ingestion.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -44,7 +45,6 @@ import org.kpisuite.ingestion.service.ImportSummary;
 import org.kpisuite.ingestion.service.MeasurementService;
 import org.kpisuite.ingestion.service.Messages;
 import org.kpisuite.ingestion.service.Rejection;
-import java.util.Locale;
 import org.kpisuite.ingestion.service.SubmissionOutcome;
 import org.kpisuite.ingestion.service.Submitter;
 import org.kpisuite.problem.Problem;

@@ -26,7 +26,7 @@ public final class BusinessDays {
 
     public static boolean isBusinessDay(LocalDate day) {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY
-                && !isYearEnd(day) && !HOLIDAYS.computeIfAbsent(day.getYear(), BusinessDays::holidays).contains(day);
+                && !isYearEnd(day) && !isNationalHoliday(day);
     }
 
     /** The {@code count}-th business day after the day ({@code count} before it when negative; the day for 0). */

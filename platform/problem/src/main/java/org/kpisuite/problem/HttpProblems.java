@@ -101,16 +101,19 @@ public class HttpProblems {
                 String name = equals < 0 ? pair : pair.substring(0, equals);
                 malformed = malformedPercent(name);
                 part = "query";
-                if (malformed == null && equals >= 0) {
+                if (malformed != null) {
+                    break;
+                }
+                String decoded = decodedName(name);
+                if (equals >= 0) {
                     malformed = malformedPercent(pair.substring(equals + 1));
-                    part = decodedName(name);
+                    part = decoded;
                 }
                 if (malformed != null) {
                     break;
                 }
                 // Every parameter of the API takes one value, and JAX-RS would read the first of two silently
                 // (?dryRun=false&dryRun=true stores for real).
-                String decoded = decodedName(name);
                 if (api && !decoded.isEmpty() && !named.add(decoded)) {
                     part = decoded;
                     malformed = "is given more than once; give it once";

@@ -37,6 +37,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not found", what + " '" + key + "' does not exist", null);
     }
 
+    /** 404 naming the field whose value names nothing known. */
+    public static ProblemException unknownField(String field, String reason) {
+        return new ProblemException(404, "not-found", "Not found", field + ": " + reason,
+                List.of(new Problem.Violation(field, reason)));
+    }
+
     public static ProblemException conflict(String field, String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail,
                 field == null ? null : List.of(new Problem.Violation(field, detail)));

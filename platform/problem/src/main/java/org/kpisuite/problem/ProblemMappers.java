@@ -107,7 +107,7 @@ public class ProblemMappers {
         // The framework reads the Accept headers' quality values, and does not say which header it could not read
         // (its messages differ by header: "quality value", "weighted language q must be a float", ...).
         if (status == 400 && e.getMessage() != null && QUALITY_MESSAGE.matcher(e.getMessage()).find()) {
-            Problem.Violation bad = badQualityValue(headers);
+            Problem.Violation bad = QualityValues.firstMalformed(headers);
             if (bad != null) {
                 return problem(ProblemException.badRequest(bad.field(), bad.reason()), uri);
             }
@@ -118,21 +118,6 @@ public class ProblemMappers {
             answer.header(HttpHeaders.ALLOW, allow);
         }
         return answer.build();
-    }
-
-    /** The first Accept header whose q= is no number from 0 to 1 (RFC 9110 12.4.2), or null. */
-    private static Problem.Violation badQualityValue(HttpHeaders headers) {
-        for (String name : List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.ACCEPT_ENCODING,
-                HttpHeaders.ACCEPT_CHARSET)) {
-            List<String> values = headers == null ? null : headers.getRequestHeader(name);
-            for (String value : values == null ? List.<String>of() : values) {
-                String malformed = QualityValues.firstMalformed(value);
-                if (malformed != null) {
-                    return new Problem.Violation(name, QualityValues.reason(malformed));
-                }
-            }
-        }
-        return null;
     }
 
     @ServerExceptionMapper

@@ -1,7 +1,12 @@
 package org.kpisuite.problem;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import jakarta.ws.rs.core.HttpHeaders;
 
 /** The quality values of Accept-* headers (RFC 9110 12.4.2): a number from 0 to 1 with at most three decimals. */
 public final class QualityValues {
@@ -42,5 +47,45 @@ public final class QualityValues {
         }
         Matcher q = QUALITY.matcher(entry);
         return q.find() ? Double.parseDouble(q.group(1).trim()) : 1;
+    }
+
+    /** One range of an Accept-* header: its name (lower case, without parameters) and its quality. */
+    public record Range(String name, double quality) {
+    }
+
+    /**
+     * The named ranges of the header's value, in order, for a resource that negotiates on it itself; every entry's
+     * quality value is checked, named or not.
+     *
+     * @throws ProblemException a 400 naming the header for a malformed quality value
+     */
+    public static List<Range> ranges(String header, String value) {
+        List<Range> ranges = new ArrayList<>();
+        if (value == null) {
+            return ranges;
+        }
+        for (String entry : value.split(",")) {
+            double quality = of(header, entry);
+            String name = entry.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
+            if (!name.isEmpty()) {
+                ranges.add(new Range(name, quality));
+            }
+        }
+        return ranges;
+    }
+
+    /** The first Accept-* header of the request whose q= is no number from 0 to 1 (RFC 9110 12.4.2), or null. */
+    public static Problem.Violation firstMalformed(HttpHeaders headers) {
+        for (String name : List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.ACCEPT_ENCODING,
+                HttpHeaders.ACCEPT_CHARSET)) {
+            List<String> values = headers == null ? null : headers.getRequestHeader(name);
+            for (String value : values == null ? List.<String>of() : values) {
+                String malformed = firstMalformed(value);
+                if (malformed != null) {
+                    return new Problem.Violation(name, reason(malformed));
+                }
+            }
+        }
+        return null;
     }
 }

@@ -49,7 +49,17 @@ public final class TextRules {
      * texts ({@link VisibleText} for request fields).
      */
     public static boolean blank(String text) {
-        return text == null || text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
-                || Character.getType(c) == Character.FORMAT);
+        if (text == null) {
+            return true;
+        }
+        // A loop, not a stream: every measurement key's parts pass here.
+        for (int i = 0; i < text.length();) {
+            int c = text.codePointAt(i);
+            if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && Character.getType(c) != Character.FORMAT) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 }

@@ -86,12 +86,8 @@ class ConcurrentWritesTest {
             assertThat(a.statusCode()).isEqualTo(200);
             assertThat(a.header("X-Outcome")).isEqualTo("CHANGED");
         });
-        assertThat(answers.stream().map(a -> a.jsonPath().getInt("version")).sorted().toList())
-                .isEqualTo(IntStream.rangeClosed(2, RACERS + 1).boxed().toList());
-        assertVersions(RACERS + 1);
         // The indicator is the last version's definition: the last writer's, whole.
-        Response last = answers.stream().filter(a -> a.jsonPath().getInt("version") == RACERS + 1).findFirst()
-                .orElseThrow();
+        Response last = eachAVersionAfterTheFirst(answers);
         given().get("/api/v1/indicators/{code}", code).then().statusCode(200)
                 .body("version", equalTo(RACERS + 1))
                 .body("targets[0].value", equalTo(last.jsonPath().getInt("targets[0].value")));
@@ -106,11 +102,7 @@ class ConcurrentWritesTest {
                 .put("/api/v1/indicators/{code}/targets/2025", code));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.statusCode()).isEqualTo(200));
-        assertThat(answers.stream().map(a -> a.jsonPath().getInt("version")).sorted().toList())
-                .isEqualTo(IntStream.rangeClosed(2, RACERS + 1).boxed().toList());
-        assertVersions(RACERS + 1);
-        Response last = answers.stream().filter(a -> a.jsonPath().getInt("version") == RACERS + 1).findFirst()
-                .orElseThrow();
+        Response last = eachAVersionAfterTheFirst(answers);
         given().get("/api/v1/indicators/{code}", code).then().statusCode(200)
                 .body("targets[0].value", equalTo(1))
                 .body("targets[1].value", equalTo(last.jsonPath().getInt("targets[1].value")));
@@ -152,6 +144,14 @@ class ConcurrentWritesTest {
     }
 
     /** The indicator's versions are 1 to the given one, each once. */
+    /** The racers' answers made versions 2 … RACERS + 1, one each, all kept: the answer that made the last. */
+    private Response eachAVersionAfterTheFirst(List<Response> answers) {
+        assertThat(answers.stream().map(a -> a.jsonPath().getInt("version")).sorted().toList())
+                .isEqualTo(IntStream.rangeClosed(2, RACERS + 1).boxed().toList());
+        assertVersions(RACERS + 1);
+        return answers.stream().filter(a -> a.jsonPath().getInt("version") == RACERS + 1).findFirst().orElseThrow();
+    }
+
     private void assertVersions(int latest) {
         List<Integer> versions = given().get("/api/v1/indicators/{code}/versions", code).then().statusCode(200)
                 .extract().jsonPath().getList("version", Integer.class);

@@ -127,7 +127,7 @@ public class MeasurementService {
                     request.indicatorCode()));
         }
         // A submitter's department is the token's; an administrator names the department it submits for.
-        String department = MeasurementKey.absent(request.department()) ? null : request.department();
+        String department = TextRules.blank(request.department()) ? null : request.department();
         if (submitter.department() != null) {
             if (department != null && !department.equals(submitter.department())) {
                 return Checked.rejected(Rejection.forbidden("department", "department.other", submitter.department(),
@@ -171,9 +171,9 @@ public class MeasurementService {
                             String.valueOf(indicator.lastFiscalYear())));
         }
         Rejection member = checkMember("component", request.component(), indicator.components(), indicator.code());
-        // A blank component or breakdown is none (MeasurementKey.absent), in the check and in the key alike.
-        String component = MeasurementKey.absent(request.component()) ? null : request.component();
-        String breakdown = MeasurementKey.absent(request.breakdown()) ? null : request.breakdown();
+        // A blank component or breakdown is none (TextRules.blank), in the check and in the key alike.
+        String component = TextRules.blank(request.component()) ? null : request.component();
+        String breakdown = TextRules.blank(request.breakdown()) ? null : request.breakdown();
         if (member == null) {
             if (indicator.breakdown() != null && indicator.breakdown().openness() == Openness.FREE) {
                 // A name or code as people type it: the same body written in full-width or with extra spaces is one.
@@ -257,7 +257,7 @@ public class MeasurementService {
         m.note = request.note();
         // Kept on a first revision too: it is what the submitter wrote (e.g. why a value is late), and its event
         // carries it as a correction's does.
-        m.reason = MeasurementKey.absent(request.reason()) ? null : request.reason();
+        m.reason = TextRules.blank(request.reason()) ? null : request.reason();
         m.recordedBy = submitter.name();
         m.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         return m;
@@ -265,7 +265,7 @@ public class MeasurementService {
 
     /** A part of the key that the indicator defines (components, breakdown values) must be one of them. */
     private static Rejection checkMember(String field, String given, List<String> allowed, String code) {
-        boolean blank = MeasurementKey.absent(given);
+        boolean blank = TextRules.blank(given);
         if (allowed.isEmpty() && !blank) {
             return Rejection.invalid("unknown_" + field, field, "member.none", code, field);
         }

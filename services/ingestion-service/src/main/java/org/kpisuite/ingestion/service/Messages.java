@@ -53,13 +53,10 @@ public final class Messages {
         int jaAt = -1;
         int enAt = -1;
         int anyAt = -1;
-        String[] entries = acceptLanguage.split(",");
-        for (int i = 0; i < entries.length; i++) {
-            String range = entries[i].split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
-            if (range.isEmpty()) {
-                continue;
-            }
-            double quality = QualityValues.of(ACCEPT_LANGUAGE, entries[i]);
+        List<QualityValues.Range> ranges = QualityValues.ranges(ACCEPT_LANGUAGE, acceptLanguage);
+        for (int i = 0; i < ranges.size(); i++) {
+            String range = ranges.get(i).name();
+            double quality = ranges.get(i).quality();
             if (range.equals("ja") || range.startsWith("ja-")) {
                 jaAt = ja < 0 ? i : jaAt;
                 ja = Math.max(ja, quality);

@@ -13,11 +13,10 @@ import jakarta.transaction.Transactional;
 
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.ingestion.domain.IndicatorReplica;
-import org.kpisuite.ingestion.domain.MeasurementKey;
 import org.kpisuite.ingestion.domain.MeasurementStore;
 import org.kpisuite.ingestion.domain.PeriodClosure;
-import org.kpisuite.problem.Problem;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.TextRules;
 
 /** Closing and reopening months; a closed month refuses new values and corrections of its scope. */
 @ApplicationScoped
@@ -44,17 +43,17 @@ public class PeriodService {
         // indicator always was, each naming its field.
         IndicatorReplica indicator = code == null ? null : IndicatorReplica.findById(code);
         if (code != null && indicator == null) {
-            throw notFound("indicatorCode", "indicator '" + code + "' does not exist");
+            throw ProblemException.unknownField("indicatorCode", "indicator '" + code + "' does not exist");
         }
         if (dept != null && IndicatorReplica.count("department", dept) == 0) {
-            throw notFound("department", "no indicator of department '" + dept + "' is known");
+            throw ProblemException.unknownField("department", "no indicator of department '" + dept + "' is known");
         }
         if (indicator != null && dept != null && !indicator.department.equals(dept)) {
-            throw notFound("department", "indicator '" + code + "' is reported by " + indicator.department + ", not "
-                    + dept);
+            throw ProblemException.unknownField("department", "indicator '" + code + "' is reported by "
+                    + indicator.department + ", not " + dept);
         }
         lock(month);
-        Optional<PeriodClosure> existing = PeriodClosure.scope(month, blankToNull(indicatorCode), blankToNull(department));
+        Optional<PeriodClosure> existing = PeriodClosure.scope(month, code, dept);
         if (existing.isPresent()) {
             return new Closed(existing.get(), false);
         }
@@ -62,8 +61,8 @@ public class PeriodService {
         c.id = UUID.randomUUID();
         c.period = month;
         c.fiscalYear = FiscalCalendar.fiscalYearOf(ym);
-        c.indicatorCode = blankToNull(indicatorCode);
-        c.department = blankToNull(department);
+        c.indicatorCode = code;
+        c.department = dept;
         c.closedBy = by.name();
         c.closedAt = Instant.now();
         c.persist();
@@ -110,11 +109,6 @@ public class PeriodService {
     }
 
     private static String blankToNull(String s) {
-        return MeasurementKey.absent(s) ? null : s.trim();
-    }
-
-    private static ProblemException notFound(String field, String reason) {
-        return new ProblemException(404, "not-found", "Not found", field + ": " + reason,
-                List.of(new Problem.Violation(field, reason)));
+        return TextRules.blank(s) ? null : s.trim();
     }
 }

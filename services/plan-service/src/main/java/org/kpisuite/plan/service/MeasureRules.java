@@ -78,7 +78,7 @@ public final class MeasureRules {
     }
 
     static String linkViolation(String link) {
-        if (blank(link)) {
+        if (TextRules.blank(link)) {
             return "must be an http or https URL, not blank";
         }
         try {
@@ -124,7 +124,8 @@ public final class MeasureRules {
 
     /** A commentary says something: at least one of its three texts is not blank. */
     public static void checkCommentary(CommentaryRequest request) {
-        if (blank(request.done()) && blank(request.problems()) && blank(request.nextSteps())) {
+        if (TextRules.blank(request.done()) && TextRules.blank(request.problems())
+                && TextRules.blank(request.nextSteps())) {
             throw ProblemException.invalidField("done", "a commentary needs at least one of done, problems and nextSteps");
         }
     }
@@ -139,13 +140,8 @@ public final class MeasureRules {
         }
     }
 
-    /** Blank as {@link TextRules#blank}: whitespace and invisible format characters only. */
-    public static boolean blank(String text) {
-        return TextRules.blank(text);
-    }
-
     /** Blank text is no text: stored and compared as null. */
     static String text(String text) {
-        return blank(text) ? null : text.strip();
+        return TextRules.blank(text) ? null : text.strip();
     }
 }

@@ -30,6 +30,7 @@ import org.kpisuite.plan.domain.Plan;
 import org.kpisuite.plan.domain.PlanItem;
 import org.kpisuite.plan.events.MeasureEvents;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.TextRules;
 import org.kpisuite.security.Caller;
 
 /**
@@ -144,7 +145,7 @@ public class MeasureService {
     public Milestone addMilestone(UUID measureId, MilestoneRequest request) {
         Measure measure = lockedForTree(measureId);
         List<Milestone> existing = Milestone.of(measureId);
-        String code = MeasureRules.blank(request.code())
+        String code = TextRules.blank(request.code())
                 ? MeasureRules.nextMilestoneCode(measure.code, codesOfPlan(measure.planCode))
                 : request.code();
         requireFreeMilestoneCode(measure.planCode, code, null);
@@ -166,7 +167,7 @@ public class MeasureService {
     public Milestone updateMilestone(UUID id, MilestoneRequest request) {
         Milestone milestone = milestone(id);
         Measure measure = lockedForTree(milestone.measureId);
-        String code = MeasureRules.blank(request.code()) ? milestone.code : request.code();
+        String code = TextRules.blank(request.code()) ? milestone.code : request.code();
         requireFreeMilestoneCode(measure.planCode, code, id);
         MeasureRules.checkDue("due", request.due(), fiscalYear(measure));
         boolean changed = !code.equals(milestone.code) || !Objects.equals(milestone.nameJa, request.nameJa())

@@ -65,10 +65,10 @@ class MeasureRulesTest {
     @Test
     void invisibleCharactersAreBlank() {
         for (String blank : List.of("\u200b", "\u200c\u200d", "\u2060", "\ufeff", " \u3000\u00a0\u200b\n")) {
-            assertThat(MeasureRules.blank(blank)).as(blank).isTrue();
+            assertThat(org.kpisuite.problem.TextRules.blank(blank)).as(blank).isTrue();
             assertThat(MeasureRules.text(blank)).isNull();
         }
-        assertThat(MeasureRules.blank("\u200b着手")).isFalse();
+        assertThat(org.kpisuite.problem.TextRules.blank("\u200b着手")).isFalse();
         assertThatThrownBy(() -> MeasureRules.checkCommentary(new CommentaryRequest("\u200b", "\ufeff", "\u2060", null,
                 null))).hasMessageStartingWith("done");
     }

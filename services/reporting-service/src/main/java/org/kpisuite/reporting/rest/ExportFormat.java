@@ -1,7 +1,6 @@
 package org.kpisuite.reporting.rest;
 
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -41,11 +40,9 @@ enum ExportFormat {
         }
         // Every Accept-* header's quality values are read, as the framework's selection read them: a malformed one is
         // a 400 naming its header even where it does not choose the format.
-        for (String name : List.of(HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.ACCEPT_ENCODING,
-                HttpHeaders.ACCEPT_CHARSET)) {
-            for (String entry : String.join(",", headerValues(headers, name)).split(",")) {
-                QualityValues.of(name, entry);
-            }
+        Problem.Violation malformed = QualityValues.firstMalformed(headers);
+        if (malformed != null) {
+            throw ProblemException.badRequest(malformed.field(), malformed.reason());
         }
         String accept = String.join(",", headerValues(headers, HttpHeaders.ACCEPT));
         if (accept.isBlank()) {
@@ -71,12 +68,9 @@ enum ExportFormat {
     private static double quality(String accept, String type, String subtype) {
         int best = 0;
         double quality = 0;
-        for (String entry : accept.split(",")) {
-            String range = entry.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
-            if (range.isEmpty()) {
-                continue;
-            }
-            double q = QualityValues.of(HttpHeaders.ACCEPT, entry);
+        for (QualityValues.Range accepted : QualityValues.ranges(HttpHeaders.ACCEPT, accept)) {
+            String range = accepted.name();
+            double q = accepted.quality();
             int slash = range.indexOf('/');
             String t = slash < 0 ? range : range.substring(0, slash).trim();
             String s = slash < 0 ? "*" : range.substring(slash + 1).trim();

@@ -1,7 +1,5 @@
 package org.kpisuite.reporting.rest;
 
-import java.util.Locale;
-
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.kpisuite.problem.QualityValues;
@@ -31,10 +29,9 @@ final class GzipNegotiation {
         double gzip = -1;
         double identity = -1;
         double any = -1;
-        for (String entry : acceptEncoding.split(",")) {
-            String coding = entry.split(";", -1)[0].trim().toLowerCase(Locale.ROOT);
-            double quality = QualityValues.of(HttpHeaders.ACCEPT_ENCODING, entry);
-            switch (coding) {
+        for (QualityValues.Range range : QualityValues.ranges(HttpHeaders.ACCEPT_ENCODING, acceptEncoding)) {
+            double quality = range.quality();
+            switch (range.name()) {
                 case "gzip", "x-gzip" -> gzip = Math.max(gzip, quality);
                 case "identity" -> identity = Math.max(identity, quality);
                 case "*" -> any = Math.max(any, quality);

@@ -43,6 +43,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.Violation(field, reason)));
     }
 
+    /** 406 naming Accept: the suite's one answer to an Accept header that takes none of a resource's formats. */
+    public static ProblemException notAcceptable(String accept, String offered) {
+        String reason = "accepts none of " + offered + " ('" + accept + "')";
+        return new ProblemException(406, "not-acceptable", "Not Acceptable", "Accept: " + reason,
+                List.of(new Problem.Violation("Accept", reason)));
+    }
+
     public static ProblemException conflict(String field, String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail,
                 field == null ? null : List.of(new Problem.Violation(field, detail)));

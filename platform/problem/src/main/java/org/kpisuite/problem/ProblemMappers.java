@@ -60,9 +60,12 @@ public class ProblemMappers {
         String duplicate = StrictJson.duplicateKey(e);
         String unparsable = duplicate == null ? StrictJson.unparsableAt(e) : null;
         String limit = StrictJson.limitExceeded(e);
+        String missing = StrictJson.missingKey(e);
         String field = duplicate != null ? duplicate : unparsable != null ? unparsable
+                : missing != null ? withKey(pathOf((JsonMappingException) e), missing)
                 : e instanceof JsonMappingException m ? pathOf(m) : "";
         String reason = duplicate != null ? "is given more than once"
+                : missing != null ? "is required (null where that is meant)"
                 : e instanceof StrictJson.RefusedValueException refusedValue ? refusedValue.reason()
                 : e instanceof StrictJson.MalformedUtf8Exception utf8 ? utf8.getOriginalMessage()
                 : unparsable != null ? "is not valid JSON"
@@ -88,6 +91,10 @@ public class ProblemMappers {
             return problem(problem, uri);
         }
         int status = e.getResponse().getStatus();
+        if (status == 406) {
+            return problem(ProblemException.notAcceptable(headers.getHeaderString(HttpHeaders.ACCEPT),
+                    "the media types " + path(uri) + " answers in"), uri);
+        }
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
@@ -98,8 +105,6 @@ public class ProblemMappers {
             case 404 -> "there is no resource at " + path(uri);
             case 405 -> request.getMethod() + " is not allowed on " + path(uri)
                     + (allow == null ? "" : "; allowed: " + allow);
-            case 406 -> "cannot answer in any of the accepted media types ("
-                    + headers.getHeaderString(HttpHeaders.ACCEPT) + ")";
             case 415 -> "Content-Type '" + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + "' is not accepted by "
                     + request.getMethod() + " " + path(uri);
             default -> e.getMessage();
@@ -184,6 +189,11 @@ public class ProblemMappers {
             }
         }
         return field.toString();
+    }
+
+    /** The path to a key, whether databind's path ends with it or stops at the object around it. */
+    private static String withKey(String path, String key) {
+        return path.equals(key) || path.endsWith("." + key) ? path : path.isEmpty() ? key : path + "." + key;
     }
 
     private static String pathOf(JsonMappingException e) {

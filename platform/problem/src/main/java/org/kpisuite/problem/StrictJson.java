@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -156,6 +157,22 @@ public final class StrictJson {
     private static final java.util.regex.Pattern BETWEEN_ENTRIES = java.util.regex.Pattern.compile(
             "separate (Object|Array) entries|to start (a )?field name|close marker for (Object|Array)",
             java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The name of a key the body leaves out that its type requires ({@code @JsonProperty(required = true)}: a key
+     * whose null means something, so that leaving it out is not taken for that), or null. Databind says it only in
+     * its message; the path it carries is the object's.
+     */
+    public static String missingKey(JsonProcessingException refused) {
+        if (!(refused instanceof MismatchedInputException e) || e.getOriginalMessage() == null) {
+            return null;
+        }
+        java.util.regex.Matcher key = MISSING.matcher(e.getOriginalMessage());
+        return key.find() ? key.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern MISSING =
+            java.util.regex.Pattern.compile("^Missing required creator property '([^']+)'");
 
     /**
      * The reason for a body beyond the reader's limits (a number of more than 1,000 characters, nesting deeper than

@@ -139,6 +139,18 @@ class StrictJsonTest {
         assertThat(DATES.readValue("{\"doneOn\":null}", Dated.class)).isEqualTo(new Dated(null, null));
     }
 
+    record Done(@com.fasterxml.jackson.annotation.JsonProperty(required = true) java.time.LocalDate doneOn) {
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRequiredKeyLeftOutIsNamedAndItsNullIsRead() throws Exception {
+        JsonProcessingException refused = catchThrowableOfType(JsonProcessingException.class,
+                () -> DATES.readValue("{}", Done.class));
+        assertThat(StrictJson.missingKey(refused)).isEqualTo("doneOn");
+        assertThat(DATES.readValue("{\"doneOn\":null}", Done.class)).isEqualTo(new Done(null));
+        assertThat(StrictJson.missingKey(refused("{\"status\":[1]}", "Status"))).isNull();
+    }
+
     /** The mapper's refusal of the JSON read as the type named (Status, Row, Batch, or anything). */
     private static JsonProcessingException refused(String json, String type) {
         Class<?> target = switch (type) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,16 @@ class IndicatorResourceTest {
                 .body("version", equalTo(2))
                 .body("targets.find { it.fiscalYear == 2024 }.value", equalTo(544090))
                 .body("targets.find { it.fiscalYear == 2025 }.value", equalTo(550000));
+        // Sent again (a retried request, a script run twice), the same target is no new version.
+        for (String same : List.of("550000", "550000.000")) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"fiscalYear\":2025,\"comparator\":\"AT_LEAST\",\"value\":" + same + "}")
+                    .put("/api/v1/indicators/{code}/targets/2025", code).then().statusCode(200)
+                    .header("X-Outcome", "UNCHANGED").body("version", equalTo(2));
+        }
+        given().contentType(ContentType.JSON).body("{\"fiscalYear\":2025,\"comparator\":\"AT_LEAST\",\"value\":560000}")
+                .put("/api/v1/indicators/{code}/targets/2025", code).then().statusCode(200)
+                .header("X-Outcome", "CHANGED").body("version", equalTo(3));
 
         SuiteEvents.awaitRecord(Topics.INDICATORS,
                 r -> code.equals(r.key()) && IndicatorEvent.TYPE_CHANGED.equals(TopicReader.header(r, CloudEventHeaders.TYPE)),

@@ -134,6 +134,10 @@ class MeasureExecutionTest {
         done(owner(), "\"2024-09-02\"").statusCode(200).header("X-Outcome", "CHANGED")
                 .body("doneOn", equalTo("2024-09-02")).body("overdue", equalTo(false));
         done(owner(), "\"2024-09-02\"").statusCode(200).header("X-Outcome", "UNCHANGED");
+        // Only an explicit null reopens it: an empty body is a mistake, not a reopening.
+        Problems.expect(given().spec(owner()).contentType(ContentType.JSON).body("{}")
+                .put("/api/v1/milestones/{id}/done", milestone).then(), 400, "doneOn");
+        given().get("/api/v1/milestones/{id}", milestone).then().body("doneOn", equalTo("2024-09-02"));
         done(owner(), "null").statusCode(200).body("doneOn", nullValue());
         given().get("/api/v1/measures/{id}/history", measure).then()
                 .body("change", equalTo(List.of("CREATED", "MILESTONE_DONE", "MILESTONE_DONE")))

@@ -105,21 +105,26 @@ public class IndicatorResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("/{code}/targets/{fiscalYear}")
     @Operation(operationId = "setIndicatorTarget",
-            summary = "Set the target of one fiscal year; other years keep theirs")
-    @APIResponse(responseCode = "200", description = "The indicator with its targets",
+            summary = "Set the target of one fiscal year; other years keep theirs",
+            description = "Idempotent: the target the year has already changes nothing (X-Outcome UNCHANGED: no new "
+                    + "version, no event).")
+    @APIResponse(responseCode = "200", description = "The indicator with its targets; a new version (X-Outcome "
+            + "CHANGED) or none (UNCHANGED)",
             content = @Content(schema = @Schema(implementation = IndicatorResponse.class)))
     @APIResponse(responseCode = "404", description = "No such indicator")
     @APIResponse(responseCode = "400", description = "A fiscal year outside FY2000–FY2100, or a malformed target")
     @APIResponse(responseCode = "422", description = "A year the indicator is not active in, a body's fiscalYear "
             + "other than the path's, or a target that does not fit")
-    public IndicatorResponse setTarget(@PathParam("code") String code,
+    public Response setTarget(@PathParam("code") String code,
             // Not bounded here: the body's fiscalYear is, and must equal it (a 422 otherwise); bounding both named
             // one out-of-range year twice in the problem's violations.
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "" + FiscalCalendar.MIN_YEAR, maximum = "" + FiscalCalendar.MAX_YEAR))
             @PathParam("fiscalYear") int fiscalYear,
             @Valid @NotNull TargetRequest request) {
-        return IndicatorResponse.of(service.setTarget(code, fiscalYear, request));
+        IndicatorService.Result result = service.setTarget(code, fiscalYear, request);
+        return Response.ok(IndicatorResponse.of(result.indicator())).header("X-Outcome", result.outcome().name())
+                .build();
     }
 
     @POST

@@ -84,9 +84,12 @@ public class IndicatorService {
         return new Result(indicator, Outcome.CHANGED);
     }
 
-    /** Sets one fiscal year's target; the targets of other years stay as they are. */
+    /**
+     * Sets one fiscal year's target; the targets of other years stay as they are. The target it has already
+     * changes nothing (a retried request): no new version, no event.
+     */
     @Transactional
-    public Indicator setTarget(String code, int fiscalYear, TargetRequest request) {
+    public Result setTarget(String code, int fiscalYear, TargetRequest request) {
         lock(code);
         Indicator indicator = get(code);
         if (request.fiscalYear() != fiscalYear) {
@@ -95,9 +98,13 @@ public class IndicatorService {
         IndicatorRules.Checked checked = IndicatorRules.checkTarget(indicator.aggregation, indicator.breakdown,
                 indicator.parts, indicator.referenceOnly, request, indicator.firstFiscalYear, indicator.lastFiscalYear);
         fail(checked.violations());
+        IndicatorEvent before = IndicatorEvents.toEvent(indicator);
         setTarget(indicator, checked.targets().get(0));
+        if (sameDefinition(before, IndicatorEvents.toEvent(indicator))) {
+            return new Result(indicator, Outcome.UNCHANGED);
+        }
         changed(indicator, IndicatorEvent.TYPE_CHANGED);
-        return indicator;
+        return new Result(indicator, Outcome.CHANGED);
     }
 
     /** Ends the indicator after a fiscal year; it stays reportable for the years it was active. */

@@ -100,9 +100,8 @@ public class ApprovalService {
             MeasurementKey key = key(d);
             MeasurementReviews.InForce current = inForce.get(key);
             if (current == null) {
-                throw new ProblemException(404, "not-found", "Not found", "decisions[" + i + "]: no value of "
-                        + d.indicatorCode() + " for " + d.department() + " in " + d.period() + " was submitted",
-                        List.of(new Problem.Violation("decisions[" + i + "]", "no such value")));
+                throw ProblemException.unknownField("decisions[" + i + "]", "no value of " + d.indicatorCode()
+                        + " for " + d.department() + " in " + d.period() + " was submitted");
             }
             // A closed month is locked: its values and their review stand as they are until it is reopened.
             String lastMonth = Period.parse(d.period()).map(p -> p.lastMonth().toString()).orElse(d.period());

@@ -22,10 +22,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Variant;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.kpisuite.events.EvaluationEvent;
 import org.kpisuite.fiscal.FiscalCalendar;
 import org.kpisuite.problem.ProblemException;
+import org.kpisuite.problem.QualityValues;
 import org.kpisuite.reporting.config.ReportingConfig;
 import org.kpisuite.reporting.service.EvaluationPdf;
 import org.kpisuite.reporting.service.EvaluationReport;
@@ -53,8 +53,6 @@ public class EvaluationResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String PDF = "application/pdf";
-    private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
-            MediaType.valueOf(XLSX), MediaType.valueOf(PDF)).build();
 
     /** The report's formats: the format parameter if given, else the Accept header's choice, else JSON. */
     public enum Format {
@@ -104,9 +102,9 @@ public class EvaluationResource {
             @QueryParam("format") Format format,
             @Parameter(description = "true: the figures rest on approved values alone", example = "true")
             @QueryParam("official") Boolean official,
-            @Context Request request) {
+            @Context HttpHeaders headers) {
         LocalDate day = asOf == null ? LocalDate.now(config.zone()) : asOf;
-        Format chosen = format != null ? format : chosen(request);
+        Format chosen = format != null ? format : chosen(headers);
         EvaluationReport report = evaluations.report(fiscalYear, planCode, day,
                 lang == null ? EvaluationReport.Language.JA : lang, Boolean.TRUE.equals(official));
         String name = "evaluation-" + report.planCode() + "-FY" + fiscalYear + "-" + day;
@@ -199,12 +197,12 @@ public class EvaluationResource {
         return evaluations.versions(fiscalYear, planCode, itemCode);
     }
 
-    private static Format chosen(Request request) {
-        Variant variant = request.selectVariant(VARIANTS);
-        if (variant == null || variant.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            return Format.JSON;
-        }
-        return variant.getMediaType().isCompatible(MediaType.valueOf(XLSX)) ? Format.XLSX : Format.PDF;
+    private static Format chosen(HttpHeaders headers) {
+        return switch (QualityValues.choose(headers, List.of(MediaType.APPLICATION_JSON, XLSX, PDF))) {
+            case XLSX -> Format.XLSX;
+            case PDF -> Format.PDF;
+            default -> Format.JSON;
+        };
     }
 
     private static Response recorded(EvaluationService.Recorded recorded) {

@@ -91,9 +91,11 @@ public class ExportService {
         if (q.after() != null && (from == null || q.after().updatedAt().isAfter(from))) {
             from = q.after().updatedAt();
         }
+        String recordedSince = "";
         if (from != null) {
-            revisions.append(" and (m." + KEY.replace(", ", ", m.") + ") in (select " + KEY
-                    + " from measurement_revision r where r.recorded_at >= :from)");
+            recordedSince = " and (m." + KEY.replace(", ", ", m.") + ") in (select " + KEY
+                    + " from measurement_revision r where r.recorded_at >= :from)";
+            revisions.append(recordedSince);
             params.put("from", utc(from));
         }
         StringBuilder latest = new StringBuilder("true");
@@ -127,10 +129,12 @@ public class ExportService {
                     order by l.updated_at, l.indicator_code, l.component, l.breakdown, l.department, l.period
                     limit :limit
                 ) p
-                left join indicator_view v on v.code = p.indicator_code
+                left join indicator_view v on v.code = p.indicator_code%3$s
                 order by p.updated_at, p.indicator_code, p.component, p.breakdown, p.department, p.period
                 """.formatted(q.indicatorCode() == null ? latestOfEveryKey(revisions, "")
-                        : latestOfOneIndicator(revisions, q.fiscalYear() != null), latest));
+                        : latestOfOneIndicator(revisions, recordedSince, q.fiscalYear() != null), latest,
+                        // One indicator's name is one index lookup, not a hash of every definition.
+                        q.indicatorCode() == null ? "" : " and v.code = :indicatorCode"));
         params.forEach(query::setParameter);
         // One row more than asked: whether a next page exists.
         query.setParameter("limit", q.limit() + 1);
@@ -167,16 +171,18 @@ public class ExportService {
      * lookup however many corrections it has had (an indicator corrected every few seconds would otherwise sort its
      * whole history on every pull). While a rebuild replays the history the values in force are those from before
      * it, so the history is read as for every key; the state row decides inside the statement, in its snapshot.
+     * The values in force are filtered on their own columns only: the same filters on the history as well let a
+     * generic plan start from the indicator's whole history instead.
      */
-    private static String latestOfOneIndicator(CharSequence revisions, boolean fiscalYear) {
+    private static String latestOfOneIndicator(CharSequence revisions, String recordedSince, boolean fiscalYear) {
         return """
                 select %1$s
                 from measurement_current c
                 join measurement_revision m using (%5$s, revision)
-                where c.indicator_code = :indicatorCode%4$s and %2$s
+                where c.indicator_code = :indicatorCode%4$s%2$s
                   and (select rebuild_id is null from read_model_state where id = 1)
                 union all
-                (%3$s)""".formatted(FACT_COLUMNS, revisions, latestOfEveryKey(revisions,
+                (%3$s)""".formatted(FACT_COLUMNS, recordedSince, latestOfEveryKey(revisions,
                 " and (select rebuild_id is not null from read_model_state where id = 1)"),
                 fiscalYear ? " and c.fiscal_year = :fiscalYear" : "", KEY);
     }

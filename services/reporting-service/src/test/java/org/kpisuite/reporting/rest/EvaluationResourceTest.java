@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.io.ByteArrayInputStream;
@@ -172,6 +173,16 @@ class EvaluationResourceTest {
                 .get("/api/v1/evaluations/2024").then(), 422, "asOf");
         Problems.expect(given().queryParam("planCode", plan).queryParam("format", "docx")
                 .get("/api/v1/evaluations/2024").then(), 400, "format");
+        // An Accept that takes none of the report's formats is one 406 naming it, whether the framework refuses it
+        // (no format matches a range) or the report does (every range at q=0); the highest quality is chosen.
+        for (String accept : List.of("text/csv", "*/*;q=0", "application/json;q=0, application/*;q=0")) {
+            Problems.expect(given().queryParam("planCode", plan).header("Accept", accept)
+                    .get("/api/v1/evaluations/2024").then(), 406, "Accept")
+                    .body("type", endsWith("/not-acceptable"));
+        }
+        given().queryParam("planCode", plan).header("Accept", "application/json;q=0.2, " + EvaluationResource.XLSX
+                + ";q=0.9, application/pdf;q=0.5").get("/api/v1/evaluations/2024").then().statusCode(200)
+                .contentType(EvaluationResource.XLSX);
 
         // The workbook, chosen by the Accept header: the summary row and the revisions, as numbers.
         byte[] xlsx = given().queryParam("planCode", plan).accept(EvaluationResource.XLSX).get("/api/v1/evaluations/2024")

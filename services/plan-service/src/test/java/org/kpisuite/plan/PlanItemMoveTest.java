@@ -98,6 +98,12 @@ class PlanItemMoveTest {
         move(UUID.randomUUID().toString(), chapterThree, 0).statusCode(404)
                 .contentType("application/problem+json");
         move(item, chapterThree, -1).statusCode(400).body("violations[0].field", equalTo("sortOrder"));
+        // Only an explicit null makes it a chapter: a body without parentId is a mistake, not a move to the top.
+        for (String body : java.util.List.of("{}", "{\"sortOrder\":0}")) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/plan-items/{id}/move", item).then()
+                    .statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo("parentId"));
+        }
 
         given().get("/api/v1/plan-items/{id}", item).then().statusCode(200)
                 .body("parentId", equalTo(chapterOne))

@@ -113,7 +113,9 @@ public final class ProgressCalculator {
 
         String lastPeriod = lastPeriod(inScope, lastMonth);
         BigDecimal baseline = scope == Scope.CHANGE_FROM_BASELINE ? baseline(in) : null;
-        Fraction actual = actual(in, inScope, monthly, baseline, scope);
+        boolean yearOver = FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf()) == 12;
+        Fraction actual = actual(in, inScope, monthly, baseline, scope,
+                yearOver || lastMonth == null ? 12 : FiscalCalendar.monthIndex(lastMonth));
         List<ConditionResult> conditions = conditions(target, inScope);
         boolean rated = !in.referenceOnly() && target.value() != null;
         Profile profile = previousYearProfile(in, scope);
@@ -122,14 +124,13 @@ public final class ProgressCalculator {
             return new Progress(round(decimal(actual)), null, null, null, ProgressStatus.NOT_RATED, null, monthsReported,
                     lastMonth, round(baseline), conditions, pace, lastPeriod);
         }
-        BigDecimal expected = expected(in, scope, pace, profile);
+        Fraction expected = expected(in, scope, pace, profile);
         if (actual == null) {
-            return new Progress(null, null, round(expected), null, ProgressStatus.NO_DATA, null, 0, null,
+            return new Progress(null, null, round(decimal(expected)), null, ProgressStatus.NO_DATA, null, 0, null,
                     round(baseline), conditions, pace, null);
         }
 
         Fraction goal = targetFraction(target);
-        boolean yearOver = FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf()) == 12;
         Fraction forecast = yearOver ? actual
                 : forecast(in, scope, pace, profile, actual, lastMonth, inScope, baseline);
         boolean conditionsMet = conditions.stream().allMatch(ConditionResult::met);
@@ -139,7 +140,7 @@ public final class ProgressCalculator {
         if (!conditionsMet && ("A".equals(grade) || "B".equals(grade))) {
             grade = "C"; // the plan is not met while a condition of it is not
         }
-        return new Progress(round(actual.decimal()), round4(achievement), round(expected), round(forecast.decimal()),
+        return new Progress(round(actual.decimal()), round4(achievement), round(decimal(expected)), round(forecast.decimal()),
                 status, grade, monthsReported, lastMonth, round(baseline), conditions, pace, lastPeriod);
     }
 
@@ -196,7 +197,8 @@ public final class ProgressCalculator {
                     .filter(v -> !v.month().isAfter(month)).toList();
             Input upToMonth = new Input(in.aggregation(), target, in.referenceOnly(), in.fiscalYear(), in.asOf(),
                     in.values().stream().filter(v -> !v.month().isAfter(month)).toList(), in.frequency(), in.parts());
-            Fraction running = actual(upToMonth, toDate, totalsByMonth(toDate, null), baseline, scope);
+            Fraction running = actual(upToMonth, toDate, totalsByMonth(toDate, null), baseline, scope,
+                    FiscalCalendar.monthIndex(month));
             Map<String, BigDecimal> byBreakdown = new TreeMap<>(ofMonth.stream()
                     .filter(v -> v.breakdown() != null && !v.breakdown().isEmpty())
                     .collect(Collectors.toMap(MonthlyValue::breakdown, MonthlyValue::value, BigDecimal::add)));
@@ -228,9 +230,13 @@ public final class ProgressCalculator {
         return "D";
     }
 
-    /** The value so far over the scope; null when nothing was reported. */
+    /**
+     * The value so far over the scope; null when nothing was reported. A change over a baseline year's sum is
+     * taken against the baseline's share for the first {@code monthsOfYear} months of the year (all twelve once the
+     * year is over): 400 in eight months over a year of 380 is +146.67 so far, on course for +220, not +20.
+     */
     private static Fraction actual(Input in, List<MonthlyValue> inScope, SortedMap<YearMonth, BigDecimal> monthly,
-            BigDecimal baseline, Scope scope) {
+            BigDecimal baseline, Scope scope, int monthsOfYear) {
         if (monthly.isEmpty()) {
             return null;
         }
@@ -250,16 +256,34 @@ public final class ProgressCalculator {
                 yield parts == null ? null : Fraction.of(parts.stockChange().add(parts.flow()));
             }
             case YOY_CHANGE -> {
-                // Against the same months of the previous year, so that a part-year is not set against a whole one.
+                // The months reported in both years, on both sides: a part-year is not set against a whole one,
+                // whichever of the two years lacks months.
                 SortedMap<YearMonth, BigDecimal> previous = totalsByMonth(within(in.values(), in.fiscalYear() - 1,
                         in.fiscalYear() - 1), null);
-                BigDecimal before = monthly.keySet().stream().map(m -> previous.get(m.minusYears(1)))
-                        .filter(v -> v != null).reduce(BigDecimal.ZERO, BigDecimal::add);
-                yield before.signum() <= 0 ? null : new Fraction(sum(monthly).subtract(before), before);
+                BigDecimal now = BigDecimal.ZERO;
+                BigDecimal before = BigDecimal.ZERO;
+                for (Map.Entry<YearMonth, BigDecimal> month : monthly.entrySet()) {
+                    BigDecimal then = previous.get(month.getKey().minusYears(1));
+                    if (then != null) {
+                        now = now.add(month.getValue());
+                        before = before.add(then);
+                    }
+                }
+                yield before.signum() <= 0 ? null : new Fraction(now.subtract(before), before);
             }
         };
         if (value != null && scope == Scope.CHANGE_FROM_BASELINE && in.aggregation() != Aggregation.SUM_OF_PARTS) {
-            return baseline == null ? null : Fraction.of(value.decimal().subtract(baseline));
+            if (baseline == null) {
+                return null;
+            }
+            if (in.aggregation() == Aggregation.SUM && monthsOfYear < 12) {
+                // value − baseline × months ÷ 12, exactly: its forecast is then exactly the year's change.
+                BigDecimal twelve = BigDecimal.valueOf(12);
+                return new Fraction(value.numerator().multiply(twelve).subtract(
+                        baseline.multiply(BigDecimal.valueOf(monthsOfYear)).multiply(value.denominator())),
+                        value.denominator().multiply(twelve));
+            }
+            return Fraction.of(value.decimal().subtract(baseline));
         }
         return value;
     }
@@ -402,12 +426,16 @@ public final class ProgressCalculator {
         return BigDecimal.valueOf(monthsOfYear).divide(BigDecimal.valueOf(12), MC);
     }
 
-    private static BigDecimal expected(Input in, Scope scope, Pace pace, Profile profile) {
+    private static Fraction expected(Input in, Scope scope, Pace pace, Profile profile) {
         BigDecimal target = in.target().value();
         if (target == null || pace == Pace.LEVEL) {
-            return target;
+            return target == null ? null : Fraction.of(target);
         }
-        return target.multiply(share(in, scope, pace, profile, in.monthsEnded()), MC);
+        if (pace == Pace.LINEAR && scope != Scope.CUMULATIVE) {
+            // × months ÷ 12, exactly: an actual right on the pace is on track.
+            return new Fraction(target.multiply(BigDecimal.valueOf(in.monthsEnded())), BigDecimal.valueOf(12));
+        }
+        return Fraction.of(target.multiply(share(in, scope, pace, profile, in.monthsEnded()), MC));
     }
 
     private static Fraction forecast(Input in, Scope scope, Pace pace, Profile profile, Fraction actual,
@@ -424,11 +452,16 @@ public final class ProgressCalculator {
             Parts parts = parts(in, inScope, baseline);
             return Fraction.of(parts.stockChange().add(parts.flow().divide(share, MC)));
         }
+        if (pace == Pace.LINEAR && scope != Scope.CUMULATIVE) {
+            // × 12 ÷ months, exactly: a forecast right at a grade's boundary is graded as it is.
+            return new Fraction(actual.numerator().multiply(BigDecimal.valueOf(12)),
+                    actual.denominator().multiply(BigDecimal.valueOf(FiscalCalendar.monthIndex(lastMonth))));
+        }
         return Fraction.of(actual.decimal().divide(share, MC));
     }
 
     private static ProgressStatus status(Input in, Scope scope, Pace pace, Fraction actual, Fraction goal,
-            BigDecimal expected, boolean yearOver, boolean conditionsMet) {
+            Fraction expected, boolean yearOver, boolean conditionsMet) {
         Comparator comparator = in.target().comparator();
         boolean met = meets(comparator, actual, goal) && conditionsMet;
         if (yearOver) {
@@ -441,7 +474,7 @@ public final class ProgressCalculator {
         if (met && monotone) {
             return ProgressStatus.ACHIEVED;
         }
-        Fraction expectedNow = pace == Pace.LEVEL ? goal : Fraction.of(expected);
+        Fraction expectedNow = pace == Pace.LEVEL ? goal : expected;
         if (meets(comparator, actual, expectedNow)) {
             return ProgressStatus.ON_TRACK;
         }
@@ -456,22 +489,31 @@ public final class ProgressCalculator {
 
     /**
      * actual ÷ target for "at least"; for "at most" the ratio is inverted (target ÷ actual), except for a
-     * negative target such as "3 % lower than last year", where reaching further below is the achievement.
+     * negative target such as "3 % lower than last year", where reaching further below is the achievement. Where
+     * the ratio has no value, the target's side decides: a ceiling above 0 met at 0 or below (no incident against
+     * "at most 3"), or a target of 0 passed, is {@link #BEYOND} (an A); a target of 0 met exactly is 1 (a B), missed 0.
      */
     static BigDecimal achievement(Comparator comparator, Fraction actual, Fraction target) {
-        if (actual == null || target == null || target.signum() == 0) {
+        if (actual == null || target == null) {
             return null;
+        }
+        if (target.signum() == 0) {
+            int side = comparator == Comparator.AT_LEAST ? actual.signum() : -actual.signum();
+            return side == 0 ? BigDecimal.ONE : side > 0 ? BEYOND : BigDecimal.ZERO;
         }
         if (comparator == Comparator.AT_LEAST || target.signum() < 0) {
             return actual.numerator().multiply(target.denominator())
                     .divide(actual.denominator().multiply(target.numerator()), MC);
         }
-        if (actual.signum() == 0) {
-            return null;
+        if (actual.signum() <= 0) {
+            return BEYOND;
         }
         return target.numerator().multiply(actual.denominator())
                 .divide(target.denominator().multiply(actual.numerator()), MC);
     }
+
+    /** The rate of a target passed where no ratio measures by how much: the lowest rate of an A. */
+    static final BigDecimal BEYOND = new BigDecimal("1.2");
 
     private static Fraction targetFraction(Target target) {
         if (target.valueNumerator() != null && target.valueDenominator() != null) {

@@ -132,6 +132,42 @@ class ProgressCalculatorTest {
     }
 
     @Test
+    void yearOnYearChangeLeavesOutMonthsThePreviousYearLacks() {
+        // FY2023 reported April to September only (100 each), FY2024 all twelve months at 97: like for like,
+        // 6 × 97 = 582 against 600 is −3 %, which meets "at most −3 %" exactly (not 1,164 against 600).
+        Progress p = calc(Aggregation.YOY_CHANGE, Comparator.AT_MOST, "-0.03", AFTER_YEAR,
+                months(2024, 4, "97", "97", "97", "97", "97", "97", "97", "97", "97", "97", "97", "97"),
+                months(2023, 4, "100", "100", "100", "100", "100", "100"));
+        assertThat(p.actual()).isEqualByComparingTo("-0.03");
+        assertThat(p.achievementRate()).isEqualByComparingTo("1");
+        assertThat(p.status()).isEqualTo(ProgressStatus.ACHIEVED);
+        assertThat(p.grade()).isEqualTo("B");
+        // No month of the previous year to set against: the change is unknown.
+        assertThat(calc(Aggregation.YOY_CHANGE, Comparator.AT_MOST, "-0.03", AFTER_YEAR, months(2024, 4, "97"),
+                months(2023, 5, "100")).status()).isEqualTo(ProgressStatus.NO_DATA);
+    }
+
+    @Test
+    void aCeilingMetAtZeroOrBelowIsAnA() {
+        // No ratio measures "at most 3,000" against 0 or a negative total: the ceiling is met with all its room.
+        for (String total : List.of("0", "-3800")) {
+            Progress p = calc(Aggregation.SUM, Comparator.AT_MOST, "3000", AFTER_YEAR, months(2024, 6, total), List.of());
+            assertThat(p.status()).as(total).isEqualTo(ProgressStatus.ACHIEVED);
+            assertThat(p.achievementRate()).as(total).isEqualByComparingTo("1.2");
+            assertThat(p.grade()).as(total).isEqualTo("A");
+        }
+        // "At most 0": met exactly is 100 % (B), beaten 120 % (A), missed 0 % (D).
+        assertThat(calc(Aggregation.SUM, Comparator.AT_MOST, "0", AFTER_YEAR, months(2024, 6, "0"), List.of()).grade())
+                .isEqualTo("B");
+        assertThat(calc(Aggregation.SUM, Comparator.AT_MOST, "0", AFTER_YEAR, months(2024, 6, "-1"), List.of()).grade())
+                .isEqualTo("A");
+        Progress missed = calc(Aggregation.SUM, Comparator.AT_MOST, "0", AFTER_YEAR, months(2024, 6, "2"), List.of());
+        assertThat(missed.achievementRate()).isEqualByComparingTo("0");
+        assertThat(missed.status()).isEqualTo(ProgressStatus.OFF_TRACK);
+        assertThat(missed.grade()).isEqualTo("D");
+    }
+
+    @Test
     void atMostTargetInvertsTheRatio() {
         // A ceiling of 3,000 million yen with 2,000 used: 150 %.
         Progress p = calc(Aggregation.MAX, Comparator.AT_MOST, "3000", AFTER_YEAR, months(2024, 6, "2000"), List.of());

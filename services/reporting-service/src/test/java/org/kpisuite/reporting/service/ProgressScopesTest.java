@@ -82,6 +82,32 @@ class ProgressScopesTest {
     }
 
     @Test
+    void anIncreaseOverABaselineYearsSumIsOnCourseAtThePaceOfTheYear() {
+        // "220 more than FY2023's 380": FY2024 must total 600. 50 a month for April to November is 400 in eight
+        // months, on course for 600: +146.67 against FY2023's first eight twelfths, as expected by then, and a
+        // forecast of +220 (400 ÷ 8/12 − 380), not +20 set against the whole of FY2023 and extrapolated to +30.
+        Target increase = new Target(2024, Comparator.AT_LEAST, new BigDecimal("220"), null, null,
+                Scope.CHANGE_FROM_BASELINE, null, 2023, null, List.of(), null);
+        List<MonthlyValue> fy2023 = months(2023, 4, "30", "30", "30", "30", "30", "30", "30", "30", "30", "30", "40", "40");
+        List<MonthlyValue> fy2024 = months(2024, 4, "50", "50", "50", "50", "50", "50", "50", "50");
+        Progress p = calc(Aggregation.SUM, increase, LocalDate.of(2024, 11, 30), fy2024, fy2023);
+        assertThat(p.baselineValue()).isEqualByComparingTo("380");
+        assertThat(p.actual()).isEqualByComparingTo("146.666667");
+        assertThat(p.expectedToDate()).isEqualByComparingTo("146.666667");
+        assertThat(p.forecast()).isEqualByComparingTo("220");
+        assertThat(p.status()).isEqualTo(ProgressStatus.ON_TRACK);
+        assertThat(p.grade()).isEqualTo("B");
+
+        // After the year the whole of FY2023 counts: 600 − 380 = +220.
+        List<MonthlyValue> whole = new ArrayList<>(fy2024);
+        whole.addAll(months(2024, 12, "50", "50", "50", "50"));
+        Progress after = calc(Aggregation.SUM, increase, AFTER_YEAR, whole, fy2023);
+        assertThat(after.actual()).isEqualByComparingTo("220");
+        assertThat(after.status()).isEqualTo(ProgressStatus.ACHIEVED);
+        assertThat(after.achievementRate()).isEqualByComparingTo("1");
+    }
+
+    @Test
     void twoInThreeMeetsTwoThirdsExactly() {
         Target twoThirds = new Target(2024, Comparator.AT_LEAST, new BigDecimal("0.666667"), new BigDecimal("2"),
                 new BigDecimal("3"), Scope.FISCAL_YEAR, null, null, null, List.of(), null);

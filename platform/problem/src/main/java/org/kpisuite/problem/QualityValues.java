@@ -79,7 +79,8 @@ public final class QualityValues {
      * quality of the most specific range that matches it), the first offered on a tie or without the header; for a
      * resource that answers in several formats. Not the framework's variant selection: it answers the first variant
      * when it selects nothing (even for {@code *}{@code /*;q=0}), and a parameter in a range
-     * ({@code text/csv;charset=shift_jis}) stops its match. Parameters other than q are not weighed.
+     * ({@code text/csv;charset=shift_jis}) stops its match. Parameters other than q are not weighed. The caller's
+     * answer says {@code Vary: Accept}, as the framework's selection would have.
      *
      * @param offered media types without parameters ({@code application/json}), the preferred first
      * @throws ProblemException a 406 naming Accept when it accepts none of them; a 400 naming the header of a

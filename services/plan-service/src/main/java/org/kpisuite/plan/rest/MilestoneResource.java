@@ -82,7 +82,7 @@ public class MilestoneResource {
             headers = @Header(name = MeasureResource.OUTCOME,
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "CHANGED", "UNCHANGED" })),
             content = @Content(schema = @Schema(implementation = MilestoneResponse.class)))
-    @APIResponse(responseCode = "400", description = "A malformed date (field doneOn)")
+    @APIResponse(responseCode = "400", description = "A malformed date, or no doneOn at all (null reopens; field doneOn)")
     @APIResponse(responseCode = "403", description = "The milestone's measure belongs to another department")
     @APIResponse(responseCode = "404", description = "No such milestone")
     @APIResponse(responseCode = "422", description = "Before the plan's fiscal year, or in the future (field doneOn)")

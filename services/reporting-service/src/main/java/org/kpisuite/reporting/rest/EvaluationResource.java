@@ -87,6 +87,7 @@ public class EvaluationResource {
                     @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "400", description = "A malformed fiscalYear, asOf, lang or format (named)")
     @APIResponse(responseCode = "404", description = "No such plan, or no plan with measures in the fiscal year")
+    @APIResponse(responseCode = "406", description = "Accept takes none of the three formats, named in violations[0].field")
     @APIResponse(responseCode = "422", description = "asOf after today, or planCode names a plan of another fiscal year")
     public Response report(
             @PathParam("fiscalYear") @Min(FiscalCalendar.MIN_YEAR) @Max(FiscalCalendar.MAX_YEAR) int fiscalYear,
@@ -108,7 +109,8 @@ public class EvaluationResource {
         EvaluationReport report = evaluations.report(fiscalYear, planCode, day,
                 lang == null ? EvaluationReport.Language.JA : lang, Boolean.TRUE.equals(official));
         String name = "evaluation-" + report.planCode() + "-FY" + fiscalYear + "-" + day;
-        return switch (chosen) {
+        // One address, three formats chosen by Accept: a cache must key on it.
+        return Response.fromResponse(switch (chosen) {
             case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
             case XLSX -> file(out -> EvaluationWorkbook.write(report, out), XLSX, name + ".xlsx");
             case PDF -> {
@@ -119,7 +121,7 @@ public class EvaluationResource {
                 }
                 yield file(out -> EvaluationPdf.write(report, config.evaluation().pdfFont(), out), PDF, name + ".pdf");
             }
-        };
+        }).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @PUT

@@ -47,7 +47,8 @@ public record ProgressResponse(
         Scope scope,
         @Schema(nullable = true, description = "First fiscal year of a CUMULATIVE target", example = "2023") Integer sinceFiscalYear,
         @Schema(nullable = true, description = "Year compared with by a CHANGE_FROM_BASELINE target", example = "2022") Integer baselineFiscalYear,
-        @Schema(nullable = true, description = "The baseline level subtracted from the actual") BigDecimal baselineValue,
+        @Schema(nullable = true, description = "The baseline level; the actual is the change against it (for a "
+                + "SUM during the year, against its share for the months reported: months ÷ 12)") BigDecimal baselineValue,
         @Schema(description = "Further conditions of the target (e.g. at least 5 distinct domains) and whether they hold")
         List<Progress.ConditionResult> conditions,
         @Schema(nullable = true, description = "How expectedToDate was worked out: LINEAR, PREVIOUS_YEAR (its monthly shares) or LEVEL") Progress.Pace pace,

@@ -171,8 +171,8 @@ public class ExportService {
      * lookup however many corrections it has had (an indicator corrected every few seconds would otherwise sort its
      * whole history on every pull). While a rebuild replays the history the values in force are those from before
      * it, so the history is read as for every key; the state row decides inside the statement, in its snapshot.
-     * The values in force are filtered on their own columns only: the same filters on the history as well let a
-     * generic plan start from the indicator's whole history instead.
+     * The indicator and the year are filtered on the values in force only: the same filters on the history as well
+     * let a generic plan start from the indicator's whole history instead.
      */
     private static String latestOfOneIndicator(CharSequence revisions, String recordedSince, boolean fiscalYear) {
         return """

@@ -13,7 +13,8 @@ import java.util.List;
  * @param forecast        the value at the end of the target's scope if the pace so far holds
  * @param grade           A/B/C/D from the achievement rate (of the forecast while the year runs); S is
  *                        never computed, as it needs a qualitative judgement
- * @param baselineValue   for a change from a baseline year: the baseline level that was subtracted
+ * @param baselineValue   for a change from a baseline year: the baseline level (a SUM's during the year is
+ *                        subtracted in proportion to the months reported)
  * @param conditions      each further condition of the target and whether it is met
  * @param pace            how expectedToDate was worked out
  * @param monthsReported  periods of the year with at least one value (months for a monthly indicator)

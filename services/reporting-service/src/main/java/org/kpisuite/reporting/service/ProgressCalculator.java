@@ -176,6 +176,7 @@ public final class ProgressCalculator {
         BigDecimal baseline = scope == Scope.CHANGE_FROM_BASELINE ? baseline(in) : null;
         int firstYear = scope == Scope.CUMULATIVE ? target.sinceFiscalYear() : in.fiscalYear();
         YearMonth lastKnown = YearMonth.from(in.asOf());
+        boolean yearOver = FiscalCalendar.monthsElapsed(in.fiscalYear(), in.asOf()) == 12;
         List<MonthPoint> points = new ArrayList<>(12);
         for (Period period : Period.all(in.frequency(), in.fiscalYear())) {
             YearMonth month = period.lastMonth();
@@ -197,8 +198,13 @@ public final class ProgressCalculator {
                     .filter(v -> !v.month().isAfter(month)).toList();
             Input upToMonth = new Input(in.aggregation(), target, in.referenceOnly(), in.fiscalYear(), in.asOf(),
                     in.values().stream().filter(v -> !v.month().isAfter(month)).toList(), in.frequency(), in.parts());
-            Fraction running = actual(upToMonth, toDate, totalsByMonth(toDate, null), baseline, scope,
-                    FiscalCalendar.monthIndex(month));
+            SortedMap<YearMonth, BigDecimal> monthlyToDate = totalsByMonth(toDate, null);
+            // The baseline's share as calculate() takes it: up to the last month reported by then, the whole of it
+            // at the end of a year that is over, so the line ends on the headline actual.
+            int monthsOfYear = yearOver && FiscalCalendar.monthIndex(month) == 12 ? 12
+                    : monthlyToDate.isEmpty() || !FiscalCalendar.contains(in.fiscalYear(), monthlyToDate.lastKey()) ? 0
+                    : FiscalCalendar.monthIndex(monthlyToDate.lastKey());
+            Fraction running = actual(upToMonth, toDate, monthlyToDate, baseline, scope, monthsOfYear);
             Map<String, BigDecimal> byBreakdown = new TreeMap<>(ofMonth.stream()
                     .filter(v -> v.breakdown() != null && !v.breakdown().isEmpty())
                     .collect(Collectors.toMap(MonthlyValue::breakdown, MonthlyValue::value, BigDecimal::add)));

@@ -98,6 +98,14 @@ class ProgressScopesTest {
         assertThat(p.status()).isEqualTo(ProgressStatus.ON_TRACK);
         assertThat(p.grade()).isEqualTo("B");
 
+        // The chart's running change ends on the same figure, and stays there through a month not yet reported.
+        List<MonthlyValue> known = new ArrayList<>(fy2024);
+        known.addAll(fy2023);
+        var series = ProgressCalculator.series(
+                new ProgressCalculator.Input(Aggregation.SUM, increase, false, 2024, LocalDate.of(2024, 12, 10), known));
+        assertThat(series.get(7).cumulative()).isEqualByComparingTo("146.666667");
+        assertThat(series.get(8).cumulative()).isEqualByComparingTo("146.666667");
+
         // After the year the whole of FY2023 counts: 600 − 380 = +220.
         List<MonthlyValue> whole = new ArrayList<>(fy2024);
         whole.addAll(months(2024, 12, "50", "50", "50", "50"));
@@ -105,6 +113,10 @@ class ProgressScopesTest {
         assertThat(after.actual()).isEqualByComparingTo("220");
         assertThat(after.status()).isEqualTo(ProgressStatus.ACHIEVED);
         assertThat(after.achievementRate()).isEqualByComparingTo("1");
+        List<MonthlyValue> all = new ArrayList<>(whole);
+        all.addAll(fy2023);
+        assertThat(ProgressCalculator.series(new ProgressCalculator.Input(Aggregation.SUM, increase, false, 2024,
+                AFTER_YEAR, all)).get(11).cumulative()).isEqualByComparingTo("220");
     }
 
     @Test

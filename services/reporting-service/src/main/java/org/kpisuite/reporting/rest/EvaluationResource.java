@@ -110,8 +110,8 @@ public class EvaluationResource {
                 lang == null ? EvaluationReport.Language.JA : lang, Boolean.TRUE.equals(official));
         String name = "evaluation-" + report.planCode() + "-FY" + fiscalYear + "-" + day;
         // One address, three formats chosen by Accept: a cache must key on it.
-        return Response.fromResponse(switch (chosen) {
-            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        Response.ResponseBuilder answer = switch (chosen) {
+            case JSON -> Response.ok(report, MediaType.APPLICATION_JSON_TYPE);
             case XLSX -> file(out -> EvaluationWorkbook.write(report, out), XLSX, name + ".xlsx");
             case PDF -> {
                 if (!Files.isReadable(config.evaluation().pdfFont())) {
@@ -121,7 +121,8 @@ public class EvaluationResource {
                 }
                 yield file(out -> EvaluationPdf.write(report, config.evaluation().pdfFont(), out), PDF, name + ".pdf");
             }
-        }).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        };
+        return answer.header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
     }
 
     @PUT
@@ -213,7 +214,7 @@ public class EvaluationResource {
     }
 
     /** Written whole before it is sent, so a failure is a problem response, not a cut-off file. */
-    private static Response file(ReportWriter writer, String type, String fileName) {
+    private static Response.ResponseBuilder file(ReportWriter writer, String type, String fileName) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try {
             writer.write(buffer);
@@ -221,7 +222,7 @@ public class EvaluationResource {
             throw new IllegalStateException("the report could not be written", e);
         }
         return Response.ok(buffer.toByteArray(), type)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 
     @FunctionalInterface

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import org.kpisuite.problem.ColumnNumbers;
 import org.kpisuite.problem.ParamConverters;
 
 /**
@@ -150,7 +151,7 @@ public class ExportService {
             boolean monthly = Period.isMonth(period);
             rows.add(new ExportFact((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     ((Number) r[5]).intValue(), monthly ? period : null, component.isEmpty() ? null : component,
-                    breakdown.isEmpty() ? null : breakdown, plain((BigDecimal) r[9]), ((Number) r[10]).intValue(),
+                    breakdown.isEmpty() ? null : breakdown, ColumnNumbers.plain((BigDecimal) r[9]), ((Number) r[10]).intValue(),
                     instant(r[11]), updatedAt, Boolean.TRUE.equals(r[13]), period, (String) r[14], (String) r[15]));
             last = new FactKey(updatedAt, (String) r[0], component, breakdown, (String) r[4], period);
         }
@@ -189,11 +190,6 @@ public class ExportService {
 
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static Instant instant(Object value) {

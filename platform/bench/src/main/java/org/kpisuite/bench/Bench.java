@@ -170,7 +170,8 @@ public final class Bench {
         Map<String, Object> batches = phases.batches(small, settings.indicators(), null);
         ingestion.put("batches", batches);
         log("  " + batches);
-        ingestionPoints.add(combined(smallLoad, batches));
+        ingestionPoints.add(smallLoad == null ? together(List.of(batches), "the batch phase")
+                : together(List.of(smallLoad, batches), "the small scale point's load and the batch phase, one after the other"));
         processes.phase("reporting idle");
         log("reporting: GET /api/v1/progress, " + settings.reportingRequests() + " requests per fiscal year");
         Map<String, Object> reporting = phases.reporting(settings.reportingRequests());
@@ -212,6 +213,9 @@ public final class Bench {
                 ingestionPoints.add(pass);
                 log("  " + pass);
             }
+            // The single POSTs and the stream make up the rest of the topic's values.
+            ingestionPoints.add(together(List.copyOf(ingestionPoints),
+                    "every batch load above together, up to " + held + " measurement events in all"));
         }
 
         processes.phase("rebuild");
@@ -230,17 +234,15 @@ public final class Bench {
         return result;
     }
 
-    /** The ingestion scale point of the run's own indicators: the small point's load and the batch phase together. */
-    private static Map<String, Object> combined(Map<String, Object> first, Map<String, Object> second) {
-        Map<String, Object> point = new LinkedHashMap<>();
-        double values = ((Number) second.get("values")).doubleValue();
-        double seconds = ((Number) second.get("visibleSeconds")).doubleValue();
-        String what = "the batch phase";
-        if (first != null) {
-            values += ((Number) first.get("values")).doubleValue();
-            seconds += ((Number) first.get("visibleSeconds")).doubleValue();
-            what = "the small scale point's load and the batch phase, one after the other";
+    /** One ingestion scale point of several loads: their values over the sum of the times until each was visible. */
+    private static Map<String, Object> together(List<Map<String, Object>> loads, String what) {
+        double values = 0;
+        double seconds = 0;
+        for (Map<String, Object> load : loads) {
+            values += ((Number) load.get("values")).doubleValue();
+            seconds += ((Number) load.get("visibleSeconds")).doubleValue();
         }
+        Map<String, Object> point = new LinkedHashMap<>();
         point.put("values", (long) values);
         point.put("what", what);
         point.put("visibleSeconds", LoadPhases.round(seconds));

@@ -18,8 +18,8 @@ import org.kpisuite.testing.PrometheusText;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reporting's read-model rebuild ({@code POST /api/v1/admin/rebuild}, which answers at once and replays the plan
- * item, indicator and measurement topics): how long until reporting has applied every record of the three topics
+ * Reporting's read-model rebuild ({@code POST /api/v1/admin/rebuild}, which answers at once and replays the six
+ * topics it reads): how long until reporting has applied every record of them
  * again (its own {@code GET /api/v1/admin/rebuild} says when the replay and the recalculation ended), whether {@code GET /api/v1/progress} of every fiscal
  * year is then identical to before, and how many records the status topic gained meanwhile (none expected).
  */

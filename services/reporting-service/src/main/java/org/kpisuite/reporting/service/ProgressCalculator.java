@@ -67,14 +67,26 @@ public final class ProgressCalculator {
         }
     }
 
-    /** An exact quotient, so that a ratio of 2 in 3 meets a target of 2/3. */
+    /**
+     * An exact quotient, so that a ratio of 2 in 3 meets a target of 2/3 and a value right on a pace is on it. The
+     * denominator is kept positive (a negative one changes sides), so that comparing is two multiplications.
+     */
     record Fraction(BigDecimal numerator, BigDecimal denominator) {
+        static final Fraction ZERO = of(BigDecimal.ZERO);
+
+        Fraction {
+            if (denominator.signum() < 0) {
+                numerator = numerator.negate();
+                denominator = denominator.negate();
+            }
+        }
+
         static Fraction of(BigDecimal value) {
             return new Fraction(value, BigDecimal.ONE);
         }
 
         BigDecimal decimal() {
-            // A whole value (every sum, maximum and forecast) is its own quotient: divide(ONE, MC) would return the
+            // A whole value (every sum and maximum) is its own quotient: divide(ONE, MC) would return the
             // same digits and scale, through a 34-digit long division and a zero-stripping loop that showed in
             // reporting's allocation profile.
             if (BigDecimal.ONE.equals(denominator) && numerator.precision() <= MC.getPrecision()) {
@@ -84,12 +96,21 @@ public final class ProgressCalculator {
         }
 
         int compareTo(Fraction other) {
-            // Denominators are positive: a sum of answers, or a previous year's positive total.
             return numerator.multiply(other.denominator).compareTo(other.numerator.multiply(denominator));
         }
 
         int signum() {
-            return numerator.signum() * denominator.signum();
+            return numerator.signum();
+        }
+
+        /** This × the factor, exactly. */
+        Fraction times(BigDecimal factor) {
+            return new Fraction(numerator.multiply(factor), denominator);
+        }
+
+        /** This ÷ the divisor (not 0), exactly. */
+        Fraction over(Fraction divisor) {
+            return new Fraction(numerator.multiply(divisor.denominator), denominator.multiply(divisor.numerator));
         }
     }
 
@@ -182,7 +203,7 @@ public final class ProgressCalculator {
             YearMonth month = period.lastMonth();
             BigDecimal expected = target.value() == null ? null
                     : pace == Pace.LEVEL ? target.value()
-                    : target.value().multiply(share(in, scope, pace, profile, FiscalCalendar.monthIndex(month)), MC);
+                    : share(in, scope, pace, profile, FiscalCalendar.monthIndex(month)).times(target.value()).decimal();
             if (period.firstMonth().isAfter(lastKnown)) {
                 points.add(new MonthPoint(month, null, Map.of(), null, round(expected), period));
                 continue;
@@ -394,8 +415,8 @@ public final class ProgressCalculator {
     private record Profile(BigDecimal[] running, BigDecimal total) {
 
         /** The share of the previous year's total reached after the first {@code months} months. */
-        BigDecimal share(int months) {
-            return months == 0 ? BigDecimal.ZERO : running[months].divide(total, MC);
+        Fraction share(int months) {
+            return months == 0 ? Fraction.ZERO : new Fraction(running[months], total);
         }
     }
 
@@ -419,17 +440,20 @@ public final class ProgressCalculator {
         return new Profile(running, total);
     }
 
-    /** The share of the scope's total expected after the first {@code months} months of the fiscal year. */
-    private static BigDecimal share(Input in, Scope scope, Pace pace, Profile profile, int monthsOfYear) {
+    /**
+     * The share of the scope's total expected after the first {@code months} months of the fiscal year, exactly (a
+     * 34-digit 2/3 is a little more than 2/3, and put a value right on the pace just behind it).
+     */
+    private static Fraction share(Input in, Scope scope, Pace pace, Profile profile, int monthsOfYear) {
         if (pace == Pace.PREVIOUS_YEAR) {
             return profile.share(monthsOfYear);
         }
         if (scope == Scope.CUMULATIVE) {
             int span = 12 * (in.fiscalYear() - in.target().sinceFiscalYear() + 1);
             int before = 12 * (in.fiscalYear() - in.target().sinceFiscalYear());
-            return BigDecimal.valueOf(before + monthsOfYear).divide(BigDecimal.valueOf(span), MC);
+            return new Fraction(BigDecimal.valueOf(before + monthsOfYear), BigDecimal.valueOf(span));
         }
-        return BigDecimal.valueOf(monthsOfYear).divide(BigDecimal.valueOf(12), MC);
+        return new Fraction(BigDecimal.valueOf(monthsOfYear), BigDecimal.valueOf(12));
     }
 
     private static Fraction expected(Input in, Scope scope, Pace pace, Profile profile) {
@@ -437,11 +461,7 @@ public final class ProgressCalculator {
         if (target == null || pace == Pace.LEVEL) {
             return target == null ? null : Fraction.of(target);
         }
-        if (pace == Pace.LINEAR && scope != Scope.CUMULATIVE) {
-            // × months ÷ 12, exactly: an actual right on the pace is on track.
-            return new Fraction(target.multiply(BigDecimal.valueOf(in.monthsEnded())), BigDecimal.valueOf(12));
-        }
-        return Fraction.of(target.multiply(share(in, scope, pace, profile, in.monthsEnded()), MC));
+        return share(in, scope, pace, profile, in.monthsEnded()).times(target);
     }
 
     private static Fraction forecast(Input in, Scope scope, Pace pace, Profile profile, Fraction actual,
@@ -449,21 +469,19 @@ public final class ProgressCalculator {
         if (pace == Pace.LEVEL || !FiscalCalendar.contains(in.fiscalYear(), lastMonth)) {
             return actual;
         }
-        BigDecimal share = share(in, scope, pace, profile, FiscalCalendar.monthIndex(lastMonth));
+        Fraction share = share(in, scope, pace, profile, FiscalCalendar.monthIndex(lastMonth));
         if (share.signum() == 0) {
             return actual;
         }
+        // Exactly: a forecast right at a grade's boundary is graded as it is.
         if (in.aggregation() == Aggregation.SUM_OF_PARTS) {
             // A stock's change stands as it is; only the flow is extrapolated to the year.
             Parts parts = parts(in, inScope, baseline);
-            return Fraction.of(parts.stockChange().add(parts.flow().divide(share, MC)));
+            Fraction flow = Fraction.of(parts.flow()).over(share);
+            return new Fraction(parts.stockChange().multiply(flow.denominator()).add(flow.numerator()),
+                    flow.denominator());
         }
-        if (pace == Pace.LINEAR && scope != Scope.CUMULATIVE) {
-            // × 12 ÷ months, exactly: a forecast right at a grade's boundary is graded as it is.
-            return new Fraction(actual.numerator().multiply(BigDecimal.valueOf(12)),
-                    actual.denominator().multiply(BigDecimal.valueOf(FiscalCalendar.monthIndex(lastMonth))));
-        }
-        return Fraction.of(actual.decimal().divide(share, MC));
+        return actual.over(share);
     }
 
     private static ProgressStatus status(Input in, Scope scope, Pace pace, Fraction actual, Fraction goal,

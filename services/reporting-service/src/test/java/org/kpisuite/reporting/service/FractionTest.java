@@ -43,4 +43,16 @@ class FractionTest {
         assertThat(new ProgressCalculator.Fraction(new BigDecimal("2"), new BigDecimal("1.0")).decimal())
                 .isEqualTo(new BigDecimal("2").divide(new BigDecimal("1.0"), MathContext.DECIMAL128));
     }
+
+    @Test
+    void aNegativeDenominatorChangesSides() {
+        // A ratio whose denominators sum below 0: -1/3 is above -1/2, and compared as such.
+        ProgressCalculator.Fraction third = new ProgressCalculator.Fraction(BigDecimal.ONE, new BigDecimal(-3));
+
+        assertThat(third.numerator()).isEqualByComparingTo("-1");
+        assertThat(third.denominator()).isEqualByComparingTo("3");
+        assertThat(third.signum()).isNegative();
+        assertThat(third.compareTo(ProgressCalculator.Fraction.of(new BigDecimal("-0.5")))).isPositive();
+        assertThat(third.compareTo(ProgressCalculator.Fraction.of(BigDecimal.ZERO))).isNegative();
+    }
 }

@@ -168,6 +168,37 @@ class ProgressScopesTest {
         assertThat(linear.expectedToDate()).isEqualByComparingTo("90681.666667");
     }
 
+    @Test
+    void aValueRightOnTheSeasonalPaceIsOnTrackAndForecastExactly() {
+        // FY2023: 50 of its 300 in April, a sixth (a 34-digit sixth is a little more). FY2024: 50 in April, right on
+        // the pace of 300 (300 × 1/6), and a forecast of 50 ÷ 1/6 = 300, exactly the target: on track and a B, not
+        // the AT_RISK and C that 50.000…01 expected and 299.999… forecast would give.
+        List<MonthlyValue> fy2023 = months(2023, 4, "50", "22", "22", "22", "22", "22", "22", "22", "22", "22", "22", "30");
+        Progress p = calc(Aggregation.SUM, Comparator.AT_LEAST, "300", LocalDate.of(2024, 4, 30),
+                months(2024, 4, "50"), fy2023);
+        assertThat(p.pace()).isEqualTo(Progress.Pace.PREVIOUS_YEAR);
+        assertThat(p.expectedToDate()).isEqualByComparingTo("50");
+        assertThat(p.forecast()).isEqualByComparingTo("300");
+        assertThat(p.status()).isEqualTo(ProgressStatus.ON_TRACK);
+        assertThat(p.grade()).isEqualTo("B");
+    }
+
+    @Test
+    void aCumulativeTargetRightOnItsPaceIsForecastExactly() {
+        // 96 over FY2023–FY2024, 4 a month: by April 2024 13 of 24 months have passed, 52 are expected, and
+        // 52 ÷ 13/24 = 96 is forecast: on track, and a B (95.999… in 34 digits was a C).
+        Target twoYears = new Target(2024, Comparator.AT_LEAST, new BigDecimal("96"), null, null, Scope.CUMULATIVE, 2023,
+                null, null, List.of(), null);
+        List<MonthlyValue> values = new ArrayList<>(months(2023, 4, "4", "4", "4", "4", "4", "4", "4", "4", "4", "4", "4", "4"));
+        values.add(value("2024-04", "", "4"));
+        Progress p = calc(Aggregation.SUM, twoYears, LocalDate.of(2024, 4, 30), values, List.of());
+        assertThat(p.actual()).isEqualByComparingTo("52");
+        assertThat(p.expectedToDate()).isEqualByComparingTo("52");
+        assertThat(p.forecast()).isEqualByComparingTo("96");
+        assertThat(p.status()).isEqualTo(ProgressStatus.ON_TRACK);
+        assertThat(p.grade()).isEqualTo("B");
+    }
+
     private static MonthlyValue domain(String month, String domain, String value) {
         return new MonthlyValue("arch-design-points", "", domain, YearMonth.parse(month), new BigDecimal(value));
     }

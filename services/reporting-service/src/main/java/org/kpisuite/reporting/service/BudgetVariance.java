@@ -171,29 +171,34 @@ public final class BudgetVariance {
         BigDecimal difference = budget == null || sumOfParts == null || budget.compareTo(sumOfParts) == 0 ? null
                 : budget.subtract(sumOfParts);
 
+        // The share of the year as a fraction (reached ÷ whole), so that amounts are multiplied and divided by it
+        // exactly: a share rounded first (2/12 to 0.1666666667) is off by a few yen on a budget counted in yen.
         Profile profile = Profile.LINEAR;
-        BigDecimal share = BigDecimal.valueOf(elapsed).divide(BigDecimal.valueOf(12), 10, RoundingMode.HALF_UP);
+        BigDecimal reached = BigDecimal.valueOf(elapsed);
+        BigDecimal whole = BigDecimal.valueOf(12);
         Map<YearMonth, BigDecimal> before = previous.of(table, line.key());
         BigDecimal lastTotal = before.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (elapsed > 0 && lastTotal.signum() > 0) {
             BigDecimal cumulative = before.entrySet().stream()
                     .filter(e -> !e.getKey().isAfter(previous.first.plusMonths(elapsed - 1)))
                     .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal lastShare = cumulative.divide(lastTotal, 10, RoundingMode.HALF_UP);
-            if (lastShare.signum() >= 0 && lastShare.compareTo(BigDecimal.ONE) <= 0) {
+            if (cumulative.signum() >= 0 && cumulative.compareTo(lastTotal) <= 0) {
                 profile = Profile.LAST_YEAR;
-                share = lastShare;
+                reached = cumulative;
+                whole = lastTotal;
             }
         }
-        BigDecimal expected = base.multiply(share).setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
+        BigDecimal share = reached.divide(whole, RATE_SCALE, RoundingMode.HALF_UP);
+        BigDecimal expected = base.multiply(reached).divide(whole, AMOUNT_SCALE, RoundingMode.HALF_UP);
         BigDecimal projected = null;
         BigDecimal variance = null;
         BigDecimal rate = null;
         Status status = Status.NO_ACTUALS;
         // A line nothing was reported for (nor for any of its parts) is not judged: it is missing, not off budget.
         if (elapsed > 0 && !months.isEmpty()) {
-            projected = (share.signum() > 0 ? actual.divide(share, 10, RoundingMode.HALF_UP) : actual.add(base))
-                    .setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
+            projected = reached.signum() > 0
+                    ? actual.multiply(whole).divide(reached, AMOUNT_SCALE, RoundingMode.HALF_UP)
+                    : actual.add(base).setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
             variance = projected.subtract(base);
             rate = base.signum() == 0 ? null : variance.divide(base.abs(), RATE_SCALE, RoundingMode.HALF_UP);
             boolean judged = elapsed >= settings.judgedFromMonth();
@@ -205,7 +210,7 @@ public final class BudgetVariance {
                 .map(e -> new MonthActual(e.getKey().toString(), e.getValue())).toList();
         return new LineReport(code, line.key(), line.nameJa(), line.nameEn(), line.side(), line.isTotal(),
                 table.takesActuals() && !line.isTotal(), budget, sumOfParts, difference, actual, execution, profile,
-                share.setScale(RATE_SCALE, RoundingMode.HALF_UP), expected, projected, variance, rate, status,
+                share, expected, projected, variance, rate, status,
                 analyses.get(code), monthly);
     }
 

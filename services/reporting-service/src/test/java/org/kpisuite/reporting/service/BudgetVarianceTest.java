@@ -31,7 +31,7 @@ import org.kpisuite.reporting.service.BudgetVariance.Status;
 
 /**
  * Budgets of FY2024 (April 2024 … March 2025) built by hand; every expected figure is worked out beside its
- * assertion. Linear shares: 1/12 = 0.0833333333, 2/12 = 0.1666666667, 3/12 = 0.25 (10 decimals inside the class).
+ * assertion. Shares are exact fractions inside the class (1/12, 2/12, 3/12), shown to four places.
  */
 class BudgetVarianceTest {
 
@@ -153,7 +153,7 @@ class BudgetVarianceTest {
         LineReport a = line(r, "t-a");
         assertThat(a.actual()).isEqualByComparingTo("200"); // 100 + 100, neither 5000 nor 9000
         assertThat(a.months()).extracting(MonthActual::month).containsExactly("2024-04", "2024-05");
-        // share 2/12 = 0.1666666667 → 0.1667; 200 / 0.1666666667 = 1199.99999976 → 1200.000 → variance 0
+        // share 2/12, shown 0.1667; 200 × 12 / 2 = 1200 → variance 0
         assertThat(a.expectedShare()).isEqualTo(new BigDecimal("0.1667"));
         assertThat(a.projected()).isEqualByComparingTo("1200");
         assertThat(a.varianceRate()).isEqualByComparingTo("0");
@@ -187,20 +187,20 @@ class BudgetVarianceTest {
     void aBigDeviationIsJudgedFromTheSecondMonthOn() {
         Table t = table("t", List.of(), line("a", "1200"));
 
-        // April only: share 1/12 = 0.0833333333; 500 / 0.0833333333 = 6000.0000024 → 6000.000;
+        // April only: share 1/12; 500 × 12 / 1 = 6000;
         // variance 4800 → rate 4.0000, but 1 month elapsed < judgedFromMonth 2 → ON_BUDGET
         Report april = calculate(budget(null, t), Map.of("t-a", months("2024-04", "500")), Map.of(),
                 LocalDate.of(2024, 4, 30));
         LineReport a1 = line(april, "t-a");
         assertThat(april.monthsElapsed()).isEqualTo(1);
         assertThat(a1.expectedShare()).isEqualTo(new BigDecimal("0.0833"));
-        assertThat(a1.expectedToDate()).isEqualByComparingTo("100"); // 1200 × 0.0833333333 = 99.99999996 → 100.000
+        assertThat(a1.expectedToDate()).isEqualByComparingTo("100"); // 1200 × 1/12
         assertThat(a1.projected()).isEqualByComparingTo("6000");
         assertThat(a1.varianceRate()).isEqualByComparingTo("4.0000");
         assertThat(a1.status()).isEqualTo(Status.ON_BUDGET);
         assertThat(april.drifting()).isEmpty();
 
-        // April and May: share 2/12; 1000 / 0.1666666667 = 5999.99999928 → 6000.000; rate 4.0000, 2 months ≥ 2 → DRIFTING
+        // April and May: share 2/12; 1000 × 12 / 2 = 6000; rate 4.0000, 2 months ≥ 2 → DRIFTING
         Report may = calculate(budget(null, t), Map.of("t-a", months("2024-04", "500", "2024-05", "500")), Map.of(),
                 LocalDate.of(2024, 5, 31));
         LineReport a2 = line(may, "t-a");
@@ -209,6 +209,22 @@ class BudgetVarianceTest {
         assertThat(a2.varianceRate()).isEqualByComparingTo("4.0000");
         assertThat(a2.status()).isEqualTo(Status.DRIFTING);
         assertThat(may.drifting()).containsExactly("t-a");
+    }
+
+    @Test
+    void aBudgetCountedInYenIsProjectedToTheYen() {
+        // 4,341,000,000 yen; April and May spent 723,500,000, a sixth: 723,500,000 × 12 / 2 = 4,341,000,000 exactly,
+        // on budget (a share rounded to 2/12 = 0.1666666667 first projected 4,340,999,991.32).
+        Table t = table("t", List.of(), line("a", "4341000000"));
+        Report may = calculate(budget(null, t), Map.of("t-a", months("2024-04", "361750000", "2024-05", "361750000")),
+                Map.of(), LocalDate.of(2024, 5, 31));
+        LineReport a = line(may, "t-a");
+        assertThat(a.expectedShare()).isEqualTo(new BigDecimal("0.1667"));
+        assertThat(a.expectedToDate()).isEqualByComparingTo("723500000");
+        assertThat(a.projected()).isEqualByComparingTo("4341000000");
+        assertThat(a.projectedVariance()).isEqualByComparingTo("0");
+        assertThat(a.varianceRate()).isEqualByComparingTo("0");
+        assertThat(a.status()).isEqualTo(Status.ON_BUDGET);
     }
 
     // ---- 4. last year's profile -------------------------------------------------------------------------------
@@ -418,7 +434,7 @@ class BudgetVarianceTest {
         assertThat(allOps.months()).extracting(MonthActual::actual)
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("70"), new BigDecimal("80"));
-        // 2 months: 150 / 0.1666666667 = 899.99999982 → 900.000; variance −100 → rate −0.1000 → ON_BUDGET
+        // 2 months: 150 × 12 / 2 = 900; variance −100 → rate −0.1000 → ON_BUDGET
         assertThat(allOps.projected()).isEqualByComparingTo("900");
         assertThat(allOps.varianceRate()).isEqualByComparingTo("-0.1000");
         assertThat(allOps.status()).isEqualTo(Status.ON_BUDGET);
@@ -435,7 +451,7 @@ class BudgetVarianceTest {
 
         Report r = calculate(budget(null, t), actuals, Map.of(), LocalDate.of(2024, 5, 31));
 
-        // x: actual 30, share 2/12 → projected 30 / 0.1666666667 = 179.99999996 → 180.000; variance 180 − 0 = 180
+        // x: actual 30, share 2/12 → projected 30 × 12 / 2 = 180; variance 180 − 0 = 180
         LineReport x = line(r, "t-x");
         assertThat(x.budget()).isNull();
         assertThat(x.executionRate()).isNull();

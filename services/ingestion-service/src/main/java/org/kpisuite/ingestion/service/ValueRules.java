@@ -1,7 +1,6 @@
 package org.kpisuite.ingestion.service;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,12 +102,13 @@ public final class ValueRules {
         if (before.size() < RuleKind.MIN_HISTORY) {
             return null;
         }
-        BigDecimal mean = before.stream().reduce(BigDecimal.ZERO, BigDecimal::add)
-                .divide(BigDecimal.valueOf(before.size()), MathContext.DECIMAL64);
-        BigDecimal limit = rule.multiple().multiply(mean);
-        return value.compareTo(limit) > 0
+        BigDecimal sum = before.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal count = BigDecimal.valueOf(before.size());
+        // value > multiple × sum ÷ count, compared without the division: exactly 3 × a mean of 10/3 is allowed.
+        return value.multiply(count).compareTo(rule.multiple().multiply(sum)) > 0
                 ? Rejection.rule(rule.name(), "value", "rule.history", rule.name(), plain(value), plain(rule.multiple()),
-                        plain(mean.setScale(6, RoundingMode.HALF_UP)), String.valueOf(before.size()), period.toString())
+                        plain(sum.divide(count, 6, RoundingMode.HALF_UP)), String.valueOf(before.size()),
+                        period.toString())
                 : null;
     }
 

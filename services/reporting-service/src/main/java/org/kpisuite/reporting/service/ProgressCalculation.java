@@ -2,6 +2,7 @@ package org.kpisuite.reporting.service;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -152,21 +153,18 @@ public class ProgressCalculation {
     }
 
     private List<IndicatorProgress> calculateKeptChunk(Map<Integer, List<IndicatorEvent>> byYear, LocalDate today) {
-        Set<String> codes = new TreeSet<>();
-        int firstYear = Integer.MAX_VALUE;
-        int lastYear = Integer.MIN_VALUE;
-        for (var year : byYear.entrySet()) {
-            if (year.getValue().isEmpty()) {
-                continue;
-            }
-            year.getValue().forEach(i -> codes.add(i.code()));
-            firstYear = Math.min(firstYear, firstYearRead(year.getValue(), year.getKey()));
-            lastYear = Math.max(lastYear, year.getKey());
-        }
-        if (codes.isEmpty()) {
+        // Each indicator's own span of years: a pass of new values spans several target years, and one span for
+        // all would read every indicator's values of all of them.
+        Map<String, int[]> years = new TreeMap<>();
+        byYear.forEach((fiscalYear, indicators) -> indicators.forEach(i -> {
+            int[] span = years.computeIfAbsent(i.code(), c -> new int[] { Integer.MAX_VALUE, Integer.MIN_VALUE });
+            span[0] = Math.min(span[0], firstYearRead(List.of(i), fiscalYear));
+            span[1] = Math.max(span[1], fiscalYear);
+        }));
+        if (years.isEmpty()) {
             return List.of();
         }
-        Map<String, List<MonthlyValue>> values = valuesNeeded(List.copyOf(codes), firstYear, lastYear, today, null);
+        Map<String, List<MonthlyValue>> values = keptValues(years, today);
         List<IndicatorProgress> result = new ArrayList<>();
         byYear.forEach((fiscalYear, indicators) -> {
             for (IndicatorEvent indicator : indicators) {
@@ -242,7 +240,6 @@ public class ProgressCalculation {
                 order by indicator_code, component, breakdown, department, period, revision desc
                 """;
         return Jdbc.work(entityManager, connection -> {
-            Map<String, List<MonthlyValue>> byIndicator = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setArray(1, Jdbc.strings(connection, codes));
                 select.setInt(2, firstYear);
@@ -253,27 +250,51 @@ public class ProgressCalculation {
                 if (approvedOnly) {
                     select.setTimestamp(5, Timestamp.from(recordedBefore));
                 }
-                // A few dozen periods recur in every indicator's rows: each is parsed, and its months worked out, once.
-                record Counted(Period period, YearMonth month) {
-                }
-                Map<String, Counted> periods = new HashMap<>();
-                Counted skipped = new Counted(null, null); // unreadable, or begun after the asOf month
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        Counted counted = periods.computeIfAbsent(rs.getString(4), text -> Period.parse(text.trim())
-                                .filter(p -> !p.firstMonth().isAfter(lastMonth))
-                                .map(p -> new Counted(p, p.lastMonth())).orElse(skipped));
-                        if (counted == skipped) {
-                            continue;
-                        }
-                        var value = new MonthlyValue(rs.getString(1), rs.getString(2), rs.getString(3),
-                                counted.period(), rs.getBigDecimal(5), counted.month());
-                        byIndicator.computeIfAbsent(value.indicatorCode(), k -> new ArrayList<>()).add(value);
-                    }
-                }
+                return read(select, lastMonth);
             }
-            return byIndicator;
         });
+    }
+
+    /** The kept monthly totals of each indicator's span of fiscal years ({first, last}), in one query. */
+    private Map<String, List<MonthlyValue>> keptValues(Map<String, int[]> years, LocalDate asOf) {
+        return Jdbc.work(entityManager, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select m.indicator_code, m.component, m.breakdown, m.period, m.value
+                    from unnest(?::varchar[], ?::int4[], ?::int4[]) as s(code, first_year, last_year)
+                    join monthly_total m on m.indicator_code = s.code
+                        and m.fiscal_year between s.first_year and s.last_year
+                    """)) {
+                select.setArray(1, Jdbc.strings(connection, years.keySet()));
+                select.setArray(2, Jdbc.column(connection, "int4", years.values(), span -> span[0]));
+                select.setArray(3, Jdbc.column(connection, "int4", years.values(), span -> span[1]));
+                return read(select, YearMonth.from(asOf));
+            }
+        });
+    }
+
+    /** The rows (code, component, breakdown, period, value) of the periods begun by the month, by indicator. */
+    private static Map<String, List<MonthlyValue>> read(PreparedStatement select, YearMonth lastMonth)
+            throws SQLException {
+        // A few dozen periods recur in every indicator's rows: each is parsed, and its months worked out, once.
+        record Counted(Period period, YearMonth month) {
+        }
+        Map<String, List<MonthlyValue>> byIndicator = new HashMap<>();
+        Map<String, Counted> periods = new HashMap<>();
+        Counted skipped = new Counted(null, null); // unreadable, or begun after the asOf month
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                Counted counted = periods.computeIfAbsent(rs.getString(4), text -> Period.parse(text.trim())
+                        .filter(p -> !p.firstMonth().isAfter(lastMonth))
+                        .map(p -> new Counted(p, p.lastMonth())).orElse(skipped));
+                if (counted == skipped) {
+                    continue;
+                }
+                var value = new MonthlyValue(rs.getString(1), rs.getString(2), rs.getString(3),
+                        counted.period(), rs.getBigDecimal(5), counted.month());
+                byIndicator.computeIfAbsent(value.indicatorCode(), k -> new ArrayList<>()).add(value);
+            }
+        }
+        return byIndicator;
     }
 
     /**

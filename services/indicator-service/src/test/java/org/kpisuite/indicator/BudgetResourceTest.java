@@ -136,6 +136,45 @@ class BudgetResourceTest {
     }
 
     @Test
+    void aLineOfLastYearsAndThisYearsBudgetsIsOneIndicatorOverBothYears() {
+        // Each year's plan has its own code and items; the two budgets' table shares its code, so its lines are one
+        // indicator each, taking actuals of both years (the variance's previous-year profile reads last year's).
+        int lastYear = NEXT_YEAR.getAndIncrement();
+        int thisYear = NEXT_YEAR.getAndIncrement();
+        String lastYears = Codes.unique("PLAN").toUpperCase();
+        String thisYears = Codes.unique("PLAN").toUpperCase();
+        UUID thisYearsBudgetItem = UUID.randomUUID();
+        for (String code : new String[] { "IV.1", "IV.2", "IV.3", "V" }) {
+            SuiteEvents.planItem(new PlanItemEvent(UUID.randomUUID(), lastYears, code, null, "予算 " + code, code, 1,
+                    false, false, 1, Instant.now(), "IPA", lastYear));
+            SuiteEvents.planItem(new PlanItemEvent("IV.1".equals(code) ? thisYearsBudgetItem : UUID.randomUUID(),
+                    thisYears, code, null, "予算 " + code, code, 1, false, false, 1, Instant.now(), "IPA", thisYear));
+        }
+        String shared = Codes.unique("bgy");
+        String thisYearsBudget = budget("1000", "9").replace(planCode, thisYears).replace(table, shared);
+        String lastYearsBudget = budget("900", "9").replace(planCode, lastYears).replace(table, shared);
+        await().atMost(SuiteEvents.WAIT).until(() -> given().contentType(ContentType.JSON).body(thisYearsBudget)
+                .put("/api/v1/budgets/{year}", thisYear).statusCode() == 201);
+        // Last year's, defined after (or revised): its lines are this year's, now from last year on.
+        await().atMost(SuiteEvents.WAIT).untilAsserted(() -> given().contentType(ContentType.JSON).body(lastYearsBudget)
+                .put("/api/v1/budgets/{year}", lastYear).then().statusCode(201));
+        for (String line : new String[] { "-rev-grant", "-exp-operations", "-borrowing" }) {
+            given().get("/api/v1/indicators/{code}", shared + line).then().statusCode(200)
+                    .body("firstFiscalYear", equalTo(lastYear))
+                    .body("department", equalTo("finance"));
+        }
+        given().get("/api/v1/indicators/{code}", shared + "-exp-operations").then()
+                .body("planItemId", equalTo(thisYearsBudgetItem.toString()));
+
+        // This year's revised: the lines keep both years.
+        given().contentType(ContentType.JSON).body(thisYearsBudget.replace("\"amount\":1000", "\"amount\":1100"))
+                .put("/api/v1/budgets/{year}", thisYear).then().statusCode(200);
+        given().get("/api/v1/indicators/{code}", shared + "-exp-operations").then()
+                .body("firstFiscalYear", equalTo(lastYear))
+                .body("planItemId", equalTo(thisYearsBudgetItem.toString()));
+    }
+
+    @Test
     void aBrokenBudgetIsAProblemNamingTheFieldAndChangesNothing() {
         String unknownPart = budget("1000", "9").replace("\"sumOf\":[\"rev-grant\",\"rev-other\"]",
                 "\"sumOf\":[\"rev-grant\",\"rev-nothing\"]");

@@ -231,14 +231,31 @@ public class BudgetService {
     private void define(String code, String field, String nameJa, String nameEn, BudgetEvent budget, UUID item,
             Aggregation aggregation, boolean allowsNegative, Map<String, UUID> budgetItems) {
         Indicator existing = Indicator.findById(code);
-        if (existing != null && !budgetItems.containsValue(existing.planItemId)) {
+        PlanItemReplica held = existing == null ? null : PlanItemReplica.findById(existing.planItemId);
+        boolean ownLine = existing != null && budgetItems.containsValue(existing.planItemId);
+        if (existing != null && !ownLine && !isBudgetLine(existing, held)) {
             throw ProblemException.conflict(field, "the code " + code + " is taken by an indicator that is not a "
-                    + "line of this budget");
+                    + "line of a budget");
         }
         int first = existing == null ? budget.fiscalYear() : Math.min(existing.firstFiscalYear, budget.fiscalYear());
+        // A line of several years' budgets (each year's plan has its items) stays under the latest year's item, with
+        // its names: last year's budget, revised now, only widens the years it takes actuals for (its own year's, which
+        // the previous-year profile of the variance reads).
+        if (!ownLine && held != null && held.fiscalYear != null && held.fiscalYear > budget.fiscalYear()) {
+            indicators.put(code, new IndicatorRequest(code, existing.nameJa, existing.nameEn, existing.unit,
+                    existing.department, existing.planItemId, false, true, existing.aggregation, List.of(), null,
+                    existing.allowsNegative, first, List.of(), Frequency.MONTHLY, null, null, null));
+            return;
+        }
         indicators.put(code, new IndicatorRequest(code, truncate(nameJa), truncate(nameEn), budget.unit(),
                 budgetDepartment(), item, false, true, aggregation, List.of(), null, allowsNegative, first, List.of(),
                 Frequency.MONTHLY, null, null, null));
+    }
+
+    /** Whether the indicator is a line of some year's budget: finance's, reference only, under a budget item. */
+    private boolean isBudgetLine(Indicator indicator, PlanItemReplica item) {
+        return indicator.referenceOnly && budgetDepartment().equals(indicator.department) && item != null
+                && (ITEM_OF_KIND.containsValue(item.code) || CEILING_ITEM.equals(item.code));
     }
 
     private static String englishName(String table, String line) {

@@ -408,10 +408,7 @@ public final class ProgressCalculator {
         return profile != null ? Pace.PREVIOUS_YEAR : Pace.LINEAR;
     }
 
-    /**
-     * The previous fiscal year's running totals (index 1 = April) and its total. A share is divided only when
-     * asked: a progress calculation needs two of the twelve, and each is a 34-digit division.
-     */
+    /** The previous fiscal year's running totals (index 1 = April) and its total: the shares of the seasonal pace. */
     private record Profile(BigDecimal[] running, BigDecimal total) {
 
         /** The share of the previous year's total reached after the first {@code months} months. */

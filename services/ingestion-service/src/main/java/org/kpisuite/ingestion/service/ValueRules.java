@@ -107,9 +107,15 @@ public final class ValueRules {
         // value > multiple × sum ÷ count, compared without the division: exactly 3 × a mean of 10/3 is allowed.
         return value.multiply(count).compareTo(rule.multiple().multiply(sum)) > 0
                 ? Rejection.rule(rule.name(), "value", "rule.history", rule.name(), plain(value), plain(rule.multiple()),
-                        plain(sum.divide(count, 6, RoundingMode.HALF_UP)), String.valueOf(before.size()),
-                        period.toString())
+                        mean(sum, count), String.valueOf(before.size()), period.toString())
                 : null;
+    }
+
+    /** The mean as it is, or as sum/count ≈ six places when those would hide what was compared (2/3 ≈ 0.666667). */
+    private static String mean(BigDecimal sum, BigDecimal count) {
+        BigDecimal rounded = sum.divide(count, 6, RoundingMode.HALF_UP);
+        return rounded.multiply(count).compareTo(sum) == 0 ? plain(rounded)
+                : plain(sum) + "/" + count + " ≈ " + plain(rounded);
     }
 
     private static String plain(BigDecimal value) {

@@ -35,6 +35,8 @@ class ValueRulesTest {
         assertThat(broken("10.000001")).singleElement().satisfies(b -> {
             assertThat(b.rejects()).isTrue();
             assertThat(b.rule().name()).isEqualTo("growth");
+            // The mean as compared, not only rounded: a refused value would look equal to its limit.
+            assertThat(b.rejection().reason()).contains("the mean 10/3 ≈ 3.333333 of the 3 periods");
         });
     }
 

@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -137,27 +139,37 @@ class BudgetResourceTest {
 
     @Test
     void aLineOfLastYearsAndThisYearsBudgetsIsOneIndicatorOverBothYears() {
-        // Each year's plan has its own code and items; the two budgets' table shares its code, so its lines are one
-        // indicator each, taking actuals of both years (the variance's previous-year profile reads last year's).
+        linesSharedAcrossYears(true);
+        linesSharedAcrossYears(false);
+    }
+
+    /**
+     * Each year's plan has its own code and items; two years' budgets whose table shares its code share its lines'
+     * indicators, which take actuals of both years (the variance's previous-year profile reads last year's).
+     */
+    private void linesSharedAcrossYears(boolean thisYearsFirst) {
         int lastYear = NEXT_YEAR.getAndIncrement();
         int thisYear = NEXT_YEAR.getAndIncrement();
         String lastYears = Codes.unique("PLAN").toUpperCase();
         String thisYears = Codes.unique("PLAN").toUpperCase();
+        UUID lastYearsBudgetItem = UUID.randomUUID();
         UUID thisYearsBudgetItem = UUID.randomUUID();
         for (String code : new String[] { "IV.1", "IV.2", "IV.3", "V" }) {
-            SuiteEvents.planItem(new PlanItemEvent(UUID.randomUUID(), lastYears, code, null, "予算 " + code, code, 1,
-                    false, false, 1, Instant.now(), "IPA", lastYear));
+            SuiteEvents.planItem(new PlanItemEvent("IV.1".equals(code) ? lastYearsBudgetItem : UUID.randomUUID(),
+                    lastYears, code, null, "予算 " + code, code, 1, false, false, 1, Instant.now(), "IPA", lastYear));
             SuiteEvents.planItem(new PlanItemEvent("IV.1".equals(code) ? thisYearsBudgetItem : UUID.randomUUID(),
                     thisYears, code, null, "予算 " + code, code, 1, false, false, 1, Instant.now(), "IPA", thisYear));
         }
         String shared = Codes.unique("bgy");
         String thisYearsBudget = budget("1000", "9").replace(planCode, thisYears).replace(table, shared);
         String lastYearsBudget = budget("900", "9").replace(planCode, lastYears).replace(table, shared);
-        await().atMost(SuiteEvents.WAIT).until(() -> given().contentType(ContentType.JSON).body(thisYearsBudget)
-                .put("/api/v1/budgets/{year}", thisYear).statusCode() == 201);
-        // Last year's, defined after (or revised): its lines are this year's, now from last year on.
-        await().atMost(SuiteEvents.WAIT).untilAsserted(() -> given().contentType(ContentType.JSON).body(lastYearsBudget)
-                .put("/api/v1/budgets/{year}", lastYear).then().statusCode(201));
+        List<Map.Entry<Integer, String>> order = List.of(Map.entry(thisYear, thisYearsBudget),
+                Map.entry(lastYear, lastYearsBudget));
+        for (var put : thisYearsFirst ? order : List.of(order.get(1), order.get(0))) {
+            await().atMost(SuiteEvents.WAIT).untilAsserted(() -> given().contentType(ContentType.JSON)
+                    .body(put.getValue()).put("/api/v1/budgets/{year}", put.getKey()).then().statusCode(201));
+        }
+        // Whichever came first, the lines take actuals from last year on, under this year's item.
         for (String line : new String[] { "-rev-grant", "-exp-operations", "-borrowing" }) {
             given().get("/api/v1/indicators/{code}", shared + line).then().statusCode(200)
                     .body("firstFiscalYear", equalTo(lastYear))
@@ -172,6 +184,17 @@ class BudgetResourceTest {
         given().get("/api/v1/indicators/{code}", shared + "-exp-operations").then()
                 .body("firstFiscalYear", equalTo(lastYear))
                 .body("planItemId", equalTo(thisYearsBudgetItem.toString()));
+
+        // A finance reference indicator under last year's budget item, coded as a line would be, is no budget's line.
+        String notALine = Codes.unique("bgn");
+        given().contentType(ContentType.JSON).body("""
+                {"code":"%s-exp-operations","nameJa":"別の指標","unit":"million-yen","department":"finance",
+                 "planItemId":"%s","referenceOnly":true,"aggregation":"SUM",
+                 "targets":[{"fiscalYear":%d,"comparator":"AT_LEAST","value":1}]}"""
+                .formatted(notALine, lastYearsBudgetItem, lastYear)).post("/api/v1/indicators").then().statusCode(201);
+        given().contentType(ContentType.JSON).body(thisYearsBudget.replace(shared, notALine))
+                .put("/api/v1/budgets/{year}", thisYear).then().statusCode(409)
+                .body("violations.field", hasItem("tables[0].lines[3].key"));
     }
 
     @Test

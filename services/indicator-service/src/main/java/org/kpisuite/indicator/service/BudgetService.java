@@ -210,52 +210,74 @@ public class BudgetService {
         // budgets of other years share line codes, and two taking them line by line waited for each other (a 500).
         indicators.lockAll(Stream.concat(budget.linesTakingActuals().stream().map(BudgetEvent.ActualLine::code),
                 Stream.ofNullable(budget.borrowingLimit()).map(Ceiling::code)).toList());
+        // Read after the locks: another year's budget putting a shared line has committed by now.
+        Map<String, Map<Integer, Aggregation>> elsewhere = linesOfOtherYears(budget.fiscalYear());
         int count = 0;
         for (BudgetEvent.ActualLine line : budget.linesTakingActuals()) {
             Table table = line.table();
             Line l = line.line();
             define(line.code(), "tables[" + budget.tables().indexOf(table) + "].lines[" + table.lines().indexOf(l) + "].key",
                     table.titleJa() + " " + l.nameJa(), englishName(table.titleEn(), l.nameEn()), budget,
-                    items.get(ITEM_OF_KIND.get(table.kind())), Aggregation.SUM, true, items);
+                    items.get(ITEM_OF_KIND.get(table.kind())), Aggregation.SUM, true, items, elsewhere);
             count++;
         }
         Ceiling ceiling = budget.borrowingLimit();
         if (ceiling != null) {
             define(ceiling.code(), "borrowingLimit.code", ceiling.nameJa(), ceiling.nameEn(), budget,
-                    items.get(CEILING_ITEM), Aggregation.LAST, false, items);
+                    items.get(CEILING_ITEM), Aggregation.LAST, false, items, elsewhere);
             count++;
         }
         return count;
     }
 
-    private void define(String code, String field, String nameJa, String nameEn, BudgetEvent budget, UUID item,
-            Aggregation aggregation, boolean allowsNegative, Map<String, UUID> budgetItems) {
-        Indicator existing = Indicator.findById(code);
-        PlanItemReplica held = existing == null ? null : PlanItemReplica.findById(existing.planItemId);
-        boolean ownLine = existing != null && budgetItems.containsValue(existing.planItemId);
-        if (existing != null && !ownLine && !isBudgetLine(existing, held)) {
-            throw ProblemException.conflict(field, "the code " + code + " is taken by an indicator that is not a "
-                    + "line of a budget");
+    /** The line codes of the other years' budgets (latest versions): each year that has it, as a line or a ceiling. */
+    private Map<String, Map<Integer, Aggregation>> linesOfOtherYears(int fiscalYear) {
+        Map<String, Map<Integer, Aggregation>> lines = new HashMap<>();
+        List<Integer> years = entityManager.createQuery(
+                "select distinct b.fiscalYear from BudgetVersion b where b.fiscalYear <> :year", Integer.class)
+                .setParameter("year", fiscalYear).getResultList();
+        for (int year : years) {
+            BudgetEvent other = latest(year);
+            other.linesTakingActuals().forEach(line -> lines.computeIfAbsent(line.code(), c -> new HashMap<>())
+                    .put(year, Aggregation.SUM));
+            if (other.borrowingLimit() != null) {
+                lines.computeIfAbsent(other.borrowingLimit().code(), c -> new HashMap<>()).put(year, Aggregation.LAST);
+            }
         }
-        int first = existing == null ? budget.fiscalYear() : Math.min(existing.firstFiscalYear, budget.fiscalYear());
-        // A line of several years' budgets (each year's plan has its items) stays under the latest year's item, with
-        // its names: last year's budget, revised now, only widens the years it takes actuals for (its own year's, which
-        // the previous-year profile of the variance reads).
-        if (!ownLine && held != null && held.fiscalYear != null && held.fiscalYear > budget.fiscalYear()) {
-            indicators.put(code, new IndicatorRequest(code, existing.nameJa, existing.nameEn, existing.unit,
-                    existing.department, existing.planItemId, false, true, existing.aggregation, List.of(), null,
-                    existing.allowsNegative, first, List.of(), Frequency.MONTHLY, null, null, null));
-            return;
-        }
-        indicators.put(code, new IndicatorRequest(code, truncate(nameJa), truncate(nameEn), budget.unit(),
-                budgetDepartment(), item, false, true, aggregation, List.of(), null, allowsNegative, first, List.of(),
-                Frequency.MONTHLY, null, null, null));
+        return lines;
     }
 
-    /** Whether the indicator is a line of some year's budget: finance's, reference only, under a budget item. */
-    private boolean isBudgetLine(Indicator indicator, PlanItemReplica item) {
-        return indicator.referenceOnly && budgetDepartment().equals(indicator.department) && item != null
-                && (ITEM_OF_KIND.containsValue(item.code) || CEILING_ITEM.equals(item.code));
+    /**
+     * Defines the line's indicator, or takes over one of this budget's, or the same line of other years' budgets (each
+     * year's plan has its items): of the same kind and unit, it then takes actuals from the earliest year on (the
+     * variance's previous-year profile reads last year's) and stays under the latest year's plan item, with its names.
+     */
+    private void define(String code, String field, String nameJa, String nameEn, BudgetEvent budget, UUID item,
+            Aggregation aggregation, boolean allowsNegative, Map<String, UUID> budgetItems,
+            Map<String, Map<Integer, Aggregation>> elsewhere) {
+        Indicator existing = Indicator.findById(code);
+        boolean ownLine = existing != null && budgetItems.containsValue(existing.planItemId);
+        Map<Integer, Aggregation> years = elsewhere.getOrDefault(code, Map.of());
+        if (existing != null && !ownLine) {
+            boolean sameLine = !years.isEmpty() && existing.referenceOnly && existing.aggregation == aggregation
+                    && years.values().stream().allMatch(aggregation::equals);
+            if (!sameLine) {
+                throw ProblemException.conflict(field, "the code " + code + " is taken by an indicator that is not "
+                        + (years.isEmpty() ? "a line of a budget" : "a " + aggregation + " line in other years' budgets"));
+            }
+            if (!Objects.equals(existing.unit, budget.unit())) {
+                throw ProblemException.conflict(field, "the code " + code + " is a line of other years' budgets counted in "
+                        + existing.unit + ", and this budget counts in " + budget.unit());
+            }
+        }
+        PlanItemReplica held = existing == null || ownLine ? null : PlanItemReplica.findById(existing.planItemId);
+        boolean laterHolds = held != null && !held.removed
+                && years.keySet().stream().anyMatch(year -> year > budget.fiscalYear());
+        int first = existing == null ? budget.fiscalYear() : Math.min(existing.firstFiscalYear, budget.fiscalYear());
+        indicators.put(code, new IndicatorRequest(code, laterHolds ? existing.nameJa : truncate(nameJa),
+                laterHolds ? existing.nameEn : truncate(nameEn), budget.unit(), budgetDepartment(),
+                laterHolds ? existing.planItemId : item, false, true, aggregation, List.of(), null, allowsNegative,
+                first, List.of(), Frequency.MONTHLY, null, null, null));
     }
 
     private static String englishName(String table, String line) {

@@ -79,7 +79,7 @@ public class ProgressCalculation {
         return calculateFrom(indicators, fiscalYear, asOf, recordedBefore, false);
     }
 
-    /** From the kept monthly totals (recordedBefore null) or the history recorded before the instant. */
+    /** From the history recorded before the instant. */
     private List<IndicatorProgress> calculateFrom(List<IndicatorEvent> indicators, int fiscalYear, LocalDate asOf,
             Instant recordedBefore, boolean approvedOnly) {
         if (indicators.isEmpty()) {
@@ -158,7 +158,7 @@ public class ProgressCalculation {
         Map<String, int[]> years = new TreeMap<>();
         byYear.forEach((fiscalYear, indicators) -> indicators.forEach(i -> {
             int[] span = years.computeIfAbsent(i.code(), c -> new int[] { Integer.MAX_VALUE, Integer.MIN_VALUE });
-            span[0] = Math.min(span[0], firstYearRead(List.of(i), fiscalYear));
+            span[0] = Math.min(span[0], firstYearRead(i, fiscalYear));
             span[1] = Math.max(span[1], fiscalYear);
         }));
         if (years.isEmpty()) {
@@ -168,7 +168,7 @@ public class ProgressCalculation {
         List<IndicatorProgress> result = new ArrayList<>();
         byYear.forEach((fiscalYear, indicators) -> {
             for (IndicatorEvent indicator : indicators) {
-                int from = firstYearRead(List.of(indicator), fiscalYear);
+                int from = firstYearRead(indicator, fiscalYear);
                 List<MonthlyValue> read = values.getOrDefault(indicator.code(), List.of()).stream()
                         .filter(v -> {
                             int year = FiscalCalendar.fiscalYearOf(v.month());
@@ -185,7 +185,7 @@ public class ProgressCalculation {
     /** One indicator's twelve months, from the history as of the date. */
     public List<ProgressCalculator.MonthPoint> series(IndicatorEvent indicator, int fiscalYear, LocalDate asOf) {
         return ProgressCalculator.series(input(indicator, fiscalYear, asOf,
-                valuesNeeded(List.of(indicator.code()), firstYearRead(List.of(indicator), fiscalYear), fiscalYear, asOf,
+                valuesNeeded(List.of(indicator.code()), firstYearRead(indicator, fiscalYear), fiscalYear, asOf,
                         endOf(asOf))));
     }
 
@@ -202,7 +202,15 @@ public class ProgressCalculation {
      */
     public Map<String, List<MonthlyValue>> values(List<String> codes, int firstYear, int lastYear, LocalDate asOf,
             boolean today) {
-        return codes.isEmpty() ? Map.of() : valuesNeeded(codes, firstYear, lastYear, asOf, today ? null : endOf(asOf));
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        if (!today) {
+            return valuesNeeded(codes, firstYear, lastYear, asOf, endOf(asOf));
+        }
+        Map<String, int[]> years = new TreeMap<>();
+        codes.forEach(code -> years.put(code, new int[] { firstYear, lastYear }));
+        return keptValues(years, asOf);
     }
 
     /** The first instant after the asOf day (Japan time): the history recorded before it is what was known then. */
@@ -212,8 +220,8 @@ public class ProgressCalculation {
 
     /**
      * The values of the fiscal years the targets need, of the periods begun by the asOf month (a quarter's value
-     * counts once it is recorded, as a month's does), in one query: the kept monthly totals (recordedBefore null), or
-     * the history as recorded before the instant.
+     * counts once it is recorded, as a month's does), in one query of the history as recorded before the instant
+     * (today's values are the kept monthly totals: {@link #keptValues}).
      */
     private Map<String, List<MonthlyValue>> valuesNeeded(List<String> codes, int firstYear, int fiscalYear,
             LocalDate asOf, Instant recordedBefore) {
@@ -224,11 +232,7 @@ public class ProgressCalculation {
             LocalDate asOf, Instant recordedBefore, boolean approvedOnly) {
         YearMonth lastMonth = YearMonth.from(asOf);
         // A period's text does not sort by time across frequencies (2024-Q1 > 2024-12): periods are compared here.
-        String sql = recordedBefore == null ? """
-                select indicator_code, component, breakdown, period, value
-                from monthly_total
-                where indicator_code = any(?) and fiscal_year between ? and ?
-                """ : """
+        String sql = """
                 select distinct on (indicator_code, component, breakdown, department, period)
                        indicator_code, component, breakdown, period, value
                 from measurement_revision
@@ -244,9 +248,7 @@ public class ProgressCalculation {
                 select.setArray(1, Jdbc.strings(connection, codes));
                 select.setInt(2, firstYear);
                 select.setInt(3, fiscalYear);
-                if (recordedBefore != null) {
-                    select.setTimestamp(4, Timestamp.from(recordedBefore));
-                }
+                select.setTimestamp(4, Timestamp.from(recordedBefore));
                 if (approvedOnly) {
                     select.setTimestamp(5, Timestamp.from(recordedBefore));
                 }
@@ -302,7 +304,11 @@ public class ProgressCalculation {
      * year-on-year changes and the seasonal pace.
      */
     static int firstYearRead(List<IndicatorEvent> indicators, int fiscalYear) {
-        return indicators.stream().mapToInt(i -> i.targetFor(fiscalYear).firstYearNeeded()).min().orElse(fiscalYear) - 1;
+        return indicators.stream().mapToInt(i -> firstYearRead(i, fiscalYear)).min().orElse(fiscalYear - 1);
+    }
+
+    static int firstYearRead(IndicatorEvent indicator, int fiscalYear) {
+        return indicator.targetFor(fiscalYear).firstYearNeeded() - 1;
     }
 
     /** Whether values of {@code valueYear} can change the indicator's progress in {@code targetYear}. */

@@ -108,6 +108,12 @@ public final class ProgressCalculator {
             return new Fraction(numerator.multiply(factor), denominator);
         }
 
+        /** This + the other, exactly. */
+        Fraction plus(Fraction other) {
+            return new Fraction(numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
+                    denominator.multiply(other.denominator));
+        }
+
         /** This ÷ the divisor (not 0), exactly. */
         Fraction over(Fraction divisor) {
             return new Fraction(numerator.multiply(divisor.denominator), denominator.multiply(divisor.numerator));
@@ -305,10 +311,8 @@ public final class ProgressCalculator {
             }
             if (in.aggregation() == Aggregation.SUM && monthsOfYear < 12) {
                 // value − baseline × months ÷ 12, exactly: its forecast is then exactly the year's change.
-                BigDecimal twelve = BigDecimal.valueOf(12);
-                return new Fraction(value.numerator().multiply(twelve).subtract(
-                        baseline.multiply(BigDecimal.valueOf(monthsOfYear)).multiply(value.denominator())),
-                        value.denominator().multiply(twelve));
+                return value.plus(new Fraction(baseline.negate().multiply(BigDecimal.valueOf(monthsOfYear)),
+                        BigDecimal.valueOf(12)));
             }
             return Fraction.of(value.decimal().subtract(baseline));
         }
@@ -474,9 +478,7 @@ public final class ProgressCalculator {
         if (in.aggregation() == Aggregation.SUM_OF_PARTS) {
             // A stock's change stands as it is; only the flow is extrapolated to the year.
             Parts parts = parts(in, inScope, baseline);
-            Fraction flow = Fraction.of(parts.flow()).over(share);
-            return new Fraction(parts.stockChange().multiply(flow.denominator()).add(flow.numerator()),
-                    flow.denominator());
+            return Fraction.of(parts.stockChange()).plus(Fraction.of(parts.flow()).over(share));
         }
         return actual.over(share);
     }
